@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: Apache-2.0
+/**
+ * DataLink: the {@link io.cadc4j.core.datalink.DataLinkPort}, links and their semantics.
+ *
+ * <p>Defaults for this package: parameters are never null (checked with
+ * {@code Objects.requireNonNull}); absent values come back as {@code Optional} or empty
+ * collections, never null. Thread-safety is stated on each type: values are immutable,
+ * builders single-threaded.
+ */
+package io.cadc4j.core.datalink;

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cadc4j.core.spi;
+
+import java.net.URI;
+
+/**
+ * Decides which credential headers go with a request to a given URI. {@link HttpPipeline} asks it
+ * before every hop of every request, redirects included, so that a cookie or token is only ever
+ * sent to the hosts it is meant for.
+ *
+ * <p>A policy adds headers such as {@code Cookie} or {@code Authorization} when the target is in its
+ * realm, and adds nothing otherwise. It must never log what it adds.
+ *
+ * <p>Implementations must be thread-safe.
+ */
+@FunctionalInterface
+public interface CredentialPolicy {
+    /** A policy that never adds anything (anonymous). */
+    CredentialPolicy NONE = (target, headers) -> { };
+
+    /**
+     * Adds the credential headers meant for a target.
+     *
+     * @param target the absolute URI the request is about to go to
+     * @param headers the request's headers, to add to
+     */
+    void apply(URI target, HttpHeaders.Builder headers);
+}

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cadc4j.core.table;
+
+import java.util.Objects;
+
+/**
+ * A VOTable {@code INFO}: a name, a value and free text, such as {@code QUERY_STATUS}.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Info {
+    private final String name;
+    private final String value;
+    private final String content;
+
+    private Info(String name, String value, String content) {
+        this.name = name;
+        this.value = value;
+        this.content = content;
+    }
+
+    /**
+     * Makes an INFO.
+     *
+     * @param name the name attribute
+     * @param value the value attribute
+     * @param content the text inside the element (empty when none)
+     * @return the INFO
+     */
+    public static Info of(String name, String value, String content) {
+        return new Info(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"),
+                Objects.requireNonNull(content, "content"));
+    }
+
+    /** @return the name attribute */
+    public String name() {
+        return name;
+    }
+
+    /** @return the value attribute */
+    public String value() {
+        return value;
+    }
+
+    /** @return the text content, empty when none */
+    public String content() {
+        return content;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Info && ((Info) o).name.equals(name) && ((Info) o).value.equals(value)
+                && ((Info) o).content.equals(content);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, value, content);
+    }
+
+    @Override
+    public String toString() {
+        return "INFO " + name + "=" + value;
+    }
+}
