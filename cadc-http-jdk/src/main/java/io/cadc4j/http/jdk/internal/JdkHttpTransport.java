@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cadc4j.http.jdk.internal;
+
+import io.cadc4j.core.CadcTimeoutException;
+import io.cadc4j.core.spi.HttpHeaders;
+import io.cadc4j.core.spi.HttpRequest;
+import io.cadc4j.core.spi.HttpResponse;
+import io.cadc4j.core.spi.HttpTransport;
+import io.cadc4j.core.spi.RequestBody;
+import io.cadc4j.core.spi.TransportSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger.Level;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLException;
+
+/**
+ * The {@link HttpTransport} on {@code java.net.http.HttpClient}.
+ *
+ * <ul>
+ *   <li>HTTP/2, falling back to HTTP/1.1 when the server does not offer it (ALPN for https, the
+ *       {@code h2c} upgrade for http);</li>
+ *   <li>never follows redirects ({@code Redirect.NEVER}): the core's pipeline does;</li>
+ *   <li>connect timeout, TLS context and proxy from the {@link TransportSettings}; the request
+ *       timeout (or the request's own) bounds the wait for headers, and for each further piece of
+ *       the body;</li>
+ *   <li>request bodies are written by a transport thread into the client as it asks for them, fixed
+ *       length when known and chunked otherwise, never held whole in memory;</li>
+ *   <li>asks for {@code gzip, deflate} unless the request sets {@code Accept-Encoding}, and then
+ *       decodes while the body streams, removing {@code Content-Encoding} and {@code Content-Length}
+ *       from the headers; a request that sets {@code Accept-Encoding} itself gets the body as
+ *       sent;</li>
+ *   <li>headers that {@code java.net.http} manages itself ({@code Host}, {@code Connection},
+ *       {@code Content-Length}, ...) are dropped from the request, with a DEBUG log line.</li>
+ * </ul>
+ *
+ * <p>Thread-safe: one instance serves any number of concurrent requests.
+ */
+public final class JdkHttpTransport implements HttpTransport {
+    private static final System.Logger LOG = System.getLogger("io.cadc4j.http.jdk");
+    private static final String DECODABLE = "gzip, deflate";
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
+
+    /**
+     * Headers the client sets itself or that HTTP/2 forbids (RFC 9113 section 8.2.2); a request
+     * carrying them would make {@code java.net.http} throw.
+     */
+    private static final Set<String> DROPPED = caseInsensitive("connection", "content-length", "expect", "host",
+            "upgrade", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "http2-settings");
+
+    private final TransportSettings settings;
+    private final ExecutorService executor;
+    private final HttpClient client;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /**
+     * Makes a transport with its own client and threads.
+     *
+     * @param settings the client settings
+     */
+    public JdkHttpTransport(TransportSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.executor = Executors.newCachedThreadPool(daemonThreads("cadc4j-http-" + CLIENTS.incrementAndGet()));
+        HttpClient.Builder b = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_2)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(settings.connectTimeout())
+                .executor(executor);
+        settings.sslContext().ifPresent(b::sslContext);
+        Optional<ProxySelector> proxy = settings.proxy().or(() -> Optional.ofNullable(ProxySelector.getDefault()));
+        proxy.ifPresent(b::proxy);
+        this.client = b.build();
+    }
+
+    @Override
+    public HttpResponse send(HttpRequest request) throws IOException, InterruptedException {
+        Objects.requireNonNull(request, "request");
+        if (closed.get()) {
+            throw new IllegalStateException("the transport is closed; cannot send " + request);
+        }
+        Duration timeout = request.timeout().orElse(settings.requestTimeout());
+        boolean decode = !request.headers().contains("Accept-Encoding");
+        java.net.http.HttpRequest jdkRequest = toJdk(request, timeout, decode);
+        StreamingBodySubscriber[] subscriber = new StreamingBodySubscriber[1];
+        CompletableFuture<java.net.http.HttpResponse<InputStream>> future = client.sendAsync(jdkRequest, info -> {
+            subscriber[0] = new StreamingBodySubscriber(request.uri(), timeout);
+            return subscriber[0];
+        });
+        java.net.http.HttpResponse<InputStream> response;
+        try {
+            response = future.get();
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            future.thenAccept(r -> closeQuietly(r.body()));
+            throw e;
+        } catch (ExecutionException e) {
+            throw translate(request, timeout, e.getCause());
+        } catch (CancellationException e) {
+            throw new IOException(request.method() + " " + request.uri() + " was cancelled", e);
+        }
+        return toResponse(request, response, decode);
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            // HttpClient has no close() before Java 21; stopping its executor ends its work.
+            executor.shutdownNow();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JdkHttpTransport[" + settings + "]";
+    }
+
+    private java.net.http.HttpRequest toJdk(HttpRequest request, Duration timeout, boolean decode) {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(request.uri()).timeout(timeout);
+        for (Map.Entry<String, List<String>> field : request.headers().map().entrySet()) {
+            String name = field.getKey();
+            if (DROPPED.contains(name)) {
+                LOG.log(Level.DEBUG, "not sending header {0} with {1}: the HTTP client manages it", name, request);
+                continue;
+            }
+            for (String value : field.getValue()) {
+                try {
+                    b.header(name, value);
+                } catch (IllegalArgumentException e) {
+                    // java.net.http restricts a few more names on some JDK versions (Date, Via, ...).
+                    LOG.log(Level.DEBUG, "not sending header {0} with {1}: {2}", name, request, e.getMessage());
+                }
+            }
+        }
+        if (decode) {
+            b.header("Accept-Encoding", DECODABLE);
+        }
+        Optional<RequestBody> body = request.body();
+        java.net.http.HttpRequest.BodyPublisher publisher;
+        if (body.isEmpty()) {
+            publisher = BodyPublishers.noBody();
+        } else {
+            if (!request.headers().contains("Content-Type")) {
+                body.get().contentType().ifPresent(t -> b.header("Content-Type", t));
+            }
+            publisher = body.get().contentLength() == 0 ? BodyPublishers.noBody()
+                    : new WriterPublisher(body.get(), executor);
+        }
+        return b.method(request.method(), publisher).build();
+    }
+
+    private static HttpResponse toResponse(HttpRequest request, java.net.http.HttpResponse<InputStream> response,
+            boolean decode) {
+        HttpHeaders.Builder headers = HttpHeaders.builder();
+        response.headers().map().forEach((name, values) -> {
+            // HTTP/2 pseudo-headers (":status") are not header fields.
+            if (!name.startsWith(":")) {
+                values.forEach(v -> headers.add(name, v));
+            }
+        });
+        InputStream body = response.body();
+        Optional<String> coding = decode
+                ? response.headers().firstValue("Content-Encoding").flatMap(DecodingInputStream::decodable)
+                : Optional.empty();
+        if (coding.isPresent()) {
+            body = DecodingInputStream.decode(body, coding.get());
+            headers.remove("Content-Encoding").remove("Content-Length");
+        }
+        return HttpResponse.of(request, response.statusCode(), headers.build(), body);
+    }
+
+    /**
+     * Turns the client's failure into what the SPI promises: a timeout becomes
+     * {@link CadcTimeoutException} (thrown), misuse stays an {@link IllegalArgumentException}
+     * (thrown), anything else becomes an {@link IOException} (returned) whose stack is the caller's
+     * and whose cause is the client's.
+     */
+    private static IOException translate(HttpRequest request, Duration timeout, Throwable cause) {
+        String what = request.method() + " " + request.uri();
+        if (cause instanceof HttpConnectTimeoutException) {
+            throw new CadcTimeoutException(what + ": no connection within the connect timeout", request.uri(), cause);
+        }
+        if (cause instanceof HttpTimeoutException) {
+            throw new CadcTimeoutException(what + ": no response headers within " + timeout.toMillis() + " ms",
+                    request.uri(), cause);
+        }
+        if (cause instanceof IllegalArgumentException) {
+            throw new IllegalArgumentException(what + ": " + cause.getMessage(), cause);
+        }
+        if (cause instanceof SSLException) {
+            return new SSLException(what + ": " + cause.getMessage(), cause);
+        }
+        if (cause instanceof IOException) {
+            return new IOException(what + ": " + cause.getMessage(), cause);
+        }
+        return new IOException(what + " failed: " + cause, cause);
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "ignoring a failure to close an abandoned body: {0}", e.toString());
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static Set<String> caseInsensitive(String... names) {
+        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(List.of(names));
+        return set;
+    }
+}
