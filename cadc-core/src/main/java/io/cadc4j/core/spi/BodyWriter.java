@@ -11,6 +11,9 @@ import java.io.OutputStream;
  *
  * <p>The writer must write everything and return; it must not close the stream. Whether it may be
  * called more than once is said when the body is made ({@code repeatable}).
+ *
+ * <p>Implementations need not be thread-safe: a transport calls {@code writeTo} from one thread at
+ * a time, though not necessarily the thread that made the request.
  */
 @FunctionalInterface
 public interface BodyWriter {
