@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.core.spi;
 
+import io.cadc4j.core.internal.WrittenBody;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -63,32 +64,7 @@ public interface RequestBody {
     static RequestBody ofBytes(byte[] bytes, String contentType) {
         byte[] copy = bytes.clone();
         Objects.requireNonNull(contentType, "contentType");
-        return new RequestBody() {
-            @Override
-            public Optional<String> contentType() {
-                return Optional.of(contentType);
-            }
-
-            @Override
-            public long contentLength() {
-                return copy.length;
-            }
-
-            @Override
-            public boolean isRepeatable() {
-                return true;
-            }
-
-            @Override
-            public void writeTo(OutputStream out) throws IOException {
-                out.write(copy);
-            }
-
-            @Override
-            public String toString() {
-                return "RequestBody[" + contentType + ", " + copy.length + " bytes]";
-            }
-        };
+        return new WrittenBody(contentType, copy.length, true, out -> out.write(copy), copy.length + " bytes");
     }
 
     /**
@@ -120,34 +96,11 @@ public interface RequestBody {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot read request body file " + file, e);
         }
-        return new RequestBody() {
-            @Override
-            public Optional<String> contentType() {
-                return Optional.of(contentType);
+        return new WrittenBody(contentType, size, true, out -> {
+            try (InputStream in = Files.newInputStream(file)) {
+                in.transferTo(out);
             }
-
-            @Override
-            public long contentLength() {
-                return size;
-            }
-
-            @Override
-            public boolean isRepeatable() {
-                return true;
-            }
-
-            @Override
-            public void writeTo(OutputStream out) throws IOException {
-                try (InputStream in = Files.newInputStream(file)) {
-                    in.transferTo(out);
-                }
-            }
-
-            @Override
-            public String toString() {
-                return "RequestBody[" + contentType + ", file " + file.getFileName() + "]";
-            }
-        };
+        }, "file " + file.getFileName());
     }
 
     /**
@@ -161,32 +114,7 @@ public interface RequestBody {
     static RequestBody ofWriter(String contentType, boolean repeatable, BodyWriter writer) {
         Objects.requireNonNull(contentType, "contentType");
         Objects.requireNonNull(writer, "writer");
-        return new RequestBody() {
-            @Override
-            public Optional<String> contentType() {
-                return Optional.of(contentType);
-            }
-
-            @Override
-            public long contentLength() {
-                return -1;
-            }
-
-            @Override
-            public boolean isRepeatable() {
-                return repeatable;
-            }
-
-            @Override
-            public void writeTo(OutputStream out) throws IOException {
-                writer.writeTo(out);
-            }
-
-            @Override
-            public String toString() {
-                return "RequestBody[" + contentType + ", streamed]";
-            }
-        };
+        return new WrittenBody(contentType, -1, repeatable, writer, "streamed");
     }
 
     /**
