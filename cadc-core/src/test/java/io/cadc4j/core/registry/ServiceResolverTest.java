@@ -283,4 +283,37 @@ class ServiceResolverTest {
         assertThatThrownBy(() -> resolver().cacheTtl(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void findsDataLink11BeforeTheOlderStandardAndTheLoginEndpoint() {
+        URI links = URI.create("https://example.net/bifrost/capabilities");
+        URI gms = URI.create("https://replace.me.com/ac/capabilities");
+        transport.answer(links, 200, XML, Fixtures.bytes("capabilities/cadc-bifrost-datalink-capabilities-template.xml"));
+        transport.answer(gms, 200, XML, Fixtures.bytes("capabilities/cadc-ac-gms-capabilities-template.xml"));
+        ServiceResolver r = resolver().override(ServiceId.CADC_DATALINK, links).override(ServiceId.CADC_LOGIN, gms)
+                .build();
+
+        InterfaceChoice dl = r.resolve(ServiceId.CADC_DATALINK, Set.of(SecurityMethod.TOKEN, SecurityMethod.BASIC),
+                StandardId.DATALINK_1_1, StandardId.DATALINK_1_0);
+        assertThat(dl.standardId()).isEqualTo(StandardId.DATALINK_1_1);
+        assertThat(dl.accessUrl()).hasToString("https://example.net/bifrost/links");
+        assertThat(dl.securityMethod()).isEqualTo(SecurityMethod.TOKEN);
+
+        InterfaceChoice login = r.resolve(ServiceId.CADC_LOGIN, Set.of(), StandardId.SSO_TLS_WITH_PASSWORD,
+                StandardId.UMS_LOGIN);
+        assertThat(login.accessUrl()).hasToString("https://replace.me.com/ac/login");
+        assertThat(login.securityMethod()).isEqualTo(SecurityMethod.ANONYMOUS);
+    }
+
+    @Test
+    void sendsAcceptHeadersAndNoCredentialsOfItsOwn() {
+        serveCadc();
+        resolver().build().capabilities(ServiceId.CADC_TAP);
+
+        assertThat(transport.requests()).allSatisfy(q -> {
+            assertThat(q.method()).isEqualTo("GET");
+            assertThat(q.headers().firstValue("Accept")).isPresent();
+            assertThat(q.headers().contains("Authorization")).isFalse();
+        });
+    }
 }
