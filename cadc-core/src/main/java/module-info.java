@@ -14,9 +14,12 @@
  * @uses io.cadc4j.core.spi.AuthPortProvider
  */
 module io.cadc4j.core {
+    requires java.xml;
+
     exports io.cadc4j.core;
     exports io.cadc4j.core.auth;
     exports io.cadc4j.core.datalink;
+    exports io.cadc4j.core.registry;
     exports io.cadc4j.core.spi;
     exports io.cadc4j.core.table;
     exports io.cadc4j.core.tap;

@@ -4,6 +4,8 @@ package io.cadc4j.core.tap;
 import io.cadc4j.core.table.RowCursor;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * A TAP query running as a UWS job on the server.
@@ -38,11 +40,21 @@ public interface AsyncJob {
      */
     ExecutionPhase phase();
 
+    /**
+     * The job's current description, asked of the server: phase, times, owner, run id, execution
+     * duration, destruction, parameters, results and error summary.
+     *
+     * @return the snapshot
+     */
+    JobInfo info();
+
     /** Starts the job (a POST of {@code PHASE=RUN} to its phase resource). */
     void run();
 
     /**
-     * Waits until the job leaves its active phases, or the deadline passes.
+     * Waits until the job leaves its active phases, or the deadline passes. Uses the UWS 1.1
+     * blocking {@code WAIT} and falls back to polling with capped, jittered backoff when the server
+     * returns at once.
      *
      * @param timeout the longest total wait
      * @return the phase the job reached
@@ -52,18 +64,53 @@ public interface AsyncJob {
     ExecutionPhase awaitCompletion(Duration timeout) throws InterruptedException;
 
     /**
+     * Waits as {@link #awaitCompletion(Duration)} does and, if the wait is interrupted or times out
+     * and {@code abortOnCancel} is true, asks the server to abort the job before throwing.
+     *
+     * @param timeout the longest total wait
+     * @param abortOnCancel whether a cancelled wait aborts the job
+     * @return the phase the job reached
+     * @throws InterruptedException if the waiting thread is interrupted
+     * @throws io.cadc4j.core.CadcTimeoutException if the job is still active at the deadline
+     */
+    ExecutionPhase awaitCompletion(Duration timeout, boolean abortOnCancel) throws InterruptedException;
+
+    /**
      * Throws if the job ended in ERROR or ABORTED.
      *
-     * @throws io.cadc4j.core.QueryException with the job's error summary
+     * @throws io.cadc4j.core.QueryException with the job's error summary (or its {@code /error}
+     *     document) and the job id
      */
     void raiseIfError();
 
     /**
-     * Streams the job's main result.
+     * The job's results list.
+     *
+     * @return the results, in the server's order
+     */
+    List<ResultReference> results();
+
+    /**
+     * Streams the job's main result (id {@code result}).
      *
      * @return a cursor over the result rows
+     * @throws io.cadc4j.core.NotFoundException if the job lists no main result
      */
     RowCursor fetchResult();
+
+    /**
+     * Sets when the server may destroy the job.
+     *
+     * @param when the destruction time
+     */
+    void setDestruction(Instant when);
+
+    /**
+     * Sets how long the job may run; zero asks for no limit. The server may cap it.
+     *
+     * @param duration the execution duration
+     */
+    void setExecutionDuration(Duration duration);
 
     /** Asks the server to stop the job (a POST of {@code PHASE=ABORT}). */
     void abort();

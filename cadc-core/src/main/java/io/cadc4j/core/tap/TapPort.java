@@ -1,38 +1,60 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.core.tap;
 
+import io.cadc4j.core.registry.Availability;
+import io.cadc4j.core.registry.TapEndpoints;
 import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.core.table.TableDescription;
+import java.net.URI;
 import java.util.List;
 
 /**
  * The port to a TAP service: queries run synchronously as a stream of rows or asynchronously as
- * UWS jobs, and the service's table metadata. {@code cadc-tap} provides it through
+ * UWS jobs, the service's table metadata and availability. {@code cadc-tap} provides it through
  * {@link io.cadc4j.core.spi.TapPortProvider}.
+ *
+ * <pre>{@code
+ * try (RowCursor rows = tap.query(TapQuery.builder("select top 10 * from caom2.Plane").maxRecords(10).build())) {
+ *     int id = rows.metadata().columnIndex("publisherID");
+ *     while (rows.next()) { ... }
+ * }
+ * }</pre>
  *
  * <p>Implementations are thread-safe.
  */
 public interface TapPort {
 
     /**
-     * Runs a query synchronously and streams its rows.
+     * The endpoints this port talks to, as resolved when it was made.
+     *
+     * @return the endpoints
+     */
+    TapEndpoints endpoints();
+
+    /**
+     * Runs a query synchronously and streams its rows; the server runs it once.
      *
      * @param query the query
      * @return a cursor over the result; the caller closes it
-     * @throws io.cadc4j.core.QueryException if the service rejects the query
+     * @throws io.cadc4j.core.QueryException if the service rejects the query (also for a VOTable
+     *     with {@code QUERY_STATUS=ERROR} under HTTP 200)
+     * @throws io.cadc4j.core.ServiceException for an HTTP error status without a query error
+     * @throws IllegalArgumentException if an upload file is missing, unreadable, not a VOTable or
+     *     over the service's upload limit (checked before anything is sent)
      */
     RowCursor query(TapQuery query);
 
     /**
-     * Creates an asynchronous job for a query, in phase PENDING.
+     * Creates an asynchronous job for a query, in phase PENDING; {@link AsyncJob#run()} starts it.
      *
      * @param query the query
      * @return the job
+     * @throws io.cadc4j.core.ServiceException if the service refuses to create it
      */
     AsyncJob submit(TapQuery query);
 
     /**
-     * Loads an existing job by its id.
+     * Loads an existing job by its id, as {@code {async}/{id}}.
      *
      * @param jobId the job id
      * @return the job
@@ -41,9 +63,44 @@ public interface TapPort {
     AsyncJob loadJob(String jobId);
 
     /**
-     * The tables the service describes in its VOSI table set.
+     * Loads an existing job by its URL (which may lie outside {@code {async}}).
      *
-     * @return the tables, in the service's order
+     * @param jobUrl the job's URL
+     * @return the job
+     * @throws io.cadc4j.core.NotFoundException if the service has no such job
+     */
+    AsyncJob loadJob(URI jobUrl);
+
+    /**
+     * Lists the caller's jobs (UWS 1.1 §2.2.1.1). CADC refuses anonymous listings.
+     *
+     * @param filter which jobs
+     * @return the jobs, in the service's order
+     * @throws io.cadc4j.core.AuthorizationException if the service refuses to list jobs to this caller
+     */
+    List<JobReference> listJobs(JobListFilter filter);
+
+    /**
+     * The tables the service describes in its VOSI table set, in the service's order. Columns may
+     * be empty when the port asked for names only ({@code detail=min}); {@link #table(String)} has them.
+     *
+     * @return the tables
      */
     List<TableDescription> tables();
+
+    /**
+     * One table with its columns and foreign keys. Names are compared without regard to case.
+     *
+     * @param name the table name, usually qualified ({@code caom2.Plane})
+     * @return the table
+     * @throws io.cadc4j.core.NotFoundException if the service has no such table
+     */
+    TableDescription table(String name);
+
+    /**
+     * The service's VOSI availability.
+     *
+     * @return the availability
+     */
+    Availability availability();
 }

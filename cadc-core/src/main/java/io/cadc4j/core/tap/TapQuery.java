@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.core.tap;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -9,7 +11,8 @@ import java.util.OptionalLong;
  * One TAP query: the ADQL text and the optional parameters sent with it.
  *
  * <p>{@code MAXREC} is sent exactly when {@link Builder#maxRecords(long)} was set. The response
- * format defaults to the service's (a TABLEDATA VOTable at CADC).
+ * format defaults to the service's (a TABLEDATA VOTable at CADC). Tables given with
+ * {@link Builder#upload(TableUpload)} are sent with the query and read as {@code TAP_UPLOAD.<name>}.
  *
  * <p>Immutable and thread-safe; {@link Builder} is single-threaded.
  */
@@ -18,12 +21,14 @@ public final class TapQuery {
     private final long maxRecords;
     private final String responseFormat;
     private final String runId;
+    private final List<TableUpload> uploads;
 
     private TapQuery(Builder b) {
         this.adql = b.adql;
         this.maxRecords = b.maxRecords;
         this.responseFormat = b.responseFormat;
         this.runId = b.runId;
+        this.uploads = List.copyOf(b.uploads);
     }
 
     /**
@@ -66,6 +71,11 @@ public final class TapQuery {
         return Optional.ofNullable(runId);
     }
 
+    /** @return the tables sent with the query, in the order given */
+    public List<TableUpload> uploads() {
+        return uploads;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof TapQuery)) {
@@ -73,12 +83,12 @@ public final class TapQuery {
         }
         TapQuery q = (TapQuery) o;
         return adql.equals(q.adql) && maxRecords == q.maxRecords && Objects.equals(responseFormat, q.responseFormat)
-                && Objects.equals(runId, q.runId);
+                && Objects.equals(runId, q.runId) && uploads.equals(q.uploads);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(adql, maxRecords, responseFormat, runId);
+        return Objects.hash(adql, maxRecords, responseFormat, runId, uploads);
     }
 
     @Override
@@ -92,6 +102,7 @@ public final class TapQuery {
         private long maxRecords = -1;
         private String responseFormat;
         private String runId;
+        private final List<TableUpload> uploads = new ArrayList<>();
 
         private Builder(String adql) {
             Objects.requireNonNull(adql, "adql");
@@ -135,6 +146,24 @@ public final class TapQuery {
          */
         public Builder runId(String runId) {
             this.runId = Objects.requireNonNull(runId, "runId");
+            return this;
+        }
+
+        /**
+         * Adds a table to send with the query.
+         *
+         * @param upload the table
+         * @return this builder
+         * @throws IllegalArgumentException if a table of the same name (ignoring case) was added
+         */
+        public Builder upload(TableUpload upload) {
+            Objects.requireNonNull(upload, "upload");
+            for (TableUpload u : uploads) {
+                if (u.name().equalsIgnoreCase(upload.name())) {
+                    throw new IllegalArgumentException("two upload tables named '" + upload.name() + "'");
+                }
+            }
+            uploads.add(upload);
             return this;
         }
 
