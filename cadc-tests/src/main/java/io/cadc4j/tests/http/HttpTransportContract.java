@@ -450,9 +450,11 @@ public abstract class HttpTransportContract {
     // ---------------------------------------------------------------- timeouts and failures
 
     @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void connectTimeoutBecomesCadcTimeoutException() {
-        try (SilentListener silent = SilentListener.open();
-                HttpTransport quick = createTransport(settings().connectTimeout(SHORT).build())) {
+        // The request timeout is longer than the JUnit timeout: only the connect timeout can end this in time.
+        try (SilentListener silent = SilentListener.open(); HttpTransport quick = createTransport(
+                settings().connectTimeout(SHORT).requestTimeout(Duration.ofSeconds(30)).build())) {
             HttpPipeline pipeline = HttpPipeline.builder().transport(quick).build();
 
             assertThatThrownBy(() -> pipeline.send(HttpRequest.newBuilder(silent.uri("/x")).build()))
@@ -461,6 +463,7 @@ public abstract class HttpTransportContract {
     }
 
     @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void waitingTooLongForHeadersBecomesCadcTimeoutException() {
         server.route("GET", "/slow", Responders.stallBeforeHeaders());
 
@@ -470,6 +473,7 @@ public abstract class HttpTransportContract {
     }
 
     @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void serverStallingMidBodyBecomesCadcTimeoutExceptionFromRead() {
         server.route("GET", "/stall", Responders.stallMidBody(10 * MIB, 100_000));
         try (HttpTransport quick = createTransport(settings().requestTimeout(SHORT).build())) {
@@ -540,6 +544,7 @@ public abstract class HttpTransportContract {
     }
 
     @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void interruptWhileWaitingForHeadersBecomesCadcInterruptedException() throws Exception {
         server.route("GET", "/forever", Responders.stallBeforeHeaders());
         AtomicReference<Throwable> failure = new AtomicReference<>();

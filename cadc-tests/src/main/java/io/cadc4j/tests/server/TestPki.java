@@ -26,8 +26,8 @@ import javax.net.ssl.TrustManagerFactory;
  * A throw-away public-key infrastructure for TLS tests, made when first asked for by running the
  * JDK's own {@code keytool} (no third-party library, no {@code sun.security} classes): a CA, a server
  * certificate for {@code 127.0.0.1} and {@code localhost}, and a client certificate, all EC P-256,
- * valid for two days. {@link #shared()} makes it once per JVM (a dozen {@code keytool} runs take a
- * few seconds).
+ * valid for two days. {@link #shared()} makes it once per JVM (seven {@code keytool} runs, three
+ * rounds of them in parallel, take a few seconds).
  *
  * <p>Thread-safe and immutable once made.
  */
@@ -114,22 +114,22 @@ public final class TestPki {
         try {
             dir = Files.createTempDirectory("cadc4j-pki");
             Path d = dir;
-            keytool(d, "-genkeypair", "-alias", "ca", "-keystore", "ca.p12", "-dname", "CN=cadc4j test CA",
-                    "-ext", "bc:c");
-            keytool(d, "-exportcert", "-rfc", "-alias", "ca", "-keystore", "ca.p12", "-file", "ca.pem");
-            CompletableFuture<Void> serverChain = CompletableFuture.runAsync(() -> issue(d, "server",
-                    "CN=127.0.0.1", "san=ip:127.0.0.1,dns:localhost", "eku=serverAuth"));
-            CompletableFuture<Void> clientChain = CompletableFuture.runAsync(() -> issue(d, "client",
-                    "CN=cadc4j test user", "san=dns:cadc4j-test-user", "eku=clientAuth"));
-            serverChain.join();
-            clientChain.join();
+            // Each keytool run is a JVM start, so independent steps run side by side: the three
+            // key pairs, then the two requests, then the two signatures.
+            all(() -> keytool(d, "-genkeypair", "-alias", "ca", "-keystore", "ca.p12", "-dname", "CN=cadc4j test CA",
+                    "-ext", "bc:c"),
+                () -> keytool(d, "-genkeypair", "-alias", "server", "-keystore", "server.p12", "-dname", "CN=127.0.0.1"),
+                () -> keytool(d, "-genkeypair", "-alias", "client", "-keystore", "client.p12", "-dname",
+                        "CN=cadc4j test user"));
+            all(() -> keytool(d, "-certreq", "-alias", "server", "-keystore", "server.p12", "-file", "server.csr"),
+                () -> keytool(d, "-certreq", "-alias", "client", "-keystore", "client.p12", "-file", "client.csr"));
+            all(() -> sign(d, "server", "san=ip:127.0.0.1,dns:localhost", "eku=serverAuth"),
+                () -> sign(d, "client", "san=dns:cadc4j-test-user", "eku=clientAuth"));
+            Certificate ca = load(d.resolve("ca.p12")).getCertificate("ca");
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
-            try (InputStream in = Files.newInputStream(d.resolve("ca.pem"))) {
-                Certificate ca = CertificateFactory.getInstance("X.509").generateCertificate(in);
-                trust.setCertificateEntry("ca", ca);
-            }
-            return new TestPki(trust, load(d.resolve("server.p12")), load(d.resolve("client.p12")));
+            trust.setCertificateEntry("ca", ca);
+            return new TestPki(trust, withChain(d, "server", ca), withChain(d, "client", ca));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make the test PKI", e);
         } catch (GeneralSecurityException e) {
@@ -143,15 +143,30 @@ public final class TestPki {
         }
     }
 
-    /** Makes a key pair for {@code who}, has the CA sign it, and stores the chain in {@code who.p12}. */
-    private static void issue(Path dir, String who, String dname, String san, String eku) {
-        String store = who + ".p12";
-        keytool(dir, "-genkeypair", "-alias", who, "-keystore", store, "-dname", dname);
-        keytool(dir, "-certreq", "-alias", who, "-keystore", store, "-file", who + ".csr");
+    private static void all(Runnable... steps) {
+        CompletableFuture<?>[] running = new CompletableFuture<?>[steps.length];
+        for (int i = 0; i < steps.length; i++) {
+            running[i] = CompletableFuture.runAsync(steps[i]);
+        }
+        CompletableFuture.allOf(running).join();
+    }
+
+    private static void sign(Path dir, String who, String san, String eku) {
         keytool(dir, "-gencert", "-rfc", "-alias", "ca", "-keystore", "ca.p12", "-infile", who + ".csr", "-outfile",
                 who + ".pem", "-ext", san, "-ext", eku, "-validity", "2");
-        keytool(dir, "-importcert", "-noprompt", "-alias", "ca", "-keystore", store, "-file", "ca.pem");
-        keytool(dir, "-importcert", "-alias", who, "-keystore", store, "-file", who + ".pem");
+    }
+
+    /** A key store holding {@code who}'s key with its CA-signed certificate and the CA after it. */
+    private static KeyStore withChain(Path dir, String who, Certificate ca) throws IOException, GeneralSecurityException {
+        KeyStore own = load(dir.resolve(who + ".p12"));
+        Certificate signed;
+        try (InputStream in = Files.newInputStream(dir.resolve(who + ".pem"))) {
+            signed = CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setKeyEntry(who, own.getKey(who, PASSWORD), PASSWORD, new Certificate[] {signed, ca});
+        return ks;
     }
 
     private static void keytool(Path dir, String... args) {
