@@ -138,7 +138,10 @@ public final class Exchange {
         return new SentBody(status, written, crc.getValue(), complete);
     }
 
-    /** Thrown by {@link #abortConnection()}; the server closes the connection when it sees it. */
+    /**
+     * Thrown by {@link #abortConnection()}; the server closes the connection when it sees it.
+     * Immutable.
+     */
     public static final class AbortedConnection extends RuntimeException {
         private static final long serialVersionUID = 1L;
 

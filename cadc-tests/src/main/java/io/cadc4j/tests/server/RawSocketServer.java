@@ -32,7 +32,10 @@ public final class RawSocketServer implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private final Thread acceptor;
 
-    /** What to do with one connection once its request head is read. */
+    /**
+     * What to do with one connection once its request head is read. Implementations must be
+     * thread-safe: connections are served on threads of their own.
+     */
     @FunctionalInterface
     public interface Script {
         /**

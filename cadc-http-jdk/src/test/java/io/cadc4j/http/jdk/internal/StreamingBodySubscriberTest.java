@@ -13,7 +13,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -90,6 +92,26 @@ class StreamingBodySubscriberTest {
 
         assertThat(cancelled).isTrue();
         assertThatThrownBy(in::read).isInstanceOf(IOException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void closingFromAnotherThreadEndsAWaitingRead() throws Exception {
+        StreamingBodySubscriber s = new StreamingBodySubscriber(URI_, Duration.ofSeconds(30));
+        s.onSubscribe(subscription);
+        InputStream in = body(s);
+        CompletableFuture<Throwable> reader = CompletableFuture.supplyAsync(() -> {
+            try {
+                in.read();
+                return null;
+            } catch (IOException | RuntimeException e) {
+                return e;
+            }
+        });
+
+        in.close();
+
+        assertThat(reader.get(10, TimeUnit.SECONDS)).isInstanceOf(IOException.class)
+                .isNotInstanceOf(CadcTimeoutException.class);
     }
 
     @Test
