@@ -38,7 +38,9 @@ import javax.net.ssl.SSLParameters;
  * method and path to a {@link Responder}, send requests, and then look at what arrived.
  *
  * <ul>
- *   <li>Routing: {@link #route(String, String, Responder)}; an unrouted request gets a 404.</li>
+ *   <li>Routing: {@link #route(String, String, Responder)} for an exact path,
+ *       {@link #routeUnder(String, String, Responder)} for a subtree; an unrouted request gets a
+ *       404.</li>
  *   <li>Recording: every request is kept as a {@link RecordedRequest} (method, URI, headers, body
  *       size, checksum and first bytes), in arrival order; {@link #awaitRequest} waits for one.
  *       Request bodies are read through, never kept whole.</li>
@@ -69,6 +71,7 @@ public final class StandInServer implements AutoCloseable {
     private final ExecutorService executor;
     private final String scheme;
     private final Map<String, Responder> routes = new ConcurrentHashMap<>();
+    private final Map<String, Responder> subtrees = new ConcurrentHashMap<>();
     private final List<RecordedRequest> requests = new ArrayList<>();
     private final CountDownLatch stallRelease = new CountDownLatch(1);
 
@@ -145,6 +148,26 @@ public final class StandInServer implements AutoCloseable {
             throw new IllegalArgumentException("path must start with '/': " + path);
         }
         routes.put(method + " " + path, Objects.requireNonNull(responder, "responder"));
+        return this;
+    }
+
+    /**
+     * Routes requests with a method and any path at or under a prefix to a responder, for
+     * resources with ids in their paths (UWS jobs: {@code /async/123/phase}). An exact route wins;
+     * among subtrees the longest prefix wins.
+     *
+     * @param method the method, e.g. {@code GET}, or {@code *} for any
+     * @param prefix the path prefix without a trailing slash, e.g. {@code /async}
+     * @param responder what answers
+     * @return this server
+     */
+    public StandInServer routeUnder(String method, String prefix, Responder responder) {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(prefix, "prefix");
+        if (!prefix.startsWith("/") || prefix.length() > 1 && prefix.endsWith("/")) {
+            throw new IllegalArgumentException("prefix must start with '/' and not end with one: " + prefix);
+        }
+        subtrees.put(method + " " + prefix, Objects.requireNonNull(responder, "responder"));
         return this;
     }
 
@@ -274,10 +297,7 @@ public final class StandInServer implements AutoCloseable {
             requests.add(recorded);
             requests.notifyAll();
         }
-        Responder responder = routes.get(recorded.method() + " " + recorded.path());
-        if (responder == null) {
-            responder = routes.get("* " + recorded.path());
-        }
+        Responder responder = find(recorded.method(), recorded.path());
         if (responder == null) {
             responder = Reply.status(404).text("no route for " + recorded.method() + " " + recorded.path());
         }
@@ -298,6 +318,24 @@ public final class StandInServer implements AutoCloseable {
                 http.close();
             }
         }
+    }
+
+    private Responder find(String method, String path) {
+        for (String m : new String[] {method, "*"}) {
+            Responder exact = routes.get(m + " " + path);
+            if (exact != null) {
+                return exact;
+            }
+        }
+        for (String p = path; !p.isEmpty(); p = p.substring(0, Math.max(0, p.lastIndexOf('/')))) {
+            for (String m : new String[] {method, "*"}) {
+                Responder under = subtrees.get(m + " " + p);
+                if (under != null) {
+                    return under;
+                }
+            }
+        }
+        return subtrees.get(method + " /") != null ? subtrees.get(method + " /") : subtrees.get("* /");
     }
 
     private static RecordedRequest record(HttpExchange http) throws IOException {
