@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * connection instead of reading the rest.
  *
  * <p>The subscriber side is called by the client's threads; the stream is single-threaded, as
- * {@link io.cadc4j.core.spi.HttpResponse#body()} says.
+ * {@link io.cadc4j.core.spi.HttpResponse#body()} says, except that {@code close()} may come from
+ * another thread to abandon a read that is waiting.
  */
 final class StreamingBodySubscriber implements BodySubscriber<InputStream> {
     /** Marks the end of the body in the queue. */
@@ -89,7 +90,7 @@ final class StreamingBodySubscriber implements BodySubscriber<InputStream> {
         private Iterator<ByteBuffer> buffers = Collections.emptyIterator();
         private ByteBuffer current;
         private boolean ended;
-        private boolean closed;
+        private volatile boolean closed;
         private IOException failure;
 
         Stream(Duration idleTimeout) {
@@ -159,6 +160,9 @@ final class StreamingBodySubscriber implements BodySubscriber<InputStream> {
                     throw new CadcTimeoutException("no bytes of the response body of " + uri + " arrived for "
                             + idleTimeout.toMillis() + " ms", uri, null);
                 }
+                if (closed) {
+                    throw new IOException("response body of " + uri + " closed");
+                }
                 if (item instanceof Throwable) {
                     Throwable t = (Throwable) item;
                     failure = t instanceof IOException
@@ -188,6 +192,8 @@ final class StreamingBodySubscriber implements BodySubscriber<InputStream> {
                 cancelUpstream();
             }
             queue.clear();
+            // Wakes a read blocked on another thread, which then reports the stream closed.
+            queue.add(new IOException("closed"));
         }
     }
 }

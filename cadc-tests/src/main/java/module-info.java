@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: Apache-2.0
+/**
+ * The cadc4j test kit, for tests only (never a runtime dependency of the library): the in-process
+ * stand-in HTTP(S) server with fault injection ({@code io.cadc4j.tests.server}) and the contract
+ * every HTTP transport must pass ({@code io.cadc4j.tests.http}).
+ */
+module io.cadc4j.tests {
+    requires transitive io.cadc4j.core;
+    requires transitive org.junit.jupiter.api;
+    requires jdk.httpserver;
+    requires org.assertj.core;
+
+    exports io.cadc4j.tests.server;
+    exports io.cadc4j.tests.http;
+
+    // JUnit calls the contract's package-private test methods reflectively.
+    opens io.cadc4j.tests.http to org.junit.platform.commons;
+}
