@@ -82,9 +82,9 @@ public final class CadcAuthAdapter implements AuthPort {
         byte[] form = null;
         try {
             boolean https = "https".equalsIgnoreCase(loginUri.getScheme());
-            if (!https && !settings.realm().httpAllowed()) {
+            if (!https && !settings.httpLoginAllowed()) {
                 throw new IllegalStateException("refusing to send a password to " + loginUri
-                        + " over plain http; use the https login endpoint (or a realm that allows http, for tests)");
+                        + " over plain http; use the https login endpoint (or AuthSettings.httpLoginAllowed, for tests)");
             }
             form = formBody(user, password);
             HttpRequest request = HttpRequest.newBuilder(loginUri)

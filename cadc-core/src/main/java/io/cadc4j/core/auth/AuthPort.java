@@ -47,8 +47,8 @@ public interface AuthPort {
     /**
      * Logs in with a user name and password at the login endpoint (POST {@code username},
      * {@code password}, form-encoded; the answer is the token). The password array is wiped before
-     * this returns, whatever happens. The password is posted only over https, unless the settings'
-     * realm allows http.
+     * this returns, whatever happens. The password is posted only over https, unless
+     * {@link AuthSettings#httpLoginAllowed()}.
      *
      * @param user the user name
      * @param password the password
@@ -57,7 +57,7 @@ public interface AuthPort {
      *     the server's message and never the password
      * @throws io.cadc4j.core.ServiceException for any other error status
      * @throws IllegalArgumentException if the user name is blank
-     * @throws IllegalStateException if the endpoint is plain http and the realm does not allow it
+     * @throws IllegalStateException if the endpoint is plain http and the settings do not allow it
      */
     CookieCredentials login(String user, char[] password);
 

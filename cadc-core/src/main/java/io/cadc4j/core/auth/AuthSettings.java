@@ -14,7 +14,7 @@ import java.util.Optional;
  * is checked against.
  *
  * <p>Defaults: {@link Realm#cadc()}; a warning 24 hours before expiry; the JDK's default trust
- * store; {@link SecurityPreference#defaults()}; the system clock (UTC).
+ * store; {@link SecurityPreference#defaults()}; the system clock (UTC); login over https only.
  *
  * <p>Immutable and thread-safe; {@link Builder} is single-threaded.
  */
@@ -26,8 +26,10 @@ public final class AuthSettings {
     private final KeyStore trustStore;
     private final SecurityPreference preference;
     private final Clock clock;
+    private final boolean httpLoginAllowed;
 
     private AuthSettings(Builder b) {
+        this.httpLoginAllowed = b.httpLoginAllowed;
         this.realm = b.realm;
         this.expiryWarning = b.expiryWarning;
         this.trustStore = b.trustStore;
@@ -65,12 +67,12 @@ public final class AuthSettings {
         b.trustStore = trustStore;
         b.preference = preference;
         b.clock = clock;
+        b.httpLoginAllowed = httpLoginAllowed;
         return b;
     }
 
     /**
-     * The realm that login cookies are scoped to; its {@link Realm#httpAllowed()} also decides
-     * whether a password may be posted to a plain http login endpoint.
+     * The realm that login cookies are scoped to.
      *
      * @return the realm
      */
@@ -114,9 +116,19 @@ public final class AuthSettings {
         return clock;
     }
 
+    /**
+     * Whether a password may be posted to a plain http login endpoint (off by default: only for
+     * loopback tests and private networks).
+     *
+     * @return true when plain http login is allowed
+     */
+    public boolean httpLoginAllowed() {
+        return httpLoginAllowed;
+    }
+
     @Override
     public String toString() {
-        return "AuthSettings[" + realm + ", expiryWarning=" + expiryWarning + ", trust="
+        return "AuthSettings[" + realm + (httpLoginAllowed ? ", http login allowed" : "") + ", expiryWarning=" + expiryWarning + ", trust="
                 + (trustStore == null ? "default" : "custom") + ", " + preference + "]";
     }
 
@@ -127,8 +139,21 @@ public final class AuthSettings {
         private KeyStore trustStore;
         private SecurityPreference preference = SecurityPreference.defaults();
         private Clock clock = Clock.systemUTC();
+        private boolean httpLoginAllowed;
 
         private Builder() {
+        }
+
+        /**
+         * Allows posting a password to a plain http login endpoint. Off by default: anyone on the
+         * way could read it.
+         *
+         * @param allowed whether to allow it
+         * @return this builder
+         */
+        public Builder httpLoginAllowed(boolean allowed) {
+            this.httpLoginAllowed = allowed;
+            return this;
         }
 
         /**
