@@ -235,7 +235,10 @@ public final class CadcAuthAdapter implements AuthPort {
 
     /** {@code username=<u>&password=<p>}, application/x-www-form-urlencoded (HTML 5 §4.10.21.7), UTF-8. */
     static byte[] formBody(String user, char[] password) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(64) {
+        // Sized so that it never grows: a grown buffer would leave an unwiped copy behind. A char is
+        // at most 3 UTF-8 bytes, each at most 3 encoded characters.
+        int capacity = 32 + 9 * (user.length() + password.length);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(capacity) {
             @Override
             public synchronized byte[] toByteArray() {
                 byte[] copy = super.toByteArray();

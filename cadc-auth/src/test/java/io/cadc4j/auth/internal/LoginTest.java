@@ -138,6 +138,18 @@ class LoginTest {
     }
 
     @Test
+    void passwordAndTokenAppearInNoLogLine() {
+        try (LogCapture log = new LogCapture()) {
+            CookieCredentials cookie = port().login("alice", PASSWORD.toCharArray());
+            assertThatThrownBy(() -> port().login("echo", PASSWORD.toCharArray())).isInstanceOf(AuthenticationException.class);
+
+            assertThat(log.lines()).anySatisfy(l -> assertThat(l).contains("POST " + loginUri));
+            assertThat(log.all()).doesNotContain(PASSWORD).doesNotContain(TOKEN);
+            assertThat(cookie.toString()).doesNotContain(TOKEN);
+        }
+    }
+
+    @Test
     void emptyPasswordIsAnAuthenticationErrorFromStatus400() {
         assertThatThrownBy(() -> port().login("alice", new char[0]))
                 .isInstanceOfSatisfying(AuthenticationException.class, e -> assertThat(e.status()).isEqualTo(400))
