@@ -177,10 +177,28 @@ final class PemCredentialReader {
                 + "or get a new proxy certificate with cadc-get-cert)", null);
     }
 
-    /** RFC 1421 headers such as {@code Proc-Type: 4,ENCRYPTED} precede an OpenSSL-encrypted key. */
+    /**
+     * RFC 1421 headers such as {@code Proc-Type: 4,ENCRYPTED} and {@code DEK-Info:} precede an
+     * OpenSSL-encrypted key; they are looked for in the characters themselves, so that no part of
+     * the key is copied into a String.
+     */
     private static boolean hasEncryptionHeader(char[] text, int from, int to) {
-        String head = new String(text, from, Math.min(to - from, 200));
-        return head.contains("Proc-Type:") && head.contains("ENCRYPTED") || head.contains("DEK-Info:");
+        int limit = Math.min(to, from + 256);
+        return regionContains(text, from, limit, "DEK-Info:")
+                || regionContains(text, from, limit, "Proc-Type:") && regionContains(text, from, limit, "ENCRYPTED");
+    }
+
+    private static boolean regionContains(char[] text, int from, int to, String needle) {
+        outer:
+        for (int i = from; i + needle.length() <= to; i++) {
+            for (int j = 0; j < needle.length(); j++) {
+                if (text[i + j] != needle.charAt(j)) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static X509Certificate certificate(char[] text, int from, int to, String source, int index) {

@@ -56,7 +56,6 @@ public interface AuthPort {
      * @throws io.cadc4j.core.AuthenticationException if the service refuses them (400, 401), with
      *     the server's message and never the password
      * @throws io.cadc4j.core.ServiceException for any other error status
-     * @throws IllegalArgumentException if the user name is blank
      * @throws IllegalStateException if the endpoint is plain http and the settings do not allow it
      */
     CookieCredentials login(String user, char[] password);
