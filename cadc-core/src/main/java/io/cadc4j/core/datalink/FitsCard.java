@@ -44,8 +44,10 @@ public final class FitsCard {
             throw new IllegalArgumentException("a FITS card has 80 characters, not " + card.length());
         }
         String keyword = card.substring(0, Math.min(8, card.length())).strip();
-        if (card.length() < 10 || !card.startsWith("= ", 8)) {
-            // Commentary keywords and keywords without the value indicator carry text only (§4.1.2.2).
+        boolean commentary = keyword.isEmpty() || keyword.equals("COMMENT") || keyword.equals("HISTORY");
+        if (commentary || card.length() < 10 || !card.startsWith("= ", 8)) {
+            // Commentary keywords (even followed by "= ") and keywords without the value indicator
+            // carry text only (FITS 4.0 §4.1.2.2, §4.4.2.4).
             String text = card.length() > 8 ? card.substring(8).stripTrailing() : "";
             return new FitsCard(keyword, null, text.isEmpty() ? null : text);
         }
