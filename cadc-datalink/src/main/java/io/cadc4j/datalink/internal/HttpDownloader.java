@@ -38,6 +38,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +47,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -86,6 +88,8 @@ public final class HttpDownloader implements Downloader {
 
     private final HttpPipeline http;
     private final Object placeLock = new Object();
+    /** Partial files and staging directories in use; a second download of the same URL into the same directory waits. */
+    private final Set<Path> busy = new HashSet<>();
 
     /**
      * Makes a downloader sending through a pipeline (with the caller's credentials in force).
@@ -143,10 +147,10 @@ public final class HttpDownloader implements Downloader {
                 for (Iterator<Integer> it = pending.iterator(); it.hasNext() && running < threads; ) {
                     int i = it.next();
                     String host = hostKey(todo.get(i).uri());
-                    int busy = perHost.getOrDefault(host, 0);
-                    if (busy < options.maxPerHost()) {
+                    int onHost = perHost.getOrDefault(host, 0);
+                    if (onHost < options.maxPerHost()) {
                         it.remove();
-                        perHost.put(host, busy + 1);
+                        perHost.put(host, onHost + 1);
                         running++;
                         done.submit(() -> {
                             outcomes[i] = runReported(todo.get(i), options, listener);
@@ -199,8 +203,31 @@ public final class HttpDownloader implements Downloader {
         } catch (IOException e) {
             throw diskFailure("creating the directory " + dir, request.uri(), e);
         }
-        return request.extractArchive() ? toArchive(request, dir, options, listener)
-                : toFile(request, dir, options, listener);
+        // Both the partial file and the staging directory are named after the URL: one key covers both.
+        Path key = dir.toAbsolutePath().normalize().resolve(shortHash(request.uri()) + (request.extractArchive() ? "/x" : "/f"));
+        claim(key, request.uri());
+        try {
+            return request.extractArchive() ? toArchive(request, dir, options, listener)
+                    : toFile(request, dir, options, listener);
+        } finally {
+            synchronized (busy) {
+                busy.remove(key);
+                busy.notifyAll();
+            }
+        }
+    }
+
+    private void claim(Path key, URI uri) {
+        synchronized (busy) {
+            while (!busy.add(key)) {
+                try {
+                    busy.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CadcInterruptedException(uri, e);
+                }
+            }
+        }
     }
 
     // ---------------------------------------------------------------- to a file

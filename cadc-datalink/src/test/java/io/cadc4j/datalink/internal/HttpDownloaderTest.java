@@ -308,6 +308,21 @@ class HttpDownloaderTest {
     }
 
     @Test
+    void downloadsTheSameUrlRequestedTwiceInParallelOnlyOnce() throws Exception {
+        byte[] body = randomBytes(200_000, 9);
+        server.serve("/twice.fits", body);
+        DownloadRequest r = DownloadRequest.toDirectory(server.uri("/twice.fits"), dir);
+
+        List<DownloadOutcome> outcomes = downloader.downloadAll(List.of(r, r), DownloadOptions.defaults(),
+                DownloadListener.NONE);
+
+        assertThat(outcomes).extracting(DownloadOutcome::status)
+                .containsExactlyInAnyOrder(DownloadOutcome.Status.DONE, DownloadOutcome.Status.SKIPPED);
+        assertThat(Files.readAllBytes(dir.resolve("twice.fits"))).isEqualTo(body);
+        assertThat(filesInDir()).containsExactly("twice.fits");
+    }
+
+    @Test
     void raisesAuthenticationAndAuthorizationErrorsNamingTheUrl() {
         server.serve("/private.fits", "no".getBytes(StandardCharsets.UTF_8)).status(401);
         server.serve("/proprietary.fits", "forbidden".getBytes(StandardCharsets.UTF_8)).status(403);
