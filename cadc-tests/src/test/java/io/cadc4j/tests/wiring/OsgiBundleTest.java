@@ -53,6 +53,13 @@ class OsgiBundleTest {
         framework = new FrameworkFactory().newFramework(config);
         framework.init();
         framework.start();
+        // Third-party bundles the adapters import packages from (Commons Compress and what it needs).
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            String file = Path.of(entry).getFileName().toString();
+            if (file.matches("(commons-compress|commons-io|commons-lang3|commons-codec)-[0-9.]+\\.jar")) {
+                framework.getBundleContext().installBundle(Path.of(entry).toUri().toString());
+            }
+        }
         Map<String, Path> modules = BuildArtifacts.cadcModules();
         // The votable bundle imports the StAX API only; Woodstox is not needed to resolve it.
         for (String name : BUNDLED) {
