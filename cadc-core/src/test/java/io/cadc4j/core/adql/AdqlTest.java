@@ -74,6 +74,23 @@ class AdqlTest {
         assertThat(Adql.number(0.1 + 0.2)).isEqualTo("0.30000000000000004");
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "3fb37ad6ef57c36a, 0.07609313338595106",
+        "4053a6003374f8d7, 78.59376226828623",
+        "3f8126c88784212e, 0.008374754558204769"
+    })
+    void picksTheNearerOfTwoShortestCandidatesAsPythonDoes(String bits, String expected) {
+        // Both 16-digit neighbours read back as the same double; repr keeps the one nearer its exact value.
+        assertThat(Adql.number(Double.longBitsToDouble(Long.parseUnsignedLong(bits, 16)))).isEqualTo(expected);
+    }
+
+    @Test
+    void writesTheSmallestSubnormalAsPythonDoes() {
+        // repr(5e-324) is '5e-324', not '4e-324', though both read back as Double.MIN_VALUE.
+        assertThat(new java.math.BigDecimal(Adql.number(Double.MIN_VALUE))).isEqualByComparingTo("5E-324");
+    }
+
     @Test
     void isShorterThanJdk17DoubleToStringWhereThatIsNotShortest() {
         // JDK 11 and 17 print 1.9999999999999998E23 (JDK-4511638); Python prints 2e+23.
