@@ -17,7 +17,9 @@ module io.cadc4j.core {
     requires java.xml;
 
     exports io.cadc4j.core;
+    exports io.cadc4j.core.adql;
     exports io.cadc4j.core.auth;
+    exports io.cadc4j.core.coords;
     exports io.cadc4j.core.datalink;
     exports io.cadc4j.core.registry;
     exports io.cadc4j.core.spi;
