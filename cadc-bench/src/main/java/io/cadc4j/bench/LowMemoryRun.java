@@ -76,8 +76,9 @@ public final class LowMemoryRun {
         long size = Files.size(file);
         long t0 = System.nanoTime();
         long checksum;
-        Counting in = new Counting(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
-        try (in) {
+        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        Counting in = new Counting(raw);
+        try (raw) {
             checksum = Consumers.byName(reader).consume(in);
             // Count what the reader left unread: a reader may stop at </VOTABLE> before the final newline.
             while (in.read() >= 0) {
@@ -94,7 +95,10 @@ public final class LowMemoryRun {
         }
     }
 
-    /** Counts the bytes read through it. Single-threaded. */
+    /**
+     * Counts the bytes read through it, and stays open when the reader closes it (STIL's SAX parser does) so the
+     * bytes it left can be counted. Single-threaded.
+     */
     private static final class Counting extends FilterInputStream {
         long count;
         long trailing;
@@ -119,6 +123,11 @@ public final class LowMemoryRun {
                 count += n;
             }
             return n;
+        }
+
+        @Override
+        public void close() {
+            // the caller closes the file
         }
 
         @Override

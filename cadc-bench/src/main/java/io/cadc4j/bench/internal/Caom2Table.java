@@ -80,6 +80,7 @@ public final class Caom2Table {
     private static final String[] PRODUCT_TYPES = {"image", "image", "image", "cube", "spectrum", "timeseries"};
     private static final String[] BANDS = {"u.MP9302", "g.MP9402", "r.MP9602", "i.MP9703", "z.MP9901", "J", "H",
         "Ks", "850um", "F606W", "F814W"};
+    private static final String[] SEMESTER_AGENCIES = {"AP", "AQ", "BC", "BF", "AD"};
     private static final String[] QUALITY = {"junk"};
     private static final long EPOCH_2000 = 946_684_800L;
     private static final long TWENTY_FIVE_YEARS = 25L * 365 * 86_400;
@@ -131,8 +132,7 @@ public final class Caom2Table {
         cells[i++] = orNull(random.nextInt(20) == 0);
         cells[i++] = orNull(pick(TELESCOPES));
         cells[i++] = orNull(pick(INSTRUMENTS));
-        cells[i++] = orNull(random.nextInt(10, 26) + pick(new String[] {"AP", "AQ", "BC", "BF", "AD"})
-                + String.format(java.util.Locale.ROOT, "%02d", random.nextInt(100)));
+        cells[i++] = orNull(proposal());
         cells[i++] = orNull(pick(PIS));
         cells[i++] = orNull(title());
         cells[i++] = orNull(pick(PRODUCT_TYPES));
@@ -169,6 +169,13 @@ public final class Caom2Table {
 
     private String pick(String[] values) {
         return values[random.nextInt(values.length)];
+    }
+
+    /** A CFHT-style proposal id such as {@code 17BC04}. */
+    private String proposal() {
+        text.setLength(0);
+        text.append(random.nextInt(10, 26)).append(pick(SEMESTER_AGENCIES));
+        return two(random.nextInt(100)).toString();
     }
 
     private String title() {

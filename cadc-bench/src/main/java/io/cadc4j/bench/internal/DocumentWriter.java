@@ -69,9 +69,10 @@ public final class DocumentWriter {
         Object[] cells = new Object[Caom2Table.COLUMNS.size()];
         if (format == Format.TABLEDATA) {
             xml.write("<DATA>\n<TABLEDATA>\n");
+            StringBuilder row = new StringBuilder(2048);
             for (long r = 0; r < rows; r++) {
                 table.nextRow(cells);
-                tableDataRow(xml, cells);
+                tableDataRow(xml, cells, row);
             }
             xml.write("</TABLEDATA>\n</DATA>\n");
         } else {
@@ -120,54 +121,56 @@ public final class DocumentWriter {
         }
     }
 
-    private static void tableDataRow(Writer xml, Object[] cells) throws IOException {
-        xml.write("<TR>");
+    private static void tableDataRow(Writer xml, Object[] cells, StringBuilder row) throws IOException {
+        row.setLength(0);
+        row.append("<TR>");
         List<Column> columns = Caom2Table.COLUMNS;
         for (int i = 0; i < cells.length; i++) {
             Object v = cells[i];
             if (v == null) {
                 // VOTable 1.3 section 6: an empty TD is a null for every datatype.
-                xml.write("<TD/>");
+                row.append("<TD/>");
                 continue;
             }
-            xml.write("<TD>");
+            row.append("<TD>");
             switch (columns.get(i).kind()) {
                 case STRING:
                 case TIMESTAMP:
-                    escaped(xml, (String) v);
+                    escaped(row, (String) v);
                     break;
                 case BOOLEAN:
-                    xml.write((Boolean) v ? "T" : "F");
+                    row.append((Boolean) v ? 'T' : 'F');
                     break;
                 case POLYGON:
                     double[] p = (double[]) v;
                     for (int k = 0; k < p.length; k++) {
                         if (k > 0) {
-                            xml.write(' ');
+                            row.append(' ');
                         }
-                        xml.write(Double.toString(p[k]));
+                        row.append(p[k]);
                     }
                     break;
                 default:
-                    xml.write(v.toString());
+                    row.append(v);
                     break;
             }
-            xml.write("</TD>");
+            row.append("</TD>");
         }
-        xml.write("</TR>\n");
+        row.append("</TR>\n");
+        xml.append(row);
     }
 
-    private static void escaped(Writer xml, String s) throws IOException {
+    private static void escaped(StringBuilder row, String s) {
         for (int k = 0; k < s.length(); k++) {
             char c = s.charAt(k);
             if (c == '&') {
-                xml.write("&amp;");
+                row.append("&amp;");
             } else if (c == '<') {
-                xml.write("&lt;");
+                row.append("&lt;");
             } else if (c == '>') {
-                xml.write("&gt;");
+                row.append("&gt;");
             } else {
-                xml.write(c);
+                row.append(c);
             }
         }
     }
