@@ -77,8 +77,8 @@ public final class Figures {
         print(results, System.out);
     }
 
-    /** One measured score: a format, a reader, rows per second and JMH's error margin. */
-    private static final class Score {
+    /** One measured score: a format, a reader, rows per second and its error margin. Immutable. */
+    static final class Score {
         final String format;
         final String reader;
         final double rowsPerSecond;
@@ -93,22 +93,29 @@ public final class Figures {
     }
 
     static void print(Collection<RunResult> results, PrintStream out) {
-        Map<String, Map<String, Score>> byFormat = new LinkedHashMap<>();
-        byFormat.put("TABLEDATA", new LinkedHashMap<>());
-        byFormat.put("BINARY2", new LinkedHashMap<>());
+        List<Score> scores = new ArrayList<>();
         for (RunResult r : results) {
             String benchmark = r.getParams().getBenchmark();
             int dot = benchmark.lastIndexOf('.');
             String cls = benchmark.substring(benchmark.lastIndexOf('.', dot - 1) + 1, dot);
             String format = cls.startsWith("Binary2") ? "BINARY2" : cls.startsWith("TableData") ? "TABLEDATA" : cls;
             Result<?> primary = r.getPrimaryResult();
-            byFormat.computeIfAbsent(format, f -> new LinkedHashMap<>()).put(benchmark.substring(dot + 1),
-                    new Score(format, benchmark.substring(dot + 1), primary.getScore(), primary.getScoreError()));
+            scores.add(new Score(format, benchmark.substring(dot + 1), primary.getScore(), primary.getScoreError()));
+        }
+        print(scores, "rows/s (JMH, wall clock)", "+-99.9%", out);
+    }
+
+    static void print(List<Score> all, String what, String errorName, PrintStream out) {
+        Map<String, Map<String, Score>> byFormat = new LinkedHashMap<>();
+        byFormat.put("TABLEDATA", new LinkedHashMap<>());
+        byFormat.put("BINARY2", new LinkedHashMap<>());
+        for (Score s : all) {
+            byFormat.computeIfAbsent(s.format, f -> new LinkedHashMap<>()).put(s.reader, s);
         }
         out.println();
-        out.println("cadc4j VOTable reading, " + Documents.ROWS + " CAOM2-shaped rows x 40 columns, rows/s"
-                + " (higher is better)");
-        out.printf(Locale.ROOT, "%-10s %-12s %14s %12s %9s %9s %9s%n", "format", "reader", "rows/s", "+-99.9%",
+        out.println("cadc4j VOTable reading, " + Documents.ROWS + " CAOM2-shaped rows x 40 columns, " + what
+                + ", higher is better");
+        out.printf(Locale.ROOT, "%-10s %-12s %14s %12s %9s %9s %9s%n", "format", "reader", "rows/s", errorName,
                 "vs scan", "vs block", "vs STIL");
         List<String> verdicts = new ArrayList<>();
         for (Map<String, Score> scores : byFormat.values()) {

@@ -17,7 +17,6 @@ public final class BlockBase64Decode implements TableConsumer {
     /** Base64 characters decoded at once: a multiple of 4. */
     private static final int BLOCK = 1 << 16;
 
-    private final byte[] raw = new byte[1 << 16];
     private final byte[] text = new byte[BLOCK];
     private final byte[] decoded = new byte[BLOCK / 4 * 3];
 
@@ -30,19 +29,13 @@ public final class BlockBase64Decode implements TableConsumer {
         long bytes = 0;
         int filled = 0;
         int n;
-        while ((n = content.read(raw, 0, raw.length)) >= 0) {
-            for (int i = 0; i < n; i++) {
-                byte c = raw[i];
-                // XML whitespace (XML 1.0 production S) is all VOTable allows between base64 characters.
-                if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-                    text[filled++] = c;
-                    if (filled == BLOCK) {
-                        int m = decode(decoder, text, decoded);
-                        sum += sum(decoded, m);
-                        bytes += m;
-                        filled = 0;
-                    }
-                }
+        while ((n = content.readStripped(text, filled, BLOCK - filled)) >= 0) {
+            filled += n;
+            if (filled == BLOCK) {
+                int m = decode(decoder, text, decoded);
+                sum += sum(decoded, m);
+                bytes += m;
+                filled = 0;
             }
         }
         if (filled > 0) {
