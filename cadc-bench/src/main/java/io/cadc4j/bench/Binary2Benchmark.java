@@ -5,6 +5,7 @@ import io.cadc4j.bench.internal.BlockBase64Decode;
 import io.cadc4j.bench.internal.MimeBase64Decode;
 import io.cadc4j.bench.internal.StilConsumer;
 import io.cadc4j.bench.internal.WoodstoxScan;
+import io.cadc4j.bench.internal.WoodstoxTypedBase64;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -26,6 +27,7 @@ public class Binary2Benchmark {
     private final TableConsumer stil = new StilConsumer();
     private final TableConsumer bareScan = new WoodstoxScan();
     private final TableConsumer blockDecode = new BlockBase64Decode();
+    private final TableConsumer woodstoxBase64 = new WoodstoxTypedBase64();
     private final TableConsumer mimeDecode = new MimeBase64Decode();
 
     // >>> cadc4j seam: add
@@ -70,6 +72,19 @@ public class Binary2Benchmark {
     @OperationsPerInvocation(Documents.ROWS)
     public long blockDecode(Documents.Binary2 doc) throws IOException {
         return doc.read(blockDecode);
+    }
+
+    /**
+     * The limit on the StAX parser: Woodstox decodes the STREAM itself (Stax2 typed access).
+     *
+     * @param doc the document
+     * @return the checksum
+     * @throws IOException if reading fails
+     */
+    @Benchmark
+    @OperationsPerInvocation(Documents.ROWS)
+    public long woodstoxBase64(Documents.Binary2 doc) throws IOException {
+        return doc.read(woodstoxBase64);
     }
 
     /**

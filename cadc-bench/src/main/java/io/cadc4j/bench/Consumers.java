@@ -5,6 +5,7 @@ import io.cadc4j.bench.internal.BlockBase64Decode;
 import io.cadc4j.bench.internal.MimeBase64Decode;
 import io.cadc4j.bench.internal.StilConsumer;
 import io.cadc4j.bench.internal.WoodstoxScan;
+import io.cadc4j.bench.internal.WoodstoxTypedBase64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +23,8 @@ public final class Consumers {
     public static final String BARE_SCAN = "bareScan";
     /** The bare block base64 decode of the BINARY2 STREAM. */
     public static final String BLOCK_DECODE = "blockDecode";
+    /** Woodstox parsing the document and decoding the STREAM through Stax2 typed access. */
+    public static final String WOODSTOX_BASE64 = "woodstoxBase64";
     /** {@code Base64.getMimeDecoder().wrap(...)} over the STREAM. */
     public static final String MIME_DECODE = "mimeDecode";
     /** cadc4j's own reader (cadc-votable): not wired in yet, see {@link TableConsumer}. */
@@ -35,6 +38,7 @@ public final class Consumers {
         all.put(STIL, StilConsumer::new);
         all.put(BARE_SCAN, WoodstoxScan::new);
         all.put(BLOCK_DECODE, BlockBase64Decode::new);
+        all.put(WOODSTOX_BASE64, WoodstoxTypedBase64::new);
         all.put(MIME_DECODE, MimeBase64Decode::new);
         ALL = all;
     }

@@ -55,8 +55,9 @@ public final class BlockBase64Decode implements TableConsumer {
         }
     }
 
+    /** Sum of the first {@code n} bytes; an int accumulator, which the JIT can vectorize, cannot overflow below 2^24. */
     static long sum(byte[] b, int n) {
-        long s = 0;
+        int s = 0;
         for (int i = 0; i < n; i++) {
             s += b[i];
         }

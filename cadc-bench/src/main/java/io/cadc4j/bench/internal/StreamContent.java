@@ -84,14 +84,26 @@ final class StreamContent extends InputStream {
             int o = off + stored;
             int room = off + len;
             while (p < end && o < room) {
-                byte c = buf[p];
-                if (c == '<') {
-                    ended = true;
-                    break;
+                // Copy a run of base64 characters at once: every one of them is above ' ', none is '<'.
+                int run = p;
+                int runEnd = Math.min(end, p + room - o);
+                while (run < runEnd && buf[run] > ' ' && buf[run] != '<') {
+                    run++;
                 }
-                p++;
-                if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-                    b[o++] = c;
+                System.arraycopy(buf, p, b, o, run - p);
+                o += run - p;
+                p = run;
+                if (p < end && o < room) {
+                    byte c = buf[p];
+                    if (c == '<') {
+                        ended = true;
+                        break;
+                    }
+                    if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                        throw new IOException("a byte that is neither base64 nor XML whitespace in <STREAM>: 0x"
+                                + Integer.toHexString(c & 0xff));
+                    }
+                    p++;
                 }
             }
             pos = p;

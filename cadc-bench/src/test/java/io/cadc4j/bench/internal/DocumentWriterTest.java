@@ -69,12 +69,13 @@ class DocumentWriterTest {
     }
 
     @Test
-    void blockDecodeAndMimeDecodeSeeTheSameBytes() throws IOException {
+    void blockMimeAndWoodstoxDecodesSeeTheSameBytes() throws IOException {
         byte[] doc = document(Format.BINARY2, Caom2Table.SEED);
 
         long block = new BlockBase64Decode().consume(new ByteArrayInputStream(doc));
 
         assertThat(new MimeBase64Decode().consume(new ByteArrayInputStream(doc))).isEqualTo(block);
+        assertThat(new WoodstoxTypedBase64().consume(new ByteArrayInputStream(doc))).isEqualTo(block);
         assertThat(new BlockBase64Decode().consume(new ByteArrayInputStream(
                 document(Format.BINARY2, Caom2Table.SEED + 1)))).isNotEqualTo(block);
     }
