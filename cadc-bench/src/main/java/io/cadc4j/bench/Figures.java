@@ -115,7 +115,7 @@ public final class Figures {
         out.println();
         out.println("cadc4j VOTable reading, " + Documents.ROWS + " CAOM2-shaped rows x 40 columns, " + what
                 + ", higher is better");
-        out.printf(Locale.ROOT, "%-10s %-12s %14s %12s %9s %9s %9s%n", "format", "reader", "rows/s", errorName,
+        out.printf(Locale.ROOT, "%-10s %-15s %14s %12s %9s %9s %9s%n", "format", "reader", "rows/s", errorName,
                 "vs scan", "vs block", "vs STIL");
         List<String> verdicts = new ArrayList<>();
         for (Map<String, Score> scores : byFormat.values()) {
@@ -123,7 +123,7 @@ public final class Figures {
             Score block = scores.get(Consumers.BLOCK_DECODE);
             Score stil = scores.get(Consumers.STIL);
             for (Score s : scores.values()) {
-                out.printf(Locale.ROOT, "%-10s %-12s %,14.0f %,12.0f %9s %9s %9s%n", s.format, s.reader,
+                out.printf(Locale.ROOT, "%-10s %-15s %,14.0f %,12.0f %9s %9s %9s%n", s.format, s.reader,
                         s.rowsPerSecond, s.error, ratio(s, scan), ratio(s, block), ratio(s, stil));
             }
             Score ours = scores.get(Consumers.CADC4J);
