@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -43,8 +44,7 @@ public final class Documents {
          */
         @Setup(Level.Trial)
         public void generate() throws IOException {
-            file = Files.createTempFile("cadc4j-bench-" + format().name().toLowerCase(java.util.Locale.ROOT) + "-",
-                    ".xml");
+            file = Files.createTempFile("cadc4j-bench-" + format().name().toLowerCase(Locale.ROOT) + "-", ".xml");
             DocumentWriter.write(file, format(), ROWS, Caom2Table.SEED);
         }
 

@@ -2,7 +2,10 @@
 package io.cadc4j.bench.internal;
 
 import io.cadc4j.bench.internal.Column.Kind;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -109,7 +112,7 @@ public final class Caom2Table {
         String collection = pick(COLLECTIONS);
         long obsNumber = 1_000_000L + random.nextLong(3_000_000L);
         String observationID = collection.startsWith("CFHT") ? Long.toString(obsNumber)
-                : collection.toLowerCase(java.util.Locale.ROOT) + "_" + obsNumber;
+                : collection.toLowerCase(Locale.ROOT) + "_" + obsNumber;
         String productID = collection.startsWith("CFHT") ? obsNumber + pick(PRODUCT_SUFFIXES)
                 : observationID + "_" + pick(PRODUCT_SUFFIXES);
         double ra = random.nextDouble(0, 360);
@@ -192,8 +195,7 @@ public final class Caom2Table {
 
     /** A DALI timestamp, {@code YYYY-MM-DDThh:mm:ss.SSS} in UTC, without a zone letter as CADC writes them. */
     private String timestamp(long epochSecond, int millis) {
-        java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(epochSecond, millis * 1_000_000,
-                java.time.ZoneOffset.UTC);
+        LocalDateTime t = LocalDateTime.ofEpochSecond(epochSecond, millis * 1_000_000, ZoneOffset.UTC);
         text.setLength(0);
         text.append(t.getYear()).append('-');
         two(t.getMonthValue()).append('-');

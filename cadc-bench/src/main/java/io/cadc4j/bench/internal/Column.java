@@ -64,12 +64,12 @@ public final class Column {
         return nullable;
     }
 
-    /** @return the UCD, or null when the FIELD has none (generator-internal; never leaves this package's writers) */
+    /** @return the UCD, or null when the FIELD has none (package-private: only the writer asks) */
     String ucd() {
         return ucd;
     }
 
-    /** @return the unit, or null when the FIELD has none */
+    /** @return the unit, or null when the FIELD has none (package-private: only the writer asks) */
     String unit() {
         return unit;
     }
