@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 /**
- * Implementation of module {@code io.cadc4j.bench}; not exported. Types here are internal and may change at any time.
+ * Implementation of the benchmarks: the CAOM2-shaped table generator, the document writer and the baseline
+ * readers. Internal to cadc-bench; types here may change at any time. Parameters are never null.
  */
 package io.cadc4j.bench.internal;
