@@ -129,6 +129,8 @@ public final class VOTableCursor implements RowCursor {
         if (metadataOnly) {
             try {
                 walk(false);
+            } catch (RuntimeException e) {
+                throw translate(e);
             } finally {
                 close();
             }
@@ -144,8 +146,9 @@ public final class VOTableCursor implements RowCursor {
                 finishDocument();
             }
         } catch (RuntimeException e) {
+            RuntimeException t = translate(e);
             close();
-            throw e;
+            throw t;
         }
     }
 
@@ -198,8 +201,9 @@ public final class VOTableCursor implements RowCursor {
         try {
             more = phase == Phase.DATA_TABLEDATA ? nextTableRow() : nextBinaryRow();
         } catch (RuntimeException e) {
+            RuntimeException t = translate(e);
             close();
-            throw e;
+            throw t;
         }
         if (more) {
             row++;
@@ -209,8 +213,9 @@ public final class VOTableCursor implements RowCursor {
         try {
             endData();
         } catch (RuntimeException e) {
+            RuntimeException t = translate(e);
             close();
-            throw e;
+            throw t;
         }
         return false;
     }
@@ -373,6 +378,26 @@ public final class VOTableCursor implements RowCursor {
         return new ProtocolViolationException(sb.toString(), source, line, col, cause);
     }
 
+    /**
+     * Only CadcExceptions leave the reader: StAX implementations also throw unchecked exceptions
+     * (Woodstox parses text lazily and reports a broken document from getTextCharacters as
+     * WstxLazyException), and nothing else may escape as a bare RuntimeException.
+     */
+    private RuntimeException translate(RuntimeException e) {
+        if (e instanceof CadcException) {
+            return e;
+        }
+        if (e instanceof CellException) {
+            return violation(e.getMessage(), e);
+        }
+        for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof XMLStreamException) {
+                return xmlFailure((XMLStreamException) t);
+            }
+        }
+        return violation("unreadable VOTable (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+    }
+
     private RuntimeException xmlFailure(XMLStreamException e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof CadcException) {
@@ -380,6 +405,10 @@ public final class VOTableCursor implements RowCursor {
             }
             if (t instanceof CellException) {
                 return violation(t.getMessage(), e);
+            }
+            if (t instanceof java.io.CharConversionException || t instanceof java.nio.charset.CharacterCodingException
+                    || t instanceof java.util.zip.ZipException) {
+                return violation("malformed VOTable: " + t.getMessage(), e);
             }
             if (t instanceof IOException && !(t instanceof XMLStreamException) && !(t instanceof Base64Text.XmlFailure)) {
                 return new TransportException("reading the VOTable" + (source == null ? "" : " from " + source)
