@@ -262,4 +262,12 @@ class HostileInputTest {
         }).isInstanceOf(ProtocolViolationException.class).hasMessageContaining("row 2 of the table");
         assertThat(seen).hasSize(1);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "<FIELD name=\"a\" datatype=\"int\" arraysize=\"0\"/>"})
+    void rejectsBinaryDataForRowsOfZeroBytesInsteadOfLoopingForever(String fields) {
+        String doc = HEAD + fields + "<DATA><BINARY><STREAM encoding=\"base64\">AAAA</STREAM></BINARY></DATA>" + TAIL;
+        assertThatThrownBy(() -> read(doc)).isInstanceOf(ProtocolViolationException.class)
+                .hasMessageContaining("rows of zero bytes");
+    }
 }

@@ -5,7 +5,7 @@ import io.cadc4j.votable.ParserLimits;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 
-/** Makes StAX factories with DTDs, external entities and entity expansion turned off. */
+/** Makes StAX factories with DTDs, external entities and entity expansion turned off. Stateless and thread-safe. */
 public final class SecureXml {
     private SecureXml() {
     }

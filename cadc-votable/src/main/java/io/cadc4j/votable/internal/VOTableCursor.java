@@ -82,6 +82,7 @@ public final class VOTableCursor implements RowCursor {
     private boolean sawNullFlag;
     private long rowStartByte;
     private boolean binaryElementOpen;
+    private boolean zeroSizeRow;
 
     /**
      * Opens a cursor: reads the document up to the first row of the results table (or to its end).
@@ -892,6 +893,12 @@ public final class VOTableCursor implements RowCursor {
             default:
                 binary2 = "BINARY2".equals(element);
                 mask = new byte[(cols.length + 7) / 8];
+                zeroSizeRow = !binary2;
+                for (Field f : fields) {
+                    if (f.shape().isVariable() || f.shape().itemElements() > 0) {
+                        zeroSizeRow = false;
+                    }
+                }
                 openStream();
                 phase = Phase.DATA_BINARY;
                 return;
@@ -1086,6 +1093,10 @@ public final class VOTableCursor implements RowCursor {
                 }
             }
             boolean omit = layout == Binary2Layout.CADC_NULLS_OMITTED;
+            if (cols.length == 0 || zeroSizeRow) {
+                // rows of zero bytes would never use the stream up (found by fuzzing: a loop without end)
+                throw new CellException("the FIELDs describe rows of zero bytes, yet the stream has data");
+            }
             for (c = 0; c < cols.length; c++) {
                 Column col = cols[c];
                 if (binary2 && (mask[c >> 3] & 0x80 >>> (c & 7)) != 0) {
