@@ -131,6 +131,30 @@ final class Base64Text extends InputStream {
         int a = acc;
         int n = nacc;
         while (p < end && w <= limit) {
+            // fast path: whole groups of four alphabet characters (the bulk of any base64 text)
+            if (n == 0 && !padded) {
+                while (p + 4 <= end && w <= limit) {
+                    char c0 = t[p];
+                    char c1 = t[p + 1];
+                    char c2 = t[p + 2];
+                    char c3 = t[p + 3];
+                    if ((c0 | c1 | c2 | c3) >= 128) {
+                        break;
+                    }
+                    int v = DECODE[c0] << 18 | DECODE[c1] << 12 | DECODE[c2] << 6 | DECODE[c3];
+                    if ((DECODE[c0] | DECODE[c1] | DECODE[c2] | DECODE[c3]) < 0) {
+                        break;
+                    }
+                    o[w] = (byte) (v >> 16);
+                    o[w + 1] = (byte) (v >> 8);
+                    o[w + 2] = (byte) v;
+                    w += 3;
+                    p += 4;
+                }
+                if (p == end || w > limit) {
+                    break;
+                }
+            }
             char c = t[p++];
             int d = c < 128 ? DECODE[c] : BAD;
             if (d >= 0) {

@@ -492,13 +492,9 @@ abstract class Column {
             return end;
         }
 
-        private String ascii(byte[] b, int n) {
-            for (int i = 0; i < n; i++) {
-                if (b[i] < 0) {
-                    return new String(b, 0, n, StandardCharsets.UTF_8);
-                }
-            }
-            return new String(b, 0, n, StandardCharsets.ISO_8859_1);
+        private static String ascii(byte[] b, int n) {
+            // the JDK's UTF-8 decoder has an intrinsic fast path for ASCII, and replaces malformed input
+            return new String(b, 0, n, StandardCharsets.UTF_8);
         }
 
         private void ensure(int n) {

@@ -155,7 +155,10 @@ final class Numbers {
         } else if (digits <= 15 && scale >= -22 && scale <= 22) {
             v = scale < 0 ? mant / POW10[-scale] : mant * POW10[scale];
         } else {
-            return slowDouble(b, off, len);
+            v = EiselLemire.toDouble(mant, scale);
+            if (Double.isNaN(v)) {
+                return slowDouble(b, off, len);
+            }
         }
         return neg ? -v : v;
     }

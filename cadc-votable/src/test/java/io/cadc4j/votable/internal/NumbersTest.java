@@ -25,7 +25,7 @@ class NumbersTest {
     @Test
     void parsesDoublesExactlyAsTheJdkDoes() {
         Random r = new Random(42);
-        for (int i = 0; i < 40_000; i++) {
+        for (int i = 0; i < 100_000; i++) {
             double v;
             switch (i % 4) {
                 case 0:
@@ -53,13 +53,23 @@ class NumbersTest {
     @Test
     void parsesFloatsExactlyAsTheJdkDoes() {
         Random r = new Random(43);
-        for (int i = 0; i < 40_000; i++) {
+        for (int i = 0; i < 100_000; i++) {
             float v = i % 2 == 0 ? Float.intBitsToFloat(r.nextInt()) : r.nextInt(10_000_000) / (float) Math.pow(10, r.nextInt(9));
             String s = Float.toString(v);
             assertThat(Float.valueOf(f(s))).as(s).isEqualTo(Float.valueOf(Float.parseFloat(s)));
             String g = Double.toString(r.nextInt(1_000_000) / 1000.0);
             assertThat(Float.valueOf(f(g))).as(g).isEqualTo(Float.valueOf(Float.parseFloat(g)));
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"9007199254740993", "9007199254740995", "1e23", "8.98846567431158E307",
+        "1.7976931348623157E308", "1.7976931348623158E308", "2.2250738585072014E-308", "2.2250738585072011E-308",
+        "4.9E-324", "2.4703282292062327E-324", "1.2345678901234567e-300", "123456789012345678", "0.1", "0.3",
+        "7.038531E-26", "3.0517578125E-5", "1.00000000000000011102230246251565404236316680908203125",
+        "4.4501477170144023E-308", "2.0E-322", "1E-400", "1E400", "-8.125E-310"})
+    void parsesHardDoublesExactly(String s) {
+        assertThat(Double.valueOf(d(s))).as(s).isEqualTo(Double.valueOf(Double.parseDouble(s)));
     }
 
     @Test
