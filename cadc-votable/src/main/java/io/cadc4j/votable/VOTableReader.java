@@ -2,6 +2,7 @@
 package io.cadc4j.votable;
 
 import io.cadc4j.core.spi.HttpPipeline;
+import io.cadc4j.core.table.DocumentMetadata;
 import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.votable.internal.SecureXml;
 import io.cadc4j.votable.internal.VOTableCursor;
@@ -106,14 +107,26 @@ public final class VOTableReader {
      * documents that are only metadata, such as DataLink service descriptor templates.
      *
      * @param in the document; closed before this returns
-     * @param source where it came from (for messages), or empty
      * @return the document metadata
      * @throws io.cadc4j.core.ProtocolViolationException if it is not a readable VOTable
      */
-    public io.cadc4j.core.table.DocumentMetadata readMetadata(InputStream in, java.util.Optional<URI> source) {
+    public DocumentMetadata readMetadata(InputStream in) {
+        Objects.requireNonNull(in, "in");
+        return VOTableCursor.readMetadata(factory, in, null, limits);
+    }
+
+    /**
+     * Reads the metadata of a whole document read from a URI (named in error messages).
+     *
+     * @param in the document; closed before this returns
+     * @param source where it came from
+     * @return the document metadata
+     * @throws io.cadc4j.core.ProtocolViolationException if it is not a readable VOTable
+     */
+    public DocumentMetadata readMetadata(InputStream in, URI source) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(source, "source");
-        return VOTableCursor.readMetadata(factory, in, source.orElse(null), limits);
+        return VOTableCursor.readMetadata(factory, in, source, limits);
     }
 
     /** Collects reader options. Single-threaded. */

@@ -569,7 +569,7 @@ class FixtureDocumentsTest {
     void readsTemplatesWithoutTablesAsMetadata() {
         VOTableReader reader = VOTableReader.builder().build();
         var doc = reader.readMetadata(Chunking.ONE_BYTE.wrap(
-                Fixtures.bytes("datalink/cadc-publisherID-links-descriptor-template.xml")), Optional.empty());
+                Fixtures.bytes("datalink/cadc-publisherID-links-descriptor-template.xml")));
         assertThat(doc.serviceDescriptors()).hasSize(1);
         Resource d = doc.serviceDescriptors().get(0);
         assertThat(d.param("standardID").map(Param::value).orElse("")).contains("links-1.1");

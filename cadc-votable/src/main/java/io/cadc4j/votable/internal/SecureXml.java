@@ -19,7 +19,17 @@ public final class SecureXml {
      * @return the factory; thread-safe for creating readers once configured
      */
     public static XMLInputFactory inputFactory(ParserLimits limits) {
-        XMLInputFactory f = XMLInputFactory.newFactory();
+        return configure(XMLInputFactory.newFactory(), limits);
+    }
+
+    /**
+     * Configures a given factory the same way (tests use it on the JDK's built-in parser).
+     *
+     * @param f the factory
+     * @param limits the limits to mirror into the parser where it supports them
+     * @return the same factory
+     */
+    static XMLInputFactory configure(XMLInputFactory f, ParserLimits limits) {
         set(f, XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
         set(f, XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
         set(f, XMLInputFactory.IS_NAMESPACE_AWARE, Boolean.TRUE);
