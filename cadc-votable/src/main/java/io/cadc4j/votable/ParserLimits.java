@@ -93,37 +93,67 @@ public final class ParserLimits {
             return v;
         }
 
-        /** @param v the deepest nesting @return this builder */
+        /**
+         * Sets the deepest nesting.
+         *
+         * @param v the deepest nesting
+         * @return this builder
+         */
         public Builder maxDepth(int v) {
             this.maxDepth = positive(v, "maxDepth");
             return this;
         }
 
-        /** @param v the most FIELDs @return this builder */
+        /**
+         * Sets the most FIELDs.
+         *
+         * @param v the most FIELDs
+         * @return this builder
+         */
         public Builder maxFields(int v) {
             this.maxFields = positive(v, "maxFields");
             return this;
         }
 
-        /** @param v the most characters in a cell @return this builder */
+        /**
+         * Sets the most characters in a cell.
+         *
+         * @param v the most characters in a cell
+         * @return this builder
+         */
         public Builder maxCellCharacters(int v) {
             this.maxCellCharacters = positive(v, "maxCellCharacters");
             return this;
         }
 
-        /** @param v the most array elements @return this builder */
+        /**
+         * Sets the most array elements.
+         *
+         * @param v the most array elements
+         * @return this builder
+         */
         public Builder maxArrayElements(int v) {
             this.maxArrayElements = positive(v, "maxArrayElements");
             return this;
         }
 
-        /** @param v the longest attribute value @return this builder */
+        /**
+         * Sets the longest attribute value.
+         *
+         * @param v the longest attribute value
+         * @return this builder
+         */
         public Builder maxAttributeLength(int v) {
             this.maxAttributeLength = positive(v, "maxAttributeLength");
             return this;
         }
 
-        /** @param v the most metadata elements @return this builder */
+        /**
+         * Sets the most metadata elements.
+         *
+         * @param v the most metadata elements
+         * @return this builder
+         */
         public Builder maxMetadataElements(int v) {
             this.maxMetadataElements = positive(v, "maxMetadataElements");
             return this;

@@ -138,13 +138,23 @@ public final class VOTableReader {
         private Builder() {
         }
 
-        /** @param limits the parser limits @return this builder */
+        /**
+         * Sets the parser limits.
+         *
+         * @param limits the parser limits
+         * @return this builder
+         */
         public Builder limits(ParserLimits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
             return this;
         }
 
-        /** @param layout the BINARY2 layout to expect @return this builder */
+        /**
+         * Sets the BINARY2 layout to expect.
+         *
+         * @param layout the BINARY2 layout to expect
+         * @return this builder
+         */
         public Builder binary2Layout(Binary2Layout layout) {
             this.layout = Objects.requireNonNull(layout, "layout");
             return this;

@@ -160,49 +160,89 @@ public final class DocumentMetadata {
         private Builder() {
         }
 
-        /** @param version the version attribute @return this builder */
+        /**
+         * Sets the version attribute.
+         *
+         * @param version the version attribute
+         * @return this builder
+         */
         public Builder version(String version) {
             this.version = Objects.requireNonNull(version, "version");
             return this;
         }
 
-        /** @param description the DESCRIPTION @return this builder */
+        /**
+         * Sets the DESCRIPTION.
+         *
+         * @param description the DESCRIPTION
+         * @return this builder
+         */
         public Builder description(String description) {
             this.description = Objects.requireNonNull(description, "description");
             return this;
         }
 
-        /** @param info an INFO to add @return this builder */
+        /**
+         * Adds an INFO.
+         *
+         * @param info an INFO to add
+         * @return this builder
+         */
         public Builder info(Info info) {
             infos.add(Objects.requireNonNull(info, "info"));
             return this;
         }
 
-        /** @param param a PARAM to add @return this builder */
+        /**
+         * Adds a PARAM.
+         *
+         * @param param a PARAM to add
+         * @return this builder
+         */
         public Builder param(Param param) {
             params.add(Objects.requireNonNull(param, "param"));
             return this;
         }
 
-        /** @param group a GROUP to add @return this builder */
+        /**
+         * Adds a GROUP.
+         *
+         * @param group a GROUP to add
+         * @return this builder
+         */
         public Builder group(Group group) {
             groups.add(Objects.requireNonNull(group, "group"));
             return this;
         }
 
-        /** @param coosys a COOSYS to add @return this builder */
+        /**
+         * Adds a COOSYS.
+         *
+         * @param coosys a COOSYS to add
+         * @return this builder
+         */
         public Builder coordinateSystem(CoordinateSystem coosys) {
             coordinateSystems.add(Objects.requireNonNull(coosys, "coosys"));
             return this;
         }
 
-        /** @param timesys a TIMESYS to add @return this builder */
+        /**
+         * Adds a TIMESYS.
+         *
+         * @param timesys a TIMESYS to add
+         * @return this builder
+         */
         public Builder timeSystem(TimeSystem timesys) {
             timeSystems.add(Objects.requireNonNull(timesys, "timesys"));
             return this;
         }
 
-        /** @param resource a RESOURCE to add @return this builder */
+        /**
+         * Adds a RESOURCE.
+         *
+         * @param resource a RESOURCE to add
+         * @return this builder
+         */
         public Builder resource(Resource resource) {
             resources.add(Objects.requireNonNull(resource, "resource"));
             return this;

@@ -187,73 +187,133 @@ public final class Field {
             this.datatype = Objects.requireNonNull(datatype, "datatype");
         }
 
-        /** @param id the ID attribute @return this builder */
+        /**
+         * Sets the ID attribute.
+         *
+         * @param id the ID attribute
+         * @return this builder
+         */
         public Builder id(String id) {
             this.id = Objects.requireNonNull(id, "id");
             return this;
         }
 
-        /** @param arraysize the arraysize attribute @return this builder */
+        /**
+         * Sets the arraysize attribute.
+         *
+         * @param arraysize the arraysize attribute
+         * @return this builder
+         */
         public Builder arraysize(String arraysize) {
             this.arraysize = Objects.requireNonNull(arraysize, "arraysize");
             return this;
         }
 
-        /** @param unit the unit @return this builder */
+        /**
+         * Sets the unit.
+         *
+         * @param unit the unit
+         * @return this builder
+         */
         public Builder unit(String unit) {
             this.unit = Objects.requireNonNull(unit, "unit");
             return this;
         }
 
-        /** @param ucd the UCD @return this builder */
+        /**
+         * Sets the UCD.
+         *
+         * @param ucd the UCD
+         * @return this builder
+         */
         public Builder ucd(String ucd) {
             this.ucd = Objects.requireNonNull(ucd, "ucd");
             return this;
         }
 
-        /** @param utype the utype @return this builder */
+        /**
+         * Sets the utype.
+         *
+         * @param utype the utype
+         * @return this builder
+         */
         public Builder utype(String utype) {
             this.utype = Objects.requireNonNull(utype, "utype");
             return this;
         }
 
-        /** @param xtype the xtype @return this builder */
+        /**
+         * Sets the xtype.
+         *
+         * @param xtype the xtype
+         * @return this builder
+         */
         public Builder xtype(String xtype) {
             this.xtype = Objects.requireNonNull(xtype, "xtype");
             return this;
         }
 
-        /** @param description the description @return this builder */
+        /**
+         * Sets the description.
+         *
+         * @param description the description
+         * @return this builder
+         */
         public Builder description(String description) {
             this.description = Objects.requireNonNull(description, "description");
             return this;
         }
 
-        /** @param ref the ref attribute @return this builder */
+        /**
+         * Sets the ref attribute.
+         *
+         * @param ref the ref attribute
+         * @return this builder
+         */
         public Builder ref(String ref) {
             this.ref = Objects.requireNonNull(ref, "ref");
             return this;
         }
 
-        /** @param precision the precision attribute @return this builder */
+        /**
+         * Sets the precision attribute.
+         *
+         * @param precision the precision attribute
+         * @return this builder
+         */
         public Builder precision(String precision) {
             this.precision = Objects.requireNonNull(precision, "precision");
             return this;
         }
 
-        /** @param width the width attribute @return this builder */
+        /**
+         * Sets the width attribute.
+         *
+         * @param width the width attribute
+         * @return this builder
+         */
         public Builder width(String width) {
             this.width = Objects.requireNonNull(width, "width");
             return this;
         }
 
-        /** @param values the VALUES element @return this builder */
+        /**
+         * Sets the VALUES element.
+         *
+         * @param values the VALUES element
+         * @return this builder
+         */
         public Builder values(Values values) {
             this.values = Objects.requireNonNull(values, "values");
             return this;
         }
 
-        /** @param link a LINK to add @return this builder */
+        /**
+         * Adds a LINK.
+         *
+         * @param link a LINK to add
+         * @return this builder
+         */
         public Builder link(Link link) {
             this.links.add(Objects.requireNonNull(link, "link"));
             return this;

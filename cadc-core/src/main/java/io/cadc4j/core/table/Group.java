@@ -131,61 +131,111 @@ public final class Group {
         private Builder() {
         }
 
-        /** @param name the name @return this builder */
+        /**
+         * Sets the name.
+         *
+         * @param name the name
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = Objects.requireNonNull(name, "name");
             return this;
         }
 
-        /** @param id the ID @return this builder */
+        /**
+         * Sets the ID.
+         *
+         * @param id the ID
+         * @return this builder
+         */
         public Builder id(String id) {
             this.id = Objects.requireNonNull(id, "id");
             return this;
         }
 
-        /** @param ref the ref @return this builder */
+        /**
+         * Sets the ref.
+         *
+         * @param ref the ref
+         * @return this builder
+         */
         public Builder ref(String ref) {
             this.ref = Objects.requireNonNull(ref, "ref");
             return this;
         }
 
-        /** @param ucd the UCD @return this builder */
+        /**
+         * Sets the UCD.
+         *
+         * @param ucd the UCD
+         * @return this builder
+         */
         public Builder ucd(String ucd) {
             this.ucd = Objects.requireNonNull(ucd, "ucd");
             return this;
         }
 
-        /** @param utype the utype @return this builder */
+        /**
+         * Sets the utype.
+         *
+         * @param utype the utype
+         * @return this builder
+         */
         public Builder utype(String utype) {
             this.utype = Objects.requireNonNull(utype, "utype");
             return this;
         }
 
-        /** @param description the DESCRIPTION @return this builder */
+        /**
+         * Sets the DESCRIPTION.
+         *
+         * @param description the DESCRIPTION
+         * @return this builder
+         */
         public Builder description(String description) {
             this.description = Objects.requireNonNull(description, "description");
             return this;
         }
 
-        /** @param param a PARAM to add @return this builder */
+        /**
+         * Adds a PARAM.
+         *
+         * @param param a PARAM to add
+         * @return this builder
+         */
         public Builder param(Param param) {
             params.add(Objects.requireNonNull(param, "param"));
             return this;
         }
 
-        /** @param ref the ref of a PARAMref to add @return this builder */
+        /**
+         * Adds a PARAMref with this ref.
+         *
+         * @param ref the ref of a PARAMref to add
+         * @return this builder
+         */
         public Builder paramRef(String ref) {
             paramRefs.add(Objects.requireNonNull(ref, "ref"));
             return this;
         }
 
-        /** @param ref the ref of a FIELDref to add @return this builder */
+        /**
+         * Adds a FIELDref with this ref.
+         *
+         * @param ref the ref of a FIELDref to add
+         * @return this builder
+         */
         public Builder fieldRef(String ref) {
             fieldRefs.add(Objects.requireNonNull(ref, "ref"));
             return this;
         }
 
-        /** @param group a nested group to add @return this builder */
+        /**
+         * Adds a nested group.
+         *
+         * @param group a nested group to add
+         * @return this builder
+         */
         public Builder group(Group group) {
             groups.add(Objects.requireNonNull(group, "group"));
             return this;

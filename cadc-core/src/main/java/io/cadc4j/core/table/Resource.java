@@ -172,79 +172,144 @@ public final class Resource {
         private Builder() {
         }
 
-        /** @param id the ID @return this builder */
+        /**
+         * Sets the ID.
+         *
+         * @param id the ID
+         * @return this builder
+         */
         public Builder id(String id) {
             this.id = Objects.requireNonNull(id, "id");
             return this;
         }
 
-        /** @param name the name @return this builder */
+        /**
+         * Sets the name.
+         *
+         * @param name the name
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = Objects.requireNonNull(name, "name");
             return this;
         }
 
-        /** @param type the type ({@code results} when never set) @return this builder */
+        /**
+         * Sets the type ({@code results} when never set).
+         *
+         * @param type the type ({@code results} when never set)
+         * @return this builder
+         */
         public Builder type(String type) {
             this.type = Objects.requireNonNull(type, "type");
             return this;
         }
 
-        /** @param utype the utype @return this builder */
+        /**
+         * Sets the utype.
+         *
+         * @param utype the utype
+         * @return this builder
+         */
         public Builder utype(String utype) {
             this.utype = Objects.requireNonNull(utype, "utype");
             return this;
         }
 
-        /** @param description the DESCRIPTION @return this builder */
+        /**
+         * Sets the DESCRIPTION.
+         *
+         * @param description the DESCRIPTION
+         * @return this builder
+         */
         public Builder description(String description) {
             this.description = Objects.requireNonNull(description, "description");
             return this;
         }
 
-        /** @param info an INFO to add @return this builder */
+        /**
+         * Adds an INFO.
+         *
+         * @param info an INFO to add
+         * @return this builder
+         */
         public Builder info(Info info) {
             infos.add(Objects.requireNonNull(info, "info"));
             return this;
         }
 
-        /** @param param a PARAM to add @return this builder */
+        /**
+         * Adds a PARAM.
+         *
+         * @param param a PARAM to add
+         * @return this builder
+         */
         public Builder param(Param param) {
             params.add(Objects.requireNonNull(param, "param"));
             return this;
         }
 
-        /** @param group a GROUP to add @return this builder */
+        /**
+         * Adds a GROUP.
+         *
+         * @param group a GROUP to add
+         * @return this builder
+         */
         public Builder group(Group group) {
             groups.add(Objects.requireNonNull(group, "group"));
             return this;
         }
 
-        /** @param coosys a COOSYS to add @return this builder */
+        /**
+         * Adds a COOSYS.
+         *
+         * @param coosys a COOSYS to add
+         * @return this builder
+         */
         public Builder coordinateSystem(CoordinateSystem coosys) {
             coordinateSystems.add(Objects.requireNonNull(coosys, "coosys"));
             return this;
         }
 
-        /** @param timesys a TIMESYS to add @return this builder */
+        /**
+         * Adds a TIMESYS.
+         *
+         * @param timesys a TIMESYS to add
+         * @return this builder
+         */
         public Builder timeSystem(TimeSystem timesys) {
             timeSystems.add(Objects.requireNonNull(timesys, "timesys"));
             return this;
         }
 
-        /** @param link a LINK to add @return this builder */
+        /**
+         * Adds a LINK.
+         *
+         * @param link a LINK to add
+         * @return this builder
+         */
         public Builder link(Link link) {
             links.add(Objects.requireNonNull(link, "link"));
             return this;
         }
 
-        /** @param table a table to add @return this builder */
+        /**
+         * Adds a table.
+         *
+         * @param table a table to add
+         * @return this builder
+         */
         public Builder table(TableMetadata table) {
             tables.add(Objects.requireNonNull(table, "table"));
             return this;
         }
 
-        /** @param resource a nested resource to add @return this builder */
+        /**
+         * Adds a nested resource.
+         *
+         * @param resource a nested resource to add
+         * @return this builder
+         */
         public Builder resource(Resource resource) {
             resources.add(Objects.requireNonNull(resource, "resource"));
             return this;

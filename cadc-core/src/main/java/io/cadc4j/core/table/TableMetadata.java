@@ -218,43 +218,78 @@ public final class TableMetadata {
         private Builder() {
         }
 
-        /** @param name the TABLE name @return this builder */
+        /**
+         * Sets the TABLE name.
+         *
+         * @param name the TABLE name
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = Objects.requireNonNull(name, "name");
             return this;
         }
 
-        /** @param id the TABLE ID @return this builder */
+        /**
+         * Sets the TABLE ID.
+         *
+         * @param id the TABLE ID
+         * @return this builder
+         */
         public Builder id(String id) {
             this.id = Objects.requireNonNull(id, "id");
             return this;
         }
 
-        /** @param ucd the TABLE UCD @return this builder */
+        /**
+         * Sets the TABLE UCD.
+         *
+         * @param ucd the TABLE UCD
+         * @return this builder
+         */
         public Builder ucd(String ucd) {
             this.ucd = Objects.requireNonNull(ucd, "ucd");
             return this;
         }
 
-        /** @param utype the TABLE utype @return this builder */
+        /**
+         * Sets the TABLE utype.
+         *
+         * @param utype the TABLE utype
+         * @return this builder
+         */
         public Builder utype(String utype) {
             this.utype = Objects.requireNonNull(utype, "utype");
             return this;
         }
 
-        /** @param ref the TABLE ref @return this builder */
+        /**
+         * Sets the TABLE ref.
+         *
+         * @param ref the TABLE ref
+         * @return this builder
+         */
         public Builder ref(String ref) {
             this.ref = Objects.requireNonNull(ref, "ref");
             return this;
         }
 
-        /** @param description the DESCRIPTION @return this builder */
+        /**
+         * Sets the DESCRIPTION.
+         *
+         * @param description the DESCRIPTION
+         * @return this builder
+         */
         public Builder description(String description) {
             this.description = Objects.requireNonNull(description, "description");
             return this;
         }
 
-        /** @param nrows the nrows attribute (not negative) @return this builder */
+        /**
+         * Sets the nrows attribute (not negative).
+         *
+         * @param nrows the nrows attribute (not negative)
+         * @return this builder
+         */
         public Builder nrows(long nrows) {
             if (nrows < 0) {
                 throw new IllegalArgumentException("nrows must not be negative: " + nrows);
@@ -263,31 +298,56 @@ public final class TableMetadata {
             return this;
         }
 
-        /** @param field a column to add @return this builder */
+        /**
+         * Adds a column.
+         *
+         * @param field a column to add
+         * @return this builder
+         */
         public Builder field(Field field) {
             fields.add(Objects.requireNonNull(field, "field"));
             return this;
         }
 
-        /** @param param a PARAM to add @return this builder */
+        /**
+         * Adds a PARAM.
+         *
+         * @param param a PARAM to add
+         * @return this builder
+         */
         public Builder param(Param param) {
             params.add(Objects.requireNonNull(param, "param"));
             return this;
         }
 
-        /** @param group a GROUP to add @return this builder */
+        /**
+         * Adds a GROUP.
+         *
+         * @param group a GROUP to add
+         * @return this builder
+         */
         public Builder group(Group group) {
             groups.add(Objects.requireNonNull(group, "group"));
             return this;
         }
 
-        /** @param link a LINK to add @return this builder */
+        /**
+         * Adds a LINK.
+         *
+         * @param link a LINK to add
+         * @return this builder
+         */
         public Builder link(Link link) {
             links.add(Objects.requireNonNull(link, "link"));
             return this;
         }
 
-        /** @param info an INFO to add @return this builder */
+        /**
+         * Adds an INFO.
+         *
+         * @param info an INFO to add
+         * @return this builder
+         */
         public Builder info(Info info) {
             infos.add(Objects.requireNonNull(info, "info"));
             return this;
