@@ -12,6 +12,7 @@ import io.cadc4j.core.spi.HttpPipeline;
 import io.cadc4j.core.spi.HttpRequest;
 import io.cadc4j.core.spi.HttpResponse;
 import io.cadc4j.core.spi.HttpTransport;
+import io.cadc4j.core.table.Resource;
 import io.cadc4j.core.table.Row;
 import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.core.table.TableMetadata;
@@ -245,5 +246,28 @@ class StatusAndStreamsTest {
         assertThatThrownBy(() -> VOTableWriter.of(Serialization.BINARY).write(meta, List.of(Row.of((Object) null)),
                 new ByteArrayOutputStream())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("VALUES null");
+    }
+
+    @Test
+    void streamsTheFirstTableOutsideMetaResourcesWhateverComesFirst() {
+        String doc = HEAD + "<RESOURCE type=\"meta\" utype=\"adhoc:service\" ID=\"svc\"><TABLE name=\"template\">"
+                + "<FIELD name=\"x\" datatype=\"int\"/></TABLE><PARAM name=\"accessURL\" datatype=\"char\""
+                + " arraysize=\"*\" value=\"http://127.0.0.1/sync\"/></RESOURCE>"
+                + "<RESOURCE name=\"outer\"><INFO name=\"QUERY_STATUS\" value=\"OK\"/><RESOURCE type=\"results\">"
+                + "<TABLE name=\"hits\"><FIELD name=\"n\" datatype=\"int\"/><DATA><TABLEDATA><TR><TD>9</TD></TR>"
+                + "</TABLEDATA></DATA></TABLE><TABLE name=\"second\"><FIELD name=\"m\" datatype=\"int\"/><DATA>"
+                + "<TABLEDATA><TR><TD>1</TD></TR></TABLEDATA></DATA></TABLE></RESOURCE></RESOURCE></VOTABLE>";
+        try (RowCursor c = open(doc)) {
+            assertThat(c.metadata().name()).contains("hits");
+            // before the rows the document already holds the meta resource and the open results one
+            assertThat(c.document().serviceDescriptors()).hasSize(1);
+            assertThat(c.document().allResources()).hasSize(3);
+            assertThat(c.next()).isTrue();
+            assertThat(c.getInt(0)).isEqualTo(9);
+            assertThat(c.next()).isFalse();
+            Resource results = c.document().resources().get(1).resources().get(0);
+            assertThat(results.tables()).extracting(t -> t.name().orElse("")).containsExactly("hits", "second");
+            assertThat(c.document().resources().get(0).tables().get(0).name()).contains("template");
+        }
     }
 }
