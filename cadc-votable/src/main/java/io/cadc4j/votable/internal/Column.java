@@ -55,7 +55,7 @@ abstract class Column {
     /** Decodes the cell from a BINARY/BINARY2 stream, setting null from magic values. */
     abstract void readBinary(BinaryInput in) throws IOException;
 
-    /** Whether the value can be null in plain BINARY without a flag (for layout checks). */
+    /** Marks the current cell null (a BINARY2 flag, a missing TD). */
     void setNull() {
         isNull = true;
     }

@@ -139,7 +139,7 @@ public final class VOTableCursor implements RowCursor {
         }
         try {
             boolean data = walk(true);
-            checkStatus(data);
+            checkStatus();
             if (!data) {
                 if (results == null) {
                     throw violation("the document has no TABLE (no results to read)", null);
@@ -368,7 +368,7 @@ public final class VOTableCursor implements RowCursor {
             col = loc.getColumnNumber();
         }
         StringBuilder sb = new StringBuilder(message);
-        if (phase != Phase.DONE && row >= -1 && results != null && meta != null) {
+        if (phase != Phase.DONE && meta != null) {
             sb.append(" [in row ").append(row + 2).append(" of the table");
             if (bin != null) {
                 sb.append(", ").append(bin.position()).append(" bytes into the decoded stream");
@@ -850,7 +850,7 @@ public final class VOTableCursor implements RowCursor {
 
     // ---------------------------------------------------------------- status
 
-    private void checkStatus(boolean dataFollows) {
+    private void checkStatus() {
         if (lastStatus != null && "ERROR".equalsIgnoreCase(lastStatus.value().strip())) {
             throw new QueryException(messageOf(lastStatus.content(), lastStatus.value()), source, null, null);
         }
@@ -867,7 +867,7 @@ public final class VOTableCursor implements RowCursor {
         if (meta == null && results != null) {
             meta = results.build();
         }
-        checkStatus(false);
+        checkStatus();
         overflow = lastStatus != null && "OVERFLOW".equalsIgnoreCase(lastStatus.value().strip());
         finished = true;
         close();
