@@ -12,11 +12,13 @@ public final class Info {
     private final String name;
     private final String value;
     private final String content;
+    private final String id;
 
-    private Info(String name, String value, String content) {
+    private Info(String name, String value, String content, String id) {
         this.name = name;
         this.value = value;
         this.content = content;
+        this.id = id;
     }
 
     /**
@@ -29,7 +31,26 @@ public final class Info {
      */
     public static Info of(String name, String value, String content) {
         return new Info(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"),
-                Objects.requireNonNull(content, "content"));
+                Objects.requireNonNull(content, "content"), null);
+    }
+
+    /**
+     * Makes an INFO that has an {@code ID}.
+     *
+     * @param id the ID attribute
+     * @param name the name attribute
+     * @param value the value attribute
+     * @param content the text inside the element (empty when none)
+     * @return the INFO
+     */
+    public static Info of(String id, String name, String value, String content) {
+        return new Info(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"),
+                Objects.requireNonNull(content, "content"), Objects.requireNonNull(id, "id"));
+    }
+
+    /** @return the {@code ID}, if any */
+    public java.util.Optional<String> id() {
+        return java.util.Optional.ofNullable(id);
     }
 
     /** @return the name attribute */
@@ -50,7 +71,7 @@ public final class Info {
     @Override
     public boolean equals(Object o) {
         return o instanceof Info && ((Info) o).name.equals(name) && ((Info) o).value.equals(value)
-                && ((Info) o).content.equals(content);
+                && ((Info) o).content.equals(content) && Objects.equals(((Info) o).id, id);
     }
 
     @Override

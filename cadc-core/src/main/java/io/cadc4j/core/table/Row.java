@@ -1,6 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.core.table;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+
 /**
  * Typed, positional access to the cells of one table row. Columns are numbered from 0 in FIELD
  * order; resolve a name to an index once with {@link RowCursor#columnIndex(String)}.
@@ -94,4 +101,79 @@ public interface Row {
      * @return the value, or null when the cell is null
      */
     Object getObject(int column);
+
+    /**
+     * A cell of DALI xtype {@code timestamp} (or {@code adql:TIMESTAMP}) as an instant:
+     * {@code YYYY-MM-DD['T'hh:mm:ss[.fff]]['Z']}, read as UTC (DALI 1.1 section 3.3.3).
+     *
+     * @param column the 0-based column index
+     * @return the instant, or null when the cell is null
+     * @throws IllegalStateException if the text is not a DALI timestamp
+     */
+    default Instant getTimestamp(int column) {
+        String s = getString(column);
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        if (t.endsWith("Z")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        try {
+            if (t.length() == 10) {
+                return LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC);
+            }
+            return LocalDateTime.parse(t.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new IllegalStateException("column " + column + " is not a DALI timestamp: '" + s + "'", e);
+        }
+    }
+
+    /**
+     * A numeric array cell as a DALI {@code point}, {@code circle}, {@code polygon} or
+     * {@code interval}.
+     *
+     * @param column the 0-based column index
+     * @param kind the kind the column holds (from its xtype)
+     * @return the shape, or null when the cell is null
+     * @throws IllegalStateException if the cell is not a numeric array of a size that fits the kind
+     */
+    default Shape getShape(int column, Shape.Kind kind) {
+        Objects.requireNonNull(kind, "kind");
+        Object o = getObject(column);
+        if (o == null) {
+            return null;
+        }
+        double[] d;
+        if (o instanceof double[]) {
+            d = (double[]) o;
+        } else if (o instanceof float[]) {
+            float[] f = (float[]) o;
+            d = new double[f.length];
+            for (int i = 0; i < f.length; i++) {
+                d[i] = f[i];
+            }
+        } else {
+            throw new IllegalStateException("column " + column + " is not a float or double array but "
+                    + o.getClass().getSimpleName());
+        }
+        try {
+            return Shape.of(kind, d);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("column " + column + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * An immutable row of given values, for writers and tests: each cell is null, a Boolean, a
+     * Number (Short, Integer, Long, Float, Double), a String, a primitive array or a
+     * {@code String[]}. Arrays are copied.
+     *
+     * @param cells the cells, in column order
+     * @return the row; immutable and thread-safe
+     */
+    static Row of(Object... cells) {
+        Objects.requireNonNull(cells, "cells");
+        return new ValueRow(cells);
+    }
 }

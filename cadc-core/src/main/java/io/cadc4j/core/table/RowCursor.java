@@ -48,6 +48,18 @@ public interface RowCursor extends Row, AutoCloseable {
     TableMetadata metadata();
 
     /**
+     * The whole document's metadata as read so far: the resources, PARAMs and INFOs around the
+     * table; complete (trailing INFOs and resources after the table included) once {@link #next()}
+     * has returned false. A cursor that does not read a VOTable returns a document holding just
+     * {@link #metadata()}.
+     *
+     * @return the document metadata
+     */
+    default DocumentMetadata document() {
+        return DocumentMetadata.ofTable(metadata());
+    }
+
+    /**
      * The index of the first column with this name: an exact match if there is one, else a match
      * without regard to case (services differ in the case of column names).
      *

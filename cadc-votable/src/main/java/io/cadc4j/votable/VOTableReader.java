@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cadc4j.votable;
+
+import io.cadc4j.core.spi.HttpPipeline;
+import io.cadc4j.core.table.DocumentMetadata;
+import io.cadc4j.core.table.RowCursor;
+import io.cadc4j.votable.internal.SecureXml;
+import io.cadc4j.votable.internal.VOTableCursor;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Objects;
+import javax.xml.stream.XMLInputFactory;
+
+/**
+ * Reads VOTable documents (1.1 to 1.5, and namespace-less legacy ones) as a stream of rows.
+ *
+ * <p>{@link #open} reads the document up to the first row of the results table (the first TABLE
+ * outside a {@code RESOURCE type="meta"}) and returns a {@link RowCursor} over its rows; the
+ * metadata of everything before is ready at once, the rest (trailing INFOs, service descriptors
+ * after the table) once the rows are consumed. TABLEDATA, BINARY and BINARY2 are read, the latter
+ * two from an inline base64 STREAM (optionally gzip-encoded) or a {@code STREAM href} fetched
+ * through the {@link HttpPipeline} given to the builder.
+ *
+ * <p>Status (DALI 1.1 section 4.4): the last {@code INFO name="QUERY_STATUS"} wins.
+ * {@code ERROR} before the rows fails {@code open}, after them the last {@code next()}, with
+ * {@link io.cadc4j.core.QueryException} carrying the server's text; legacy errors
+ * ({@code INFO name="Error"}, {@code PARAM name="Error"} at the root, in DEFINITIONS or in a
+ * RESOURCE) likewise. {@code OVERFLOW} sets {@link RowCursor#isOverflow()}.
+ *
+ * <p>Failures: a malformed, truncated or limit-breaking document raises
+ * {@link io.cadc4j.core.ProtocolViolationException} naming the line, column, row and byte; a
+ * document with no TABLE too; FITS-serialized data a {@link io.cadc4j.core.CadcException} saying
+ * it is unsupported; an I/O failure {@link io.cadc4j.core.TransportException}.
+ *
+ * <pre>{@code
+ * VOTableReader reader = VOTableReader.builder().build();
+ * try (RowCursor rows = reader.open(in)) {
+ *     int ra = rows.columnIndex("ra");
+ *     while (rows.next()) {
+ *         sum += rows.getDouble(ra);
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe; each cursor it opens is single-threaded.
+ */
+public final class VOTableReader {
+    private final ParserLimits limits;
+    private final Binary2Layout layout;
+    private final HttpPipeline http;
+    private final XMLInputFactory factory;
+
+    private VOTableReader(Builder b) {
+        this.limits = b.limits;
+        this.layout = b.layout;
+        this.http = b.http;
+        this.factory = SecureXml.inputFactory(limits);
+    }
+
+    /** @return a builder with the default limits and the standard BINARY2 layout */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the limits this reader applies */
+    public ParserLimits limits() {
+        return limits;
+    }
+
+    /** @return the BINARY2 layout this reader expects */
+    public Binary2Layout binary2Layout() {
+        return layout;
+    }
+
+    /**
+     * Opens a cursor over a document of unknown origin.
+     *
+     * @param in the document; the cursor closes it
+     * @return the cursor, before its first row
+     * @throws io.cadc4j.core.QueryException if the document reports an error before its rows
+     * @throws io.cadc4j.core.ProtocolViolationException if it is not a readable VOTable
+     */
+    public RowCursor open(InputStream in) {
+        Objects.requireNonNull(in, "in");
+        return new VOTableCursor(factory, in, null, limits, layout, http);
+    }
+
+    /**
+     * Opens a cursor over a document read from a URI; the URI appears in error messages and
+     * resolves relative {@code STREAM href}s.
+     *
+     * @param in the document; the cursor closes it
+     * @param source where it came from
+     * @return the cursor, before its first row
+     * @throws io.cadc4j.core.QueryException if the document reports an error before its rows
+     * @throws io.cadc4j.core.ProtocolViolationException if it is not a readable VOTable
+     */
+    public RowCursor open(InputStream in, URI source) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(source, "source");
+        return new VOTableCursor(factory, in, source, limits, layout, http);
+    }
+
+    /**
+     * Reads the metadata of a whole document (resources, tables' FIELDs, PARAMs, GROUPs, INFOs,
+     * service descriptors), skipping any rows and not interpreting {@code QUERY_STATUS}: for
+     * documents that are only metadata, such as DataLink service descriptor templates.
+     *
+     * @param in the document; closed before this returns
+     * @return the document metadata
+     * @throws io.cadc4j.core.ProtocolViolationException if it is not a readable VOTable
+     */
+    public DocumentMetadata readMetadata(InputStream in) {
+        Objects.requireNonNull(in, "in");
+        return VOTableCursor.readMetadata(factory, in, null, limits);
+    }
+
+    /**
+     * Reads the metadata of a whole document read from a URI (named in error messages).
+     *
+     * @param in the document; closed before this returns
+     * @param source where it came from
+     * @return the document metadata
+     * @throws io.cadc4j.core.ProtocolViolationException if it is not a readable VOTable
+     */
+    public DocumentMetadata readMetadata(InputStream in, URI source) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(source, "source");
+        return VOTableCursor.readMetadata(factory, in, source, limits);
+    }
+
+    /** Collects reader options. Single-threaded. */
+    public static final class Builder {
+        private ParserLimits limits = ParserLimits.defaults();
+        private Binary2Layout layout = Binary2Layout.STANDARD;
+        private HttpPipeline http;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the parser limits.
+         *
+         * @param limits the parser limits
+         * @return this builder
+         */
+        public Builder limits(ParserLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * Sets the BINARY2 layout to expect.
+         *
+         * @param layout the BINARY2 layout to expect
+         * @return this builder
+         */
+        public Builder binary2Layout(Binary2Layout layout) {
+            this.layout = Objects.requireNonNull(layout, "layout");
+            return this;
+        }
+
+        /**
+         * Sets the pipeline through which {@code STREAM href} data is fetched; without one such a
+         * document fails with a message saying so.
+         *
+         * @param http the pipeline (the reader does not close it)
+         * @return this builder
+         */
+        public Builder httpPipeline(HttpPipeline http) {
+            this.http = Objects.requireNonNull(http, "http");
+            return this;
+        }
+
+        /** @return the reader */
+        public VOTableReader build() {
+            return new VOTableReader(this);
+        }
+    }
+}

@@ -1,0 +1,260 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cadc4j.votable.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * The bytes of an inline {@code STREAM encoding="base64"}, decoded as the parser hands over the
+ * characters: whitespace anywhere is skipped, whole groups are decoded into one fixed buffer,
+ * nothing is gathered into a String (VOTable 1.4 section 5.1; RFC 4648 section 4). The stream ends
+ * at {@code </STREAM>}. Single-threaded.
+ */
+final class Base64Text extends InputStream {
+    /** Pulls the next parser event, with the reader's depth and limit checks. */
+    interface EventPump {
+        int next() throws XMLStreamException;
+    }
+
+    private static final byte WS = -1;
+    private static final byte PAD = -2;
+    private static final byte BAD = -3;
+    private static final byte[] DECODE = new byte[128];
+
+    static {
+        java.util.Arrays.fill(DECODE, BAD);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (int i = 0; i < alphabet.length(); i++) {
+            DECODE[alphabet.charAt(i)] = (byte) i;
+        }
+        DECODE[' '] = WS;
+        DECODE['\n'] = WS;
+        DECODE['\r'] = WS;
+        DECODE['\t'] = WS;
+        DECODE['='] = PAD;
+    }
+
+    private final XMLStreamReader reader;
+    private final EventPump pump;
+    private final byte[] out = new byte[24 * 1024];
+    private int outPos;
+    private int outLim;
+    private char[] text;
+    private int textPos;
+    private int textEnd;
+    private int acc;
+    private int nacc;
+    private boolean padded;
+    private boolean ended;
+    private long charsSeen;
+
+    Base64Text(XMLStreamReader reader, EventPump pump) {
+        this.reader = reader;
+        this.pump = pump;
+    }
+
+    /** @return true once {@code </STREAM>} has been read */
+    boolean ended() {
+        return ended;
+    }
+
+    @Override
+    public int read() throws IOException {
+        if (outPos == outLim && !refill()) {
+            return -1;
+        }
+        return out[outPos++] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        if (len == 0) {
+            return 0;
+        }
+        if (outPos == outLim && !refill()) {
+            return -1;
+        }
+        int n = Math.min(len, outLim - outPos);
+        System.arraycopy(out, outPos, b, off, n);
+        outPos += n;
+        return n;
+    }
+
+    private boolean refill() throws IOException {
+        outPos = 0;
+        outLim = 0;
+        while (outLim == 0) {
+            if (textPos < textEnd) {
+                decode();
+                continue;
+            }
+            if (ended) {
+                return false;
+            }
+            int ev;
+            try {
+                ev = pump.next();
+            } catch (XMLStreamException e) {
+                throw new XmlFailure(e);
+            }
+            if (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA
+                    || ev == XMLStreamConstants.SPACE) {
+                text = reader.getTextCharacters();
+                textPos = reader.getTextStart();
+                textEnd = textPos + reader.getTextLength();
+            } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                ended = true;
+                if (nacc != 0 && !padded) {
+                    throw new CellException("the base64 STREAM ends with an incomplete group of " + nacc
+                            + " characters (truncated or not base64)");
+                }
+            } else if (ev == XMLStreamConstants.START_ELEMENT) {
+                throw new CellException("unexpected element <" + reader.getLocalName() + "> inside STREAM");
+            } else if (ev == XMLStreamConstants.END_DOCUMENT) {
+                throw new CellException("the document ended inside STREAM");
+            }
+        }
+        return true;
+    }
+
+    /** Decodes characters from the current text event until it is used up or the buffer is nearly full. */
+    private void decode() {
+        char[] t = text;
+        int p = textPos;
+        int end = textEnd;
+        byte[] o = out;
+        int w = outLim;
+        int limit = o.length - 3;
+        int a = acc;
+        int n = nacc;
+        while (p < end && w <= limit) {
+            // fast path: whole groups of four alphabet characters (the bulk of any base64 text)
+            if (n == 0 && !padded) {
+                while (p + 4 <= end && w <= limit) {
+                    char c0 = t[p];
+                    char c1 = t[p + 1];
+                    char c2 = t[p + 2];
+                    char c3 = t[p + 3];
+                    if ((c0 | c1 | c2 | c3) >= 128) {
+                        break;
+                    }
+                    int v = DECODE[c0] << 18 | DECODE[c1] << 12 | DECODE[c2] << 6 | DECODE[c3];
+                    if ((DECODE[c0] | DECODE[c1] | DECODE[c2] | DECODE[c3]) < 0) {
+                        break;
+                    }
+                    o[w] = (byte) (v >> 16);
+                    o[w + 1] = (byte) (v >> 8);
+                    o[w + 2] = (byte) v;
+                    w += 3;
+                    p += 4;
+                }
+                if (p == end || w > limit) {
+                    break;
+                }
+            }
+            char c = t[p++];
+            int d = c < 128 ? DECODE[c] : BAD;
+            if (d >= 0) {
+                if (padded) {
+                    throw badChar(c, p);
+                }
+                a = a << 6 | d;
+                if (++n == 4) {
+                    o[w] = (byte) (a >> 16);
+                    o[w + 1] = (byte) (a >> 8);
+                    o[w + 2] = (byte) a;
+                    w += 3;
+                    n = 0;
+                    a = 0;
+                }
+            } else if (d == WS) {
+                continue;
+            } else if (d == PAD) {
+                if (!padded) {
+                    if (n == 2) {
+                        o[w++] = (byte) (a >> 4);
+                    } else if (n == 3) {
+                        o[w++] = (byte) (a >> 10);
+                        o[w++] = (byte) (a >> 2);
+                    } else {
+                        throw new CellException("misplaced base64 padding '=' after " + (charsSeen + p - textPos)
+                                + " characters of the STREAM");
+                    }
+                    padded = true;
+                    n = 0;
+                    a = 0;
+                }
+            } else {
+                throw badChar(c, p);
+            }
+        }
+        charsSeen += p - textPos;
+        textPos = p;
+        acc = a;
+        nacc = n;
+        outLim = w;
+    }
+
+    private CellException badChar(char c, int p) {
+        String shown = c >= 32 && c < 127 ? "'" + c + "'" : String.format("U+%04X", (int) c);
+        return new CellException("invalid base64 character " + shown + " in STREAM after "
+                + (charsSeen + p - 1 - textPos) + " characters" + (padded ? " (data after the '=' padding)" : ""));
+    }
+
+    /** Decodes one whole base64 cell ({@code TD encoding="base64"}). */
+    static byte[] decodeCell(char[] b, int off, int len) {
+        byte[] o = new byte[len / 4 * 3 + 3];
+        int w = 0;
+        int a = 0;
+        int n = 0;
+        boolean padded = false;
+        for (int i = off; i < off + len; i++) {
+            char c = b[i];
+            int d = c < 128 ? DECODE[c] : BAD;
+            if (d >= 0 && !padded) {
+                a = a << 6 | d;
+                if (++n == 4) {
+                    o[w++] = (byte) (a >> 16);
+                    o[w++] = (byte) (a >> 8);
+                    o[w++] = (byte) a;
+                    n = 0;
+                }
+            } else if (d == WS) {
+                continue;
+            } else if (d == PAD && (padded || n >= 2)) {
+                if (!padded) {
+                    if (n == 2) {
+                        o[w++] = (byte) (a >> 4);
+                    } else {
+                        o[w++] = (byte) (a >> 10);
+                        o[w++] = (byte) (a >> 2);
+                    }
+                    padded = true;
+                    n = 0;
+                }
+            } else {
+                throw new CellException("the base64 cell is not valid base64");
+            }
+        }
+        if (n != 0) {
+            throw new CellException("the base64 cell ends with an incomplete group");
+        }
+        return java.util.Arrays.copyOf(o, w);
+    }
+
+    /** Carries an XMLStreamException through the InputStream API. */
+    static final class XmlFailure extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        XmlFailure(XMLStreamException cause) {
+            super(cause.getMessage(), cause);
+        }
+
+        XMLStreamException xml() {
+            return (XMLStreamException) getCause();
+        }
+    }
+}

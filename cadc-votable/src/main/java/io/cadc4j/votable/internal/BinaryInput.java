@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cadc4j.votable.internal;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Big-endian primitive reads over the decoded bytes of a BINARY or BINARY2 stream, through one
+ * fixed buffer. Single-threaded.
+ */
+final class BinaryInput {
+    private final InputStream in;
+    private final byte[] buf = new byte[16 * 1024];
+    private int pos;
+    private int lim;
+    private long consumed;
+
+    BinaryInput(InputStream in) {
+        this.in = in;
+    }
+
+    /** @return the number of decoded bytes read so far */
+    long position() {
+        return consumed + pos;
+    }
+
+    /** True when the stream has no more bytes; the check at a row boundary. */
+    boolean atEnd() throws IOException {
+        return pos == lim && !fill(1);
+    }
+
+    private boolean fill(int need) throws IOException {
+        if (lim - pos >= need) {
+            return true;
+        }
+        System.arraycopy(buf, pos, buf, 0, lim - pos);
+        consumed += pos;
+        lim -= pos;
+        pos = 0;
+        while (lim < need) {
+            int n = in.read(buf, lim, buf.length - lim);
+            if (n < 0) {
+                return false;
+            }
+            lim += n;
+        }
+        return true;
+    }
+
+    private void require(int n) throws IOException {
+        if (lim - pos < n && !fill(n)) {
+            throw new EOFException("the stream ended inside a cell, " + (lim - pos) + " of " + n + " bytes present");
+        }
+    }
+
+    int readUnsignedByte() throws IOException {
+        require(1);
+        return buf[pos++] & 0xff;
+    }
+
+    short readShort() throws IOException {
+        require(2);
+        int v = (buf[pos] & 0xff) << 8 | buf[pos + 1] & 0xff;
+        pos += 2;
+        return (short) v;
+    }
+
+    int readInt() throws IOException {
+        require(4);
+        int v = (buf[pos] & 0xff) << 24 | (buf[pos + 1] & 0xff) << 16 | (buf[pos + 2] & 0xff) << 8 | buf[pos + 3] & 0xff;
+        pos += 4;
+        return v;
+    }
+
+    long readLong() throws IOException {
+        require(8);
+        long hi = readInt() & 0xffffffffL;
+        long lo = readInt() & 0xffffffffL;
+        return hi << 32 | lo;
+    }
+
+    float readFloat() throws IOException {
+        return Float.intBitsToFloat(readInt());
+    }
+
+    double readDouble() throws IOException {
+        return Double.longBitsToDouble(readLong());
+    }
+
+    /** Reads exactly n bytes into dst. */
+    void readFully(byte[] dst, int off, int n) throws IOException {
+        while (n > 0) {
+            if (pos == lim && !fill(1)) {
+                throw new EOFException("the stream ended inside a cell, " + n + " more bytes expected");
+            }
+            int k = Math.min(n, lim - pos);
+            System.arraycopy(buf, pos, dst, off, k);
+            pos += k;
+            off += k;
+            n -= k;
+        }
+    }
+}

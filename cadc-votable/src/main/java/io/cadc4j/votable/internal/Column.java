@@ -1,0 +1,810 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cadc4j.votable.internal;
+
+import io.cadc4j.core.table.ArraySize;
+import io.cadc4j.core.table.Datatype;
+import io.cadc4j.core.table.Field;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The decoder and current value of one column, built once per FIELD from its datatype, arraysize
+ * and {@code VALUES/@null} (the row loop calls it with no type switches). Holds the value of the
+ * current row only. Single-threaded.
+ */
+abstract class Column {
+    final Field field;
+    final int index;
+    final int maxElements;
+    boolean isNull;
+
+    Column(Field field, int index, int maxElements) {
+        this.field = field;
+        this.index = index;
+        this.maxElements = maxElements;
+    }
+
+    /** Makes the decoder for a FIELD. */
+    static Column of(Field f, int index, int maxElements) {
+        Datatype t = f.type();
+        ArraySize s = f.shape();
+        if (t.isCharacter()) {
+            return new StringColumn(f, index, maxElements);
+        }
+        boolean scalar = s.isScalar();
+        if (scalar && !t.isComplex()) {
+            switch (t) {
+                case BOOLEAN:
+                    return new BooleanColumn(f, index);
+                case BIT:
+                    return new BitColumn(f, index);
+                case FLOAT:
+                case DOUBLE:
+                    return new RealColumn(f, index);
+                default:
+                    return new IntegerColumn(f, index);
+            }
+        }
+        return new ArrayColumn(f, index, maxElements);
+    }
+
+    /** Decodes TABLEDATA text; len 0 (after trimming for non-character types) is null. */
+    abstract void parseText(char[] b, int off, int len);
+
+    /** Decodes the cell from a BINARY/BINARY2 stream, setting null from magic values. */
+    abstract void readBinary(BinaryInput in) throws IOException;
+
+    /** Marks the current cell null (a BINARY2 flag, a missing TD). */
+    void setNull() {
+        isNull = true;
+    }
+
+    boolean getBoolean() {
+        throw wrongType("boolean");
+    }
+
+    long getLong() {
+        throw wrongType("integral");
+    }
+
+    double getDouble() {
+        throw wrongType("numeric");
+    }
+
+    abstract String getString();
+
+    abstract Object getObject();
+
+    IllegalStateException wrongType(String wanted) {
+        return new IllegalStateException("column " + index + " '" + field.name() + "' is " + field.type()
+                + (field.shape().isScalar() ? "" : "[" + field.shape().text() + "]") + ", not " + wanted);
+    }
+
+    static int trimStart(char[] b, int off, int end) {
+        while (off < end && b[off] <= ' ') {
+            off++;
+        }
+        return off;
+    }
+
+    static int trimEnd(char[] b, int off, int end) {
+        while (end > off && b[end - 1] <= ' ') {
+            end--;
+        }
+        return end;
+    }
+
+    static boolean isNullWord(char[] b, int off, int len) {
+        return len == 4 && (b[off] | 0x20) == 'n' && (b[off + 1] | 0x20) == 'u' && (b[off + 2] | 0x20) == 'l'
+                && (b[off + 3] | 0x20) == 'l';
+    }
+
+    /** A scalar boolean. */
+    static final class BooleanColumn extends Column {
+        private boolean value;
+
+        BooleanColumn(Field f, int index) {
+            super(f, index, 1);
+        }
+
+        @Override
+        void parseText(char[] b, int off, int len) {
+            int s = trimStart(b, off, off + len);
+            int e = trimEnd(b, s, off + len);
+            int v = e == s ? 0 : parseBoolean(b, s, e - s);
+            isNull = v == 0;
+            value = v > 0;
+        }
+
+        @Override
+        void readBinary(BinaryInput in) throws IOException {
+            int v = binaryBoolean(in.readUnsignedByte());
+            isNull = v == 0;
+            value = v > 0;
+        }
+
+        @Override
+        boolean getBoolean() {
+            return !isNull && value;
+        }
+
+        @Override
+        String getString() {
+            return isNull ? null : value ? "T" : "F";
+        }
+
+        @Override
+        Object getObject() {
+            return isNull ? null : Boolean.valueOf(value);
+        }
+    }
+
+    /** 1 true, -1 false, 0 null (VOTable 1.4 section 2.1). */
+    static int parseBoolean(char[] b, int off, int len) {
+        if (len == 1) {
+            switch (b[off]) {
+                case 'T': case 't': case '1':
+                    return 1;
+                case 'F': case 'f': case '0':
+                    return -1;
+                case '?':
+                    return 0;
+                default:
+                    break;
+            }
+        }
+        String s = new String(b, off, len);
+        if (s.equalsIgnoreCase("true")) {
+            return 1;
+        }
+        if (s.equalsIgnoreCase("false")) {
+            return -1;
+        }
+        if (s.equalsIgnoreCase("null")) {
+            return 0;
+        }
+        throw new CellException("not a VOTable boolean: '" + (len > 40 ? s.substring(0, 40) + "..." : s) + "'");
+    }
+
+    static int binaryBoolean(int c) {
+        switch (c) {
+            case 'T': case 't': case '1':
+                return 1;
+            case 'F': case 'f': case '0':
+                return -1;
+            case '?': case ' ': case 0:
+                return 0;
+            default:
+                throw new CellException(String.format("byte 0x%02x is not a VOTable boolean", c));
+        }
+    }
+
+    /** A scalar bit: one byte in BINARY, the value in its top bit. */
+    static final class BitColumn extends Column {
+        private boolean value;
+
+        BitColumn(Field f, int index) {
+            super(f, index, 1);
+        }
+
+        @Override
+        void parseText(char[] b, int off, int len) {
+            int s = trimStart(b, off, off + len);
+            int e = trimEnd(b, s, off + len);
+            isNull = s == e;
+            if (!isNull) {
+                if (e - s != 1 || b[s] != '0' && b[s] != '1') {
+                    throw new CellException("not a bit: '" + new String(b, s, Math.min(e - s, 40)) + "'");
+                }
+                value = b[s] == '1';
+            }
+        }
+
+        @Override
+        void readBinary(BinaryInput in) throws IOException {
+            isNull = false;
+            value = (in.readUnsignedByte() & 0x80) != 0;
+        }
+
+        @Override
+        boolean getBoolean() {
+            return !isNull && value;
+        }
+
+        @Override
+        String getString() {
+            return isNull ? null : value ? "1" : "0";
+        }
+
+        @Override
+        Object getObject() {
+            return isNull ? null : Boolean.valueOf(value);
+        }
+    }
+
+    /** A scalar unsignedByte, short, int or long, with its VALUES null. */
+    static final class IntegerColumn extends Column {
+        private final Datatype type;
+        private final boolean hasMagic;
+        private final long magic;
+        private long value;
+
+        IntegerColumn(Field f, int index) {
+            super(f, index, 1);
+            this.type = f.type();
+            String n = f.values().nullValue().orElse(null);
+            long m = 0;
+            boolean has = false;
+            if (n != null && !n.isBlank()) {
+                try {
+                    char[] c = n.strip().toCharArray();
+                    m = Numbers.parseLong(c, 0, c.length);
+                    has = true;
+                } catch (CellException e) {
+                    // A VALUES null that is not an integer can never match a cell; ignore it as STIL does.
+                    has = false;
+                }
+            }
+            this.hasMagic = has;
+            this.magic = m;
+        }
+
+        @Override
+        void parseText(char[] b, int off, int len) {
+            int s = trimStart(b, off, off + len);
+            int e = trimEnd(b, s, off + len);
+            if (s == e || isNullWord(b, s, e - s)) {
+                isNull = true;
+                value = 0;
+                return;
+            }
+            long v = Numbers.parseLong(b, s, e - s);
+            value = checkRange(v, b, s, e - s);
+            isNull = hasMagic && value == magic;
+        }
+
+        private long checkRange(long v, char[] b, int s, int n) {
+            boolean hex = n > 2 && (b[s] == '0' && (b[s + 1] | 0x20) == 'x');
+            switch (type) {
+                case UNSIGNED_BYTE:
+                    if (v < 0 || v > 255) {
+                        throw outOfRange(b, s, n);
+                    }
+                    return v;
+                case SHORT:
+                    if (hex && v >= 0 && v <= 0xffff) {
+                        return (short) v;
+                    }
+                    if (v != (short) v) {
+                        throw outOfRange(b, s, n);
+                    }
+                    return v;
+                case INT:
+                    if (hex && v >= 0 && v <= 0xffffffffL) {
+                        return (int) v;
+                    }
+                    if (v != (int) v) {
+                        throw outOfRange(b, s, n);
+                    }
+                    return v;
+                default:
+                    return v;
+            }
+        }
+
+        private CellException outOfRange(char[] b, int s, int n) {
+            return new CellException("'" + new String(b, s, Math.min(n, 40)) + "' is out of range for " + type);
+        }
+
+        @Override
+        void readBinary(BinaryInput in) throws IOException {
+            switch (type) {
+                case UNSIGNED_BYTE:
+                    value = in.readUnsignedByte();
+                    break;
+                case SHORT:
+                    value = in.readShort();
+                    break;
+                case INT:
+                    value = in.readInt();
+                    break;
+                default:
+                    value = in.readLong();
+                    break;
+            }
+            isNull = hasMagic && value == magic;
+        }
+
+        @Override
+        long getLong() {
+            return isNull ? 0 : value;
+        }
+
+        @Override
+        double getDouble() {
+            return isNull ? Double.NaN : value;
+        }
+
+        @Override
+        String getString() {
+            return isNull ? null : Long.toString(value);
+        }
+
+        @Override
+        Object getObject() {
+            if (isNull) {
+                return null;
+            }
+            switch (type) {
+                case UNSIGNED_BYTE:
+                case SHORT:
+                    return Short.valueOf((short) value);
+                case INT:
+                    return Integer.valueOf((int) value);
+                default:
+                    return Long.valueOf(value);
+            }
+        }
+    }
+
+    /** A scalar float or double; NaN is null. */
+    static final class RealColumn extends Column {
+        private final boolean isFloat;
+        private double value;
+
+        RealColumn(Field f, int index) {
+            super(f, index, 1);
+            this.isFloat = f.type() == Datatype.FLOAT;
+        }
+
+        @Override
+        void parseText(char[] b, int off, int len) {
+            int s = trimStart(b, off, off + len);
+            int e = trimEnd(b, s, off + len);
+            if (s == e || isNullWord(b, s, e - s)) {
+                value = Double.NaN;
+            } else {
+                value = isFloat ? Numbers.parseFloat(b, s, e - s) : Numbers.parseDouble(b, s, e - s);
+            }
+            isNull = Double.isNaN(value);
+        }
+
+        @Override
+        void readBinary(BinaryInput in) throws IOException {
+            value = isFloat ? in.readFloat() : in.readDouble();
+            isNull = Double.isNaN(value);
+        }
+
+        @Override
+        void setNull() {
+            isNull = true;
+            value = Double.NaN;
+        }
+
+        @Override
+        long getLong() {
+            throw wrongType("integral");
+        }
+
+        @Override
+        double getDouble() {
+            return isNull ? Double.NaN : value;
+        }
+
+        @Override
+        String getString() {
+            return isNull ? null : isFloat ? Float.toString((float) value) : Double.toString(value);
+        }
+
+        @Override
+        Object getObject() {
+            return isNull ? null : isFloat ? (Object) Float.valueOf((float) value) : (Object) Double.valueOf(value);
+        }
+    }
+
+    /**
+     * char or unicodeChar of any arraysize: the whole cell as one String. In BINARY a fixed-size
+     * string is cut at its first NUL and right-trimmed; a string with no characters is null in every
+     * serialization. char bytes are read as UTF-8 with replacement (DIGEST 7.9).
+     */
+    static final class StringColumn extends Column {
+        private final boolean unicode;
+        private final ArraySize shape;
+        private final int firstDim;
+        private byte[] bytes = new byte[64];
+        private char[] chars = new char[64];
+        private String value;
+
+        StringColumn(Field f, int index, int maxElements) {
+            super(f, index, maxElements);
+            this.unicode = f.type() == Datatype.UNICODE_CHAR;
+            this.shape = f.shape();
+            this.firstDim = shape.dimensionCount() >= 2 ? shape.dimension(0) : -1;
+        }
+
+        @Override
+        void parseText(char[] b, int off, int len) {
+            value = len == 0 ? null : new String(b, off, len);
+            isNull = value == null;
+        }
+
+        @Override
+        void readBinary(BinaryInput in) throws IOException {
+            long count;
+            boolean fixed = !shape.isVariable();
+            if (shape.isScalar()) {
+                count = 1;
+            } else if (fixed) {
+                count = shape.itemElements();
+            } else {
+                int n = in.readInt();
+                if (n < 0) {
+                    throw new CellException("negative length prefix " + n);
+                }
+                count = (long) n * shape.itemElements();
+            }
+            if (count > maxElements) {
+                throw new CellException("length " + count + " exceeds the array element limit " + maxElements);
+            }
+            int n = (int) count;
+            if (unicode) {
+                int nb = n * 2;
+                ensure(nb);
+                in.readFully(bytes, 0, nb);
+                if (chars.length < n) {
+                    chars = new char[Math.max(n, chars.length * 2)];
+                }
+                int end = n;
+                for (int i = 0; i < n; i++) {
+                    chars[i] = (char) ((bytes[2 * i] & 0xff) << 8 | bytes[2 * i + 1] & 0xff);
+                }
+                if (fixed) {
+                    end = cut(chars, n);
+                }
+                value = end == 0 ? null : new String(chars, 0, end);
+            } else {
+                ensure(n);
+                in.readFully(bytes, 0, n);
+                int end = n;
+                if (fixed) {
+                    end = 0;
+                    while (end < n && bytes[end] != 0) {
+                        end++;
+                    }
+                    while (end > 0 && bytes[end - 1] == ' ') {
+                        end--;
+                    }
+                }
+                value = end == 0 ? null : ascii(bytes, end);
+            }
+            isNull = value == null;
+        }
+
+        private static int cut(char[] c, int n) {
+            int end = 0;
+            while (end < n && c[end] != 0) {
+                end++;
+            }
+            while (end > 0 && c[end - 1] == ' ') {
+                end--;
+            }
+            return end;
+        }
+
+        private static String ascii(byte[] b, int n) {
+            // the JDK's UTF-8 decoder has an intrinsic fast path for ASCII, and replaces malformed input
+            return new String(b, 0, n, StandardCharsets.UTF_8);
+        }
+
+        private void ensure(int n) {
+            if (bytes.length < n) {
+                bytes = new byte[Math.max(n, bytes.length * 2)];
+            }
+        }
+
+        @Override
+        void setNull() {
+            isNull = true;
+            value = null;
+        }
+
+        @Override
+        String getString() {
+            return isNull ? null : value;
+        }
+
+        @Override
+        Object getObject() {
+            if (isNull) {
+                return null;
+            }
+            if (firstDim > 0) {
+                int n = (value.length() + firstDim - 1) / firstDim;
+                String[] parts = new String[n];
+                for (int i = 0; i < n; i++) {
+                    String p = value.substring(i * firstDim, Math.min(value.length(), (i + 1) * firstDim));
+                    int e = p.length();
+                    while (e > 0 && (p.charAt(e - 1) == ' ' || p.charAt(e - 1) == 0)) {
+                        e--;
+                    }
+                    parts[i] = p.substring(0, e);
+                }
+                return parts;
+            }
+            return value;
+        }
+    }
+
+    /*
+     * Bounded arrays (n*) are not held to their bound: writers such as astropy exceed it, and the
+     * element limit already bounds memory.
+     */
+
+    /**
+     * Numeric, boolean and bit arrays and complex values of any shape, in reused primitive buffers;
+     * a variable array with no elements is null. Element magic values and NaNs stay as values.
+     */
+    static final class ArrayColumn extends Column {
+        private final Datatype type;
+        private final ArraySize shape;
+        private final int perItem;
+        private final boolean wide;
+        private long[] longs = new long[16];
+        private double[] doubles = new double[16];
+        private int count;
+
+        ArrayColumn(Field f, int index, int maxElements) {
+            super(f, index, maxElements);
+            this.type = f.type();
+            this.shape = f.shape();
+            this.perItem = (int) shape.itemElements() * (type.isComplex() ? 2 : 1);
+            this.wide = type.isFloatingPoint();
+        }
+
+        private void ensure(int n) {
+            if (n > maxElements) {
+                throw new CellException(n + " array elements exceed the limit " + maxElements);
+            }
+            if (wide) {
+                if (doubles.length < n) {
+                    doubles = Arrays.copyOf(doubles, Math.max(n, doubles.length * 2));
+                }
+            } else if (longs.length < n) {
+                longs = Arrays.copyOf(longs, Math.max(n, longs.length * 2));
+            }
+        }
+
+        @Override
+        void parseText(char[] b, int off, int len) {
+            int end = off + len;
+            int n = 0;
+            int i = off;
+            while (true) {
+                while (i < end && (b[i] <= ' ' || b[i] == ',' && n > 0)) {
+                    i++;
+                }
+                if (i == end) {
+                    break;
+                }
+                int s = i;
+                if (type == Datatype.BIT) {
+                    i++;
+                } else {
+                    while (i < end && b[i] > ' ') {
+                        i++;
+                    }
+                }
+                ensure(n + 1);
+                parseElement(b, s, i - s, n++);
+            }
+            setCount(n);
+        }
+
+        private void parseElement(char[] b, int s, int len, int at) {
+            switch (type) {
+                case FLOAT:
+                case FLOAT_COMPLEX:
+                    doubles[at] = Numbers.parseFloat(b, s, len);
+                    break;
+                case DOUBLE:
+                case DOUBLE_COMPLEX:
+                    doubles[at] = Numbers.parseDouble(b, s, len);
+                    break;
+                case BOOLEAN:
+                    longs[at] = parseBoolean(b, s, len) > 0 ? 1 : 0;
+                    break;
+                case BIT:
+                    if (b[s] != '0' && b[s] != '1') {
+                        throw new CellException("not a bit: '" + b[s] + "'");
+                    }
+                    longs[at] = b[s] - '0';
+                    break;
+                default:
+                    long v = Numbers.parseLong(b, s, len);
+                    if (type == Datatype.UNSIGNED_BYTE && (v < 0 || v > 255) || type == Datatype.SHORT && v != (short) v
+                            || type == Datatype.INT && v != (int) v) {
+                        throw new CellException("'" + new String(b, s, Math.min(len, 40)) + "' is out of range for "
+                                + type);
+                    }
+                    longs[at] = v;
+                    break;
+            }
+        }
+
+        private void setCount(int n) {
+            if (shape.isVariable()) {
+                if (n % perItem != 0) {
+                    throw new CellException(n + " elements do not make whole items of " + perItem + " for arraysize "
+                            + shape.text());
+                }
+            } else if (n != 0 && n != perItem) {
+                throw new CellException(n + " elements where arraysize " + (shape.isScalar() ? "(scalar)"
+                        : shape.text()) + " of " + type + " needs " + perItem);
+            }
+            count = n;
+            isNull = n == 0;
+        }
+
+        @Override
+        void readBinary(BinaryInput in) throws IOException {
+            int n;
+            if (shape.isVariable()) {
+                int items = in.readInt();
+                if (items < 0) {
+                    throw new CellException("negative length prefix " + items);
+                }
+                long total = (long) items * perItem;
+                if (total > maxElements) {
+                    throw new CellException("length prefix " + items + " means " + total
+                            + " elements, over the array element limit " + maxElements);
+                }
+                n = (int) total;
+            } else {
+                n = perItem;
+            }
+            ensure(n);
+            switch (type) {
+                case FLOAT:
+                case FLOAT_COMPLEX:
+                    for (int i = 0; i < n; i++) {
+                        doubles[i] = in.readFloat();
+                    }
+                    break;
+                case DOUBLE:
+                case DOUBLE_COMPLEX:
+                    for (int i = 0; i < n; i++) {
+                        doubles[i] = in.readDouble();
+                    }
+                    break;
+                case BOOLEAN:
+                    for (int i = 0; i < n; i++) {
+                        longs[i] = binaryBoolean(in.readUnsignedByte()) > 0 ? 1 : 0;
+                    }
+                    break;
+                case BIT:
+                    int bytesNeeded = (n + 7) / 8;
+                    int bit = 0;
+                    for (int k = 0; k < bytesNeeded; k++) {
+                        int by = in.readUnsignedByte();
+                        for (int j = 7; j >= 0 && bit < n; j--) {
+                            longs[bit++] = by >> j & 1;
+                        }
+                    }
+                    break;
+                case UNSIGNED_BYTE:
+                    for (int i = 0; i < n; i++) {
+                        longs[i] = in.readUnsignedByte();
+                    }
+                    break;
+                case SHORT:
+                    for (int i = 0; i < n; i++) {
+                        longs[i] = in.readShort();
+                    }
+                    break;
+                case INT:
+                    for (int i = 0; i < n; i++) {
+                        longs[i] = in.readInt();
+                    }
+                    break;
+                default:
+                    for (int i = 0; i < n; i++) {
+                        longs[i] = in.readLong();
+                    }
+                    break;
+            }
+            count = n;
+            isNull = n == 0;
+        }
+
+        @Override
+        void setNull() {
+            isNull = true;
+            count = 0;
+        }
+
+        @Override
+        boolean getBoolean() {
+            if (type != Datatype.BOOLEAN && type != Datatype.BIT || shape.itemElements() != 1 || shape.isVariable()) {
+                throw wrongType("a single boolean");
+            }
+            return !isNull && longs[0] != 0;
+        }
+
+        @Override
+        String getString() {
+            if (isNull) {
+                return null;
+            }
+            StringBuilder sb = new StringBuilder(count * 8);
+            for (int i = 0; i < count; i++) {
+                if (i > 0 && type != Datatype.BIT) {
+                    sb.append(' ');
+                }
+                switch (type) {
+                    case FLOAT:
+                    case FLOAT_COMPLEX:
+                        sb.append((float) doubles[i]);
+                        break;
+                    case DOUBLE:
+                    case DOUBLE_COMPLEX:
+                        sb.append(doubles[i]);
+                        break;
+                    case BOOLEAN:
+                        sb.append(longs[i] != 0 ? 'T' : 'F');
+                        break;
+                    default:
+                        sb.append(longs[i]);
+                        break;
+                }
+            }
+            return sb.toString();
+        }
+
+        @Override
+        Object getObject() {
+            if (isNull) {
+                return null;
+            }
+            int n = count;
+            switch (type) {
+                case FLOAT:
+                case FLOAT_COMPLEX: {
+                    float[] a = new float[n];
+                    for (int i = 0; i < n; i++) {
+                        a[i] = (float) doubles[i];
+                    }
+                    return a;
+                }
+                case DOUBLE:
+                case DOUBLE_COMPLEX:
+                    return Arrays.copyOf(doubles, n);
+                case BOOLEAN:
+                case BIT: {
+                    boolean[] a = new boolean[n];
+                    for (int i = 0; i < n; i++) {
+                        a[i] = longs[i] != 0;
+                    }
+                    return a;
+                }
+                case UNSIGNED_BYTE:
+                case SHORT: {
+                    short[] a = new short[n];
+                    for (int i = 0; i < n; i++) {
+                        a[i] = (short) longs[i];
+                    }
+                    return a;
+                }
+                case INT: {
+                    int[] a = new int[n];
+                    for (int i = 0; i < n; i++) {
+                        a[i] = (int) longs[i];
+                    }
+                    return a;
+                }
+                default:
+                    return Arrays.copyOf(longs, n);
+            }
+        }
+    }
+}
