@@ -12,6 +12,7 @@ module io.cadc4j.tests {
 
     exports io.cadc4j.tests.server;
     exports io.cadc4j.tests.http;
+    exports io.cadc4j.tests.interop;
 
     // JUnit calls the contract's package-private test methods reflectively.
     opens io.cadc4j.tests.http to org.junit.platform.commons;
