@@ -9,6 +9,7 @@ module io.cadc4j.cli {
     requires io.cadc4j.votable;
     requires info.picocli;
     requires jakarta.json;
+    requires java.logging;
 
     // picocli fills the command objects' option fields by reflection.
     opens io.cadc4j.cli.internal to info.picocli;

@@ -5,6 +5,7 @@ import io.cadc4j.core.Cadc;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 
@@ -24,6 +25,7 @@ public final class Main {
      * @param args the arguments
      */
     public static void main(String[] args) {
+        LogFormat.install(System.err, Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose"));
         int code = run(args, System.out, System.err, Terminal.system(), b -> { });
         System.out.flush();
         System.exit(code);
