@@ -754,7 +754,11 @@ public final class Cadc implements AutoCloseable {
             next.close();
             throw new IllegalStateException("this Cadc is closed");
         }
-        old.close();
+        if (old.credentials() == credentials) {
+            old.release();      // the same credentials handed in again stay alive in the new session
+        } else {
+            old.close();
+        }
     }
 
     private Session current() {

@@ -273,6 +273,18 @@ class CadcTest {
     }
 
     @Test
+    void sameCredentialsHandedInTwiceStayUsable() {
+        CookieCredentials cookie = CookieCredentials.of("ready".toCharArray(), Realm.cadc());
+        try (Cadc cadc = plain()) {
+            cadc.useCredentials(cookie);
+            cadc.useCredentials(cookie);
+            assertThat(cookie.isDestroyed()).isFalse();
+            assertThat(cadc.securityMethods()).containsExactly(SecurityMethod.COOKIE);
+        }
+        assertThat(cookie.isDestroyed()).isTrue();
+    }
+
+    @Test
     void credentialsWithoutAnAuthAdapterNameTheModuleToAdd() {
         try (Cadc cadc = Cadc.builder().transport(transport).tapPortProvider(tap).tapUrl(PLAIN_TAP)
                 .credentials(CookieCredentials.of("t".toCharArray(), Realm.cadc())).build()) {

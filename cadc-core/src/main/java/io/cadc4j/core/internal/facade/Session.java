@@ -86,6 +86,11 @@ public final class Session implements AutoCloseable {
     @Override
     public void close() {
         credentials.destroy();
+        release();
+    }
+
+    /** Closes the pipeline this session made, keeping the credentials (a successor uses them). */
+    public void release() {
         if (http.owned()) {
             http.value().close();
         }
