@@ -3,6 +3,7 @@ package io.cadc4j.cli.internal;
 
 import io.cadc4j.core.Cadc;
 import io.cadc4j.core.QueryOptions;
+import io.cadc4j.core.QueryPayload;
 import io.cadc4j.core.tap.AsyncJob;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,9 @@ final class QueryCommand implements Callable<Integer> {
             description = "Send a VOTable file (or a URL the service fetches), queried as TAP_UPLOAD.NAME.")
     List<String> uploads = new ArrayList<>();
 
+    @Option(names = "--dry-run", description = "Print the request (method, URL, parameters) instead of sending it.")
+    boolean dryRun;
+
     @Parameters(paramLabel = "ADQL", description = "The query.")
     String adql;
 
@@ -40,6 +44,16 @@ final class QueryCommand implements Callable<Integer> {
         CadcCommand.addUploads(uploads, o);
         QueryOptions options = o.build();
         try (Cadc cadc = root.open()) {
+            if (dryRun) {
+                QueryPayload p = async ? QueryPayload.of(cadc.tapEndpoints().async(), options.toQuery(adql))
+                        : cadc.payloadOf(adql, options);
+                root.out.println(p.method() + " " + p.uri());
+                root.out.println("Content-Type: " + p.contentType());
+                p.parameters().forEach(e -> root.out.println(e.getKey() + "=" + e.getValue()));
+                p.inlineTables().forEach(t -> root.out.println("(part " + t.name() + ": "
+                        + t.file().map(Object::toString).orElse("written while sent") + ")"));
+                return ExitCodes.OK;
+            }
             if (!async) {
                 return root.emit(cadc.execSync(adql, options), maxrec == null ? -1 : maxrec);
             }

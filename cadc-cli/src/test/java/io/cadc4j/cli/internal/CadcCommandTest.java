@@ -138,6 +138,17 @@ class CadcCommandTest {
     }
 
     @Test
+    void dryRunPrintsTheRequestAndSendsNothing() throws Exception {
+        Path table = Files.copy(Fixtures.path("votable/tabledata-basic.xml"), dir.resolve("t.xml"));
+        assertThat(run("query", "--dry-run", "--maxrec", "7", "--upload", "t=" + table, "select * from tap_upload.t",
+                TAP)).isZero();
+        assertThat(lines()).containsExactly("POST https://tap.example.org/tap/sync", "Content-Type: multipart/form-data",
+                "REQUEST=doQuery", "LANG=ADQL", "QUERY=select * from tap_upload.t", "MAXREC=7", "UPLOAD=t,param:t",
+                "(part t: " + table + ")");
+        assertThat(FixtureTapProvider.QUERIES).isEmpty();
+    }
+
+    @Test
     void csvQuotesAsRfc4180() {
         assertThat(run("--format", "csv", "collections", TAP)).isZero();
         assertThat(lines().get(0)).isEqualTo("collection,description,bands");
