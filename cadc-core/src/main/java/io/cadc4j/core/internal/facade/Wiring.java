@@ -193,7 +193,7 @@ public final class Wiring implements AutoCloseable {
     }
 
     /**
-     * A value and whether its holder must close it.
+     * A value and whether its holder must close it. Immutable.
      *
      * @param <T> the value type
      */
