@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cadc4j.cli.internal;
+
+/**
+ * The output formats of {@code --format}. A closed set.
+ *
+ * <p>Immutable.
+ */
+enum Format {
+    /** Aligned columns fitted to the terminal width, then the row count. */
+    table,
+    /** Comma-separated values with a header line (RFC 4180 quoting). */
+    csv,
+    /** Tab-separated values with a header line; tabs, newlines and backslashes escaped. */
+    tsv,
+    /** One JSON object: the columns, the rows as arrays, the row count and the overflow flag. */
+    json,
+    /** A VOTable (TABLEDATA), as the service's columns describe it. */
+    votable
+}

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cadc4j.cli.internal;
+
+import io.cadc4j.core.Cadc;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.function.Consumer;
+import picocli.CommandLine;
+
+/**
+ * The entry point of the {@code cadc} command.
+ *
+ * <p>Stateless; each {@link #run} builds its own command objects.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    /**
+     * Runs the command and exits with its code.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        LogFormat.install(System.err, Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose"));
+        int code = run(args, System.out, System.err, Terminal.system(), b -> { });
+        System.out.flush();
+        System.exit(code);
+    }
+
+    /**
+     * Runs the command in this process: the hook tests use, with their own streams, terminal and
+     * a customiser that may hand the facade's builder test doubles.
+     *
+     * @param args the arguments
+     * @param out standard output (results)
+     * @param err standard error (warnings, progress, errors)
+     * @param terminal the terminal
+     * @param customiser applied to the facade's builder after the options
+     * @return the exit code ({@link ExitCodes})
+     */
+    static int run(String[] args, PrintStream out, PrintStream err, Terminal terminal, Consumer<Cadc.Builder> customiser) {
+        CadcCommand root = new CadcCommand(out, err, terminal, customiser);
+        CommandLine cl = new CommandLine(root);
+        cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler((e, line, parsed) -> {
+            root.report(e);
+            return ExitCodes.of(e);
+        });
+        cl.setParameterExceptionHandler((e, args1) -> {
+            CommandLine bad = e.getCommandLine();
+            err.println("cadc: " + e.getMessage());
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, bad.getErr())) {
+                err.println("Try '" + bad.getCommandSpec().qualifiedName() + " --help' for more information.");
+            }
+            return ExitCodes.USAGE;
+        });
+        return cl.execute(args);
+    }
+}

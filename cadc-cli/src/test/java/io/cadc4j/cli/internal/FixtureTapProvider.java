@@ -1,0 +1,272 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cadc4j.cli.internal;
+
+import io.cadc4j.core.NotFoundException;
+import io.cadc4j.core.QueryException;
+import io.cadc4j.core.registry.Availability;
+import io.cadc4j.core.registry.TapEndpoints;
+import io.cadc4j.core.spi.PortContext;
+import io.cadc4j.core.spi.TapPortProvider;
+import io.cadc4j.core.table.ColumnDescription;
+import io.cadc4j.core.table.RowCursor;
+import io.cadc4j.core.table.TableDescription;
+import io.cadc4j.core.tap.AsyncJob;
+import io.cadc4j.core.tap.ErrorSummary;
+import io.cadc4j.core.tap.ExecutionPhase;
+import io.cadc4j.core.tap.JobInfo;
+import io.cadc4j.core.tap.JobListFilter;
+import io.cadc4j.core.tap.JobParameter;
+import io.cadc4j.core.tap.JobReference;
+import io.cadc4j.core.tap.ResultReference;
+import io.cadc4j.core.tap.TapPort;
+import io.cadc4j.core.tap.TapQuery;
+import io.cadc4j.votable.VOTableReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A TAP provider for the command's tests, registered in the test resources above cadc-tap's: its
+ * ports answer queries with real DaCHS documents read by the real VOTable reader, chosen by the
+ * query's shape, and keep async jobs in memory. What they were asked is recorded in static lists,
+ * which each test clears.
+ */
+public final class FixtureTapProvider implements TapPortProvider {
+    static final List<PortContext> CONTEXTS = Collections.synchronizedList(new ArrayList<>());
+    static final List<TapQuery> QUERIES = Collections.synchronizedList(new ArrayList<>());
+    static final Map<String, FakeJob> JOBS = new ConcurrentHashMap<>();
+    static final String SYNTAX_ERROR = "Field query: Could not parse your query: Expected \"SELECT\", found 'S'";
+
+    /** Creates the provider (ServiceLoader calls this). */
+    public FixtureTapProvider() {
+    }
+
+    static void reset() {
+        CONTEXTS.clear();
+        QUERIES.clear();
+        JOBS.clear();
+    }
+
+    @Override
+    public String name() {
+        return "fixtures";
+    }
+
+    @Override
+    public int priority() {
+        return 1000;
+    }
+
+    static RowCursor answer(TapQuery q, URI source) {
+        String adql = q.adql();
+        String fixture;
+        if (adql.startsWith("S ")) {
+            throw new QueryException(SYNTAX_ERROR, source, null, null);
+        } else if (adql.contains("caom2.EnumField")) {
+            fixture = "dachs/sync_enumfield.vot.xml";
+        } else if (adql.contains("INTERSECTS")) {
+            fixture = "dachs/sync_query_region_cfht.vot.xml";
+        } else if (q.maxRecords().isPresent() && q.maxRecords().getAsLong() == 3) {
+            fixture = "dachs/sync_maxrec3_overflow.vot.xml";
+        } else if (adql.contains("publisherID")) {
+            fixture = "dachs/async_result.vot.xml";
+        } else {
+            fixture = "dachs/sync_obscore.vot.xml";
+        }
+        try {
+            return VOTableReader.builder().build().open(Files.newInputStream(Fixtures.path(fixture)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public TapPort create(PortContext context) {
+        CONTEXTS.add(context);
+        URI base = context.serviceUri();
+        return new TapPort() {
+            @Override
+            public TapEndpoints endpoints() {
+                return TapEndpoints.ofBase(base);
+            }
+
+            @Override
+            public RowCursor query(TapQuery query) {
+                QUERIES.add(query);
+                return answer(query, base);
+            }
+
+            @Override
+            public AsyncJob submit(TapQuery query) {
+                QUERIES.add(query);
+                FakeJob job = new FakeJob("job" + (JOBS.size() + 1), base, query);
+                JOBS.put(job.id(), job);
+                return job;
+            }
+
+            @Override
+            public AsyncJob loadJob(String jobId) {
+                FakeJob job = JOBS.get(jobId);
+                if (job == null) {
+                    throw new NotFoundException("no job " + jobId + " at " + base + "/async", 404, base, null);
+                }
+                return job;
+            }
+
+            @Override
+            public AsyncJob loadJob(URI jobUrl) {
+                String p = jobUrl.getPath();
+                return loadJob(p.substring(p.lastIndexOf('/') + 1));
+            }
+
+            @Override
+            public List<JobReference> listJobs(JobListFilter filter) {
+                List<JobReference> out = new ArrayList<>();
+                JOBS.values().stream().sorted((a, b) -> a.id().compareTo(b.id())).forEach(j -> {
+                    if (filter.phases().isEmpty() || filter.phases().contains(j.phase)) {
+                        out.add(JobReference.of(j.id(), Optional.of(j.uri()), Optional.of(j.phase), Optional.empty(),
+                                Optional.of("tester"), Optional.of(j.created)));
+                    }
+                });
+                return out;
+            }
+
+            @Override
+            public List<TableDescription> tables() {
+                return List.of(plane(), TableDescription.of("caom2", "caom2.Observation", "Observations", List.of()));
+            }
+
+            @Override
+            public TableDescription table(String name) {
+                if (name.equalsIgnoreCase("caom2.Plane")) {
+                    return plane();
+                }
+                throw new NotFoundException("no table " + name, 404, base, null);
+            }
+
+            @Override
+            public Availability availability() {
+                throw new UnsupportedOperationException("not needed");
+            }
+        };
+    }
+
+    private static TableDescription plane() {
+        return TableDescription.of("caom2", "caom2.Plane", "Planes:\n  products of observations",
+                List.of(ColumnDescription.of("obsID", "char", "", "the observation"),
+                        ColumnDescription.of("time_exposure", "double", "s", "exposure time")));
+    }
+
+    /** A job kept in memory; it completes when awaited, or fails when its query says {@code fail}. */
+    static final class FakeJob implements AsyncJob {
+        final String id;
+        final URI uri;
+        final TapQuery query;
+        final Instant created = Instant.parse("2026-11-21T12:00:00Z");
+        volatile ExecutionPhase phase = ExecutionPhase.PENDING;
+        volatile boolean deleted;
+
+        FakeJob(String id, URI base, TapQuery query) {
+            this.id = id;
+            this.uri = URI.create(base + "/async/" + id);
+            this.query = query;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public URI uri() {
+            return uri;
+        }
+
+        @Override
+        public ExecutionPhase phase() {
+            return phase;
+        }
+
+        @Override
+        public JobInfo info() {
+            JobInfo.Builder b = JobInfo.builder(id, phase).creationTime(created).ownerId("tester")
+                    .parameter(JobParameter.of("QUERY", query.adql(), false));
+            if (phase == ExecutionPhase.ERROR) {
+                b.errorSummary(ErrorSummary.of("the query failed on purpose", false, false));
+            }
+            if (phase == ExecutionPhase.COMPLETED) {
+                b.result(ResultReference.of("result", URI.create(uri + "/results/result"), "", -1));
+            }
+            return b.build();
+        }
+
+        @Override
+        public void run() {
+            if (phase == ExecutionPhase.PENDING) {
+                phase = ExecutionPhase.EXECUTING;
+            }
+        }
+
+        @Override
+        public ExecutionPhase awaitCompletion(Duration timeout) {
+            if (phase == ExecutionPhase.EXECUTING) {
+                phase = query.adql().contains("fail") ? ExecutionPhase.ERROR : ExecutionPhase.COMPLETED;
+            }
+            return phase;
+        }
+
+        @Override
+        public ExecutionPhase awaitCompletion(Duration timeout, boolean abortOnCancel) {
+            return awaitCompletion(timeout);
+        }
+
+        @Override
+        public void raiseIfError() {
+            if (phase == ExecutionPhase.ERROR || phase == ExecutionPhase.ABORTED) {
+                throw new QueryException("job " + id + " ended in " + phase + ": the query failed on purpose", uri, id,
+                        null);
+            }
+        }
+
+        @Override
+        public List<ResultReference> results() {
+            return info().results();
+        }
+
+        @Override
+        public RowCursor fetchResult() {
+            if (phase != ExecutionPhase.COMPLETED) {
+                throw new NotFoundException("job " + id + " has no result in phase " + phase, 404, uri, null);
+            }
+            return answer(query, uri);
+        }
+
+        @Override
+        public void setDestruction(Instant when) {
+        }
+
+        @Override
+        public void setExecutionDuration(Duration duration) {
+        }
+
+        @Override
+        public void abort() {
+            phase = ExecutionPhase.ABORTED;
+        }
+
+        @Override
+        public void delete() {
+            deleted = true;
+            JOBS.remove(id);
+        }
+    }
+}

@@ -1,0 +1,1134 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cadc4j.core;
+
+import io.cadc4j.core.adql.CadcQueries;
+import io.cadc4j.core.adql.RegionQuery;
+import io.cadc4j.core.auth.AuthPort;
+import io.cadc4j.core.auth.AuthSettings;
+import io.cadc4j.core.auth.CertificateCredentials;
+import io.cadc4j.core.auth.CookieCredentials;
+import io.cadc4j.core.auth.Credentials;
+import io.cadc4j.core.coords.Angle;
+import io.cadc4j.core.coords.Coordinates;
+import io.cadc4j.core.coords.NameResolver;
+import io.cadc4j.core.internal.facade.ResultFiles;
+import io.cadc4j.core.internal.facade.Session;
+import io.cadc4j.core.internal.facade.Wiring;
+import io.cadc4j.core.registry.ServiceResolver;
+import io.cadc4j.core.registry.TapEndpoints;
+import io.cadc4j.core.spi.AuthPortProvider;
+import io.cadc4j.core.spi.HttpPipeline;
+import io.cadc4j.core.spi.HttpTransport;
+import io.cadc4j.core.spi.Providers;
+import io.cadc4j.core.spi.TapPortProvider;
+import io.cadc4j.core.spi.TransportSettings;
+import io.cadc4j.core.table.RowCursor;
+import io.cadc4j.core.table.TableDescription;
+import io.cadc4j.core.tap.AsyncJob;
+import io.cadc4j.core.tap.JobListFilter;
+import io.cadc4j.core.tap.JobReference;
+import io.cadc4j.core.tap.TapPort;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The CADC client: what astroquery's {@code Cadc} class does, method for method, on streaming
+ * results. Queries go to a TAP service (CADC's {@code ivo://cadc.nrc.ca/argus} by default, found
+ * through CADC's registry, or any TAP service by its base URL), with the credentials held.
+ *
+ * <pre>{@code
+ * try (Cadc cadc = Cadc.builder().build()) {                       // CADC, anonymous
+ *     try (RowCursor rows = cadc.queryRegion("08h45m07.5s +54d18m00s", Angle.parse("0.01 deg"), "CFHT")) {
+ *         int obsId = rows.columnIndex("observationID");
+ *         while (rows.next()) {
+ *             System.out.println(rows.getString(obsId));
+ *         }
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p><b>Results</b> are {@link RowCursor}s read as they stream in; the caller closes them. Nothing
+ * here loads a whole result into memory, except {@link #getCollections()}, whose answer is small.
+ *
+ * <p><b>Endpoints</b> are resolved on first use, through the registry file and the service's VOSI
+ * capabilities (both cached by the {@link ServiceResolver}), choosing the interface whose security
+ * method the credentials held satisfy; they are kept until the credentials change, never resolved
+ * per call. A direct TAP URL ({@link Builder#tapUrl(URI)}) needs no registry.
+ *
+ * <p><b>Credentials.</b> {@link #login(String, char[])}, {@link #login(Path)} and
+ * {@link #useCredentials(Credentials)} replace the credentials held; {@link #logout()} forgets them
+ * (every secret is wiped) and later calls are anonymous. Each call reads the current session once,
+ * so a query running while another thread logs in uses either the old or the new credentials from
+ * start to end, never a mix; one that still needs a forgotten secret afterwards (a redirect, say)
+ * fails with {@link IllegalStateException} rather than continue without it.
+ *
+ * <p><b>DataLink operations</b> ({@code getDataUrls}, {@code getImageList}, {@code getImages}) are
+ * not here yet: they arrive with the DataLink port (issue #7).
+ *
+ * <p>Thread-safe: immutable apart from its credentials. Close it to forget the credentials and
+ * release the transport it made.
+ */
+public final class Cadc implements AutoCloseable {
+    private final Wiring wiring;
+    private final NameResolver nameResolver;
+    private final int concurrency;
+    private final AtomicReference<Session> session;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Cadc(Wiring wiring, NameResolver nameResolver, int concurrency, Credentials credentials) {
+        this.wiring = wiring;
+        this.nameResolver = nameResolver;
+        this.concurrency = concurrency;
+        this.session = new AtomicReference<>(new Session(wiring, credentials));
+    }
+
+    /**
+     * Starts a builder with CADC's defaults: the registry {@link ServiceResolver#DEFAULT_REGISTRY},
+     * the services {@link ServiceId#CADC_TAP}, {@link ServiceId#CADC_DATALINK} and
+     * {@link ServiceId#CADC_LOGIN}, the discovered transport, no credentials.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---------------------------------------------------------------- astroquery's queries
+
+    /**
+     * Every collection with its energy bands, as astroquery's {@code get_collections}: runs
+     * {@value CadcQueries#COLLECTIONS} and groups the rows by collection.
+     *
+     * <pre>{@code
+     * cadc.getCollections().get("CFHT").bands();   // [Optical, Infrared]
+     * }</pre>
+     *
+     * @return collection name to description, sorted by name; bands in the service's order with
+     *     nulls skipped
+     * @throws QueryException if the service rejects the query
+     * @throws CadcException if the service cannot be reached
+     */
+    public Map<String, CollectionDescription> getCollections() {
+        Map<String, Set<String>> bands = new TreeMap<>();
+        try (RowCursor rows = tap().query(QueryOptions.defaults().toQuery(CadcQueries.collections()))) {
+            int collection = rows.columnIndex("collection");
+            int band = rows.columnIndex("energy_emBand");
+            while (rows.next()) {
+                if (rows.isNull(collection)) {
+                    continue;
+                }
+                Set<String> set = bands.computeIfAbsent(rows.getString(collection), c -> new LinkedHashSet<>());
+                if (!rows.isNull(band)) {
+                    set.add(rows.getString(band));
+                }
+            }
+        }
+        Map<String, CollectionDescription> out = new LinkedHashMap<>();
+        bands.forEach((name, b) -> out.put(name, CollectionDescription.of(name, new ArrayList<>(b))));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * Observations within one minute of arc of a position, as astroquery's {@code query_region}.
+     *
+     * <pre>{@code
+     * try (RowCursor rows = cadc.queryRegion(Coordinates.parse("08h45m07.5s +54d18m00s"))) { ... }
+     * }</pre>
+     *
+     * @param center the position
+     * @return the observations; the caller closes the cursor
+     * @throws CadcException if the query fails
+     */
+    public RowCursor queryRegion(Coordinates center) {
+        return queryRegion(RegionQuery.builder(center).build());
+    }
+
+    /**
+     * Observations within a radius of a position, as astroquery's {@code query_region}.
+     *
+     * <pre>{@code
+     * cadc.queryRegion(Coordinates.of(131.28125, 54.3), Angle.parse("0.01 deg"))
+     * }</pre>
+     *
+     * @param center the position
+     * @param radius the radius, not negative
+     * @return the observations; the caller closes the cursor
+     * @throws IllegalArgumentException if the radius is negative
+     * @throws CadcException if the query fails
+     */
+    public RowCursor queryRegion(Coordinates center, Angle radius) {
+        return queryRegion(RegionQuery.builder(center).radius(radius).build());
+    }
+
+    /**
+     * Observations of one collection within a radius of a position, as astroquery's
+     * {@code query_region(coordinates, radius, collection)}.
+     *
+     * <pre>{@code
+     * cadc.queryRegion(Coordinates.parse("08h45m07.5s +54d18m00s"), Angle.ofDegrees(0.01), "CFHT")
+     * }</pre>
+     *
+     * @param center the position
+     * @param radius the radius, not negative
+     * @param collection the collection, e.g. {@code CFHT}
+     * @return the observations; the caller closes the cursor
+     * @throws IllegalArgumentException if the radius is negative or the collection blank
+     * @throws CadcException if the query fails
+     */
+    public RowCursor queryRegion(Coordinates center, Angle radius, String collection) {
+        return queryRegion(RegionQuery.builder(center).radius(radius).collection(collection).build());
+    }
+
+    /**
+     * Observations within one minute of arc of a position written as text, or of a target name
+     * resolved by the configured {@link NameResolver}.
+     *
+     * <pre>{@code
+     * cadc.queryRegion("08h45m07.5s +54d18m00s")
+     * }</pre>
+     *
+     * @param center a position in one of {@link Coordinates#ACCEPTED_FORMS}, or a target name
+     * @return the observations; the caller closes the cursor
+     * @throws IllegalArgumentException if the text is not a position and no resolver is configured
+     * @throws CadcException if the name cannot be resolved or the query fails
+     */
+    public RowCursor queryRegion(String center) {
+        return queryRegion(coordinates(center));
+    }
+
+    /**
+     * Observations within a radius of a position written as text (or a resolved target name).
+     *
+     * <pre>{@code
+     * cadc.queryRegion("131.28125 54.3", Angle.parse("3 arcsec"))
+     * }</pre>
+     *
+     * @param center a position in one of {@link Coordinates#ACCEPTED_FORMS}, or a target name
+     * @param radius the radius, not negative
+     * @return the observations; the caller closes the cursor
+     * @throws IllegalArgumentException if the text is not a position and no resolver is configured
+     * @throws CadcException if the name cannot be resolved or the query fails
+     */
+    public RowCursor queryRegion(String center, Angle radius) {
+        return queryRegion(coordinates(center), radius);
+    }
+
+    /**
+     * Observations of one collection within a radius of a position written as text (or a resolved
+     * target name).
+     *
+     * <pre>{@code
+     * cadc.queryRegion("08h45m07.5s +54d18m00s", Angle.parse("0.01 deg"), "CFHT")
+     * }</pre>
+     *
+     * @param center a position in one of {@link Coordinates#ACCEPTED_FORMS}, or a target name
+     * @param radius the radius, not negative
+     * @param collection the collection
+     * @return the observations; the caller closes the cursor
+     * @throws IllegalArgumentException if the text is not a position and no resolver is configured
+     * @throws CadcException if the name cannot be resolved or the query fails
+     */
+    public RowCursor queryRegion(String center, Angle radius, String collection) {
+        return queryRegion(coordinates(center), radius, collection);
+    }
+
+    /**
+     * Runs a cone search built with every option ({@link RegionQuery#imagesOnly()} included).
+     *
+     * <pre>{@code
+     * cadc.queryRegion(RegionQuery.builder(center).collection("CFHT").imagesOnly(true).build())
+     * }</pre>
+     *
+     * @param query the cone search
+     * @return the observations; the caller closes the cursor
+     * @throws CadcException if the query fails
+     */
+    public RowCursor queryRegion(RegionQuery query) {
+        Objects.requireNonNull(query, "query");
+        return execSync(query.adql());
+    }
+
+    /**
+     * Observations whose target name contains a text, ignoring case, as astroquery's
+     * {@code query_name} (with the quote escaped, which astroquery forgets).
+     *
+     * <pre>{@code
+     * cadc.queryName("Nr3491_1")
+     * }</pre>
+     *
+     * @param name part of a target name
+     * @return the observations; the caller closes the cursor
+     * @throws IllegalArgumentException if the name is blank
+     * @throws CadcException if the query fails
+     */
+    public RowCursor queryName(String name) {
+        return execSync(CadcQueries.targetName(name));
+    }
+
+    /**
+     * Reads a position as {@link #queryRegion(String)} does: a coordinate text, else a target name
+     * asked of the configured resolver.
+     *
+     * <pre>{@code
+     * Coordinates c = cadc.coordinates("M31");   // needs Builder.nameResolver
+     * }</pre>
+     *
+     * @param text a position or a target name
+     * @return the ICRS position
+     * @throws IllegalArgumentException if the text is not a position and no resolver is configured
+     * @throws NotFoundException if the resolver does not know the name
+     */
+    public Coordinates coordinates(String text) {
+        Objects.requireNonNull(text, "text");
+        return nameResolver == null ? Coordinates.parse(text) : Coordinates.parseOrResolve(text, nameResolver);
+    }
+
+    // ---------------------------------------------------------------- TAP
+
+    /**
+     * Runs an ADQL query synchronously.
+     *
+     * <pre>{@code
+     * try (RowCursor rows = cadc.execSync("select top 10 * from caom2.Observation")) { ... }
+     * }</pre>
+     *
+     * @param adql the query
+     * @return the rows; the caller closes the cursor
+     * @throws QueryException if the service rejects the query
+     * @throws CadcException if the service cannot be reached
+     */
+    public RowCursor execSync(String adql) {
+        return execSync(adql, QueryOptions.defaults());
+    }
+
+    /**
+     * Runs an ADQL query synchronously with a row limit, uploads and the other options. Unlike
+     * astroquery, {@code MAXREC} is sent. Whether the service cut the result at its limit is
+     * {@link RowCursor#isOverflow()} once the rows are read.
+     *
+     * <pre>{@code
+     * QueryOptions o = QueryOptions.builder().maxRecords(100)
+     *         .upload(TableUpload.ofFile("t", Path.of("targets.xml"))).build();
+     * try (RowCursor rows = cadc.execSync("select * from tap_upload.t", o)) { ... }
+     * }</pre>
+     *
+     * @param adql the query
+     * @param options the options
+     * @return the rows; the caller closes the cursor
+     * @throws IllegalArgumentException if an upload file is missing or not a VOTable
+     * @throws QueryException if the service rejects the query
+     * @throws CadcException if the service cannot be reached
+     */
+    public RowCursor execSync(String adql, QueryOptions options) {
+        Objects.requireNonNull(options, "options");
+        return tap().query(options.toQuery(adql));
+    }
+
+    /**
+     * Runs an ADQL query synchronously and keeps the answer in a file, as astroquery's
+     * {@code output_file}: the service's document byte for byte, in the format asked with
+     * {@link QueryOptions.Builder#responseFormat} (a VOTable by default). The file appears only once
+     * complete (written beside it, then moved).
+     *
+     * <pre>{@code
+     * cadc.execSync("select * from caom2.EnumField", QueryOptions.builder().responseFormat("csv").build(),
+     *         Path.of("fields.csv"));
+     * }</pre>
+     *
+     * @param adql the query
+     * @param options the options
+     * @param outputFile the file to write
+     * @return the number of bytes written
+     * @throws QueryException if the service rejects the query
+     * @throws CadcException if the service cannot be reached or the file cannot be written
+     */
+    public long execSync(String adql, QueryOptions options, Path outputFile) {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(outputFile, "outputFile");
+        Session.TapBinding tap = current().tap();
+        // The TAP adapter's result-file writer (issue #4) takes this over once it exists; until then
+        // the same request the dry run shows is sent through the session's pipeline.
+        return ResultFiles.write(tap.http(), QueryPayload.of(tap.endpoints().sync(), options.toQuery(adql)), outputFile);
+    }
+
+    /**
+     * The exact synchronous request a query would make, without sending it (astroquery's
+     * {@code get_query_payload}); resolving the TAP endpoint may read the registry and
+     * capabilities, as the query would. {@link #createAsync} posts the same parameters to
+     * {@link TapEndpoints#async()}.
+     *
+     * <pre>{@code
+     * QueryPayload p = cadc.payloadOf(CadcQueries.region(Coordinates.parse("10 20"), Angle.ofArcminutes(1)),
+     *         QueryOptions.builder().maxRecords(10).build());
+     * p.parameter("MAXREC");   // Optional[10]
+     * }</pre>
+     *
+     * @param adql the query
+     * @param options the options
+     * @return the request
+     * @throws IllegalArgumentException if the ADQL is blank
+     */
+    public QueryPayload payloadOf(String adql, QueryOptions options) {
+        Objects.requireNonNull(options, "options");
+        return QueryPayload.of(current().tap().endpoints().sync(), options.toQuery(adql));
+    }
+
+    /**
+     * The exact synchronous request a query with no options would make, without sending it.
+     *
+     * <pre>{@code
+     * cadc.payloadOf(CadcQueries.targetName("M31")).parameter("QUERY")
+     * }</pre>
+     *
+     * @param adql the query
+     * @return the request
+     */
+    public QueryPayload payloadOf(String adql) {
+        return payloadOf(adql, QueryOptions.defaults());
+    }
+
+    /**
+     * Creates an asynchronous (UWS) job for a query, in phase PENDING, as astroquery's
+     * {@code create_async}; {@link AsyncJob#run()} starts it.
+     *
+     * <pre>{@code
+     * AsyncJob job = cadc.createAsync("select * from caom2.Plane", QueryOptions.builder().maxRecords(10000).build());
+     * job.run();
+     * job.awaitCompletion(Duration.ofMinutes(10));
+     * job.raiseIfError();
+     * try (RowCursor rows = job.fetchResult()) { ... }
+     * job.delete();
+     * }</pre>
+     *
+     * @param adql the query
+     * @param options the options
+     * @return the job
+     * @throws CadcException if the service refuses to create it
+     */
+    public AsyncJob createAsync(String adql, QueryOptions options) {
+        Objects.requireNonNull(options, "options");
+        return tap().submit(options.toQuery(adql));
+    }
+
+    /**
+     * Creates an asynchronous job with no options.
+     *
+     * <pre>{@code
+     * AsyncJob job = cadc.createAsync("select count(*) from caom2.Observation");
+     * }</pre>
+     *
+     * @param adql the query
+     * @return the job, in phase PENDING
+     * @throws CadcException if the service refuses to create it
+     */
+    public AsyncJob createAsync(String adql) {
+        return createAsync(adql, QueryOptions.defaults());
+    }
+
+    /**
+     * Loads an existing job by its id, as astroquery's {@code load_async_job}.
+     *
+     * <pre>{@code
+     * AsyncJob job = cadc.loadAsyncJob("k2a6pa8rm9dzsn1l");
+     * }</pre>
+     *
+     * @param jobId the job id
+     * @return the job
+     * @throws NotFoundException if the service has no such job
+     */
+    public AsyncJob loadAsyncJob(String jobId) {
+        Objects.requireNonNull(jobId, "jobId");
+        return tap().loadJob(jobId);
+    }
+
+    /**
+     * Loads an existing job by its URL.
+     *
+     * <pre>{@code
+     * AsyncJob job = cadc.loadAsyncJob(URI.create("https://ws.cadc-ccda.hia-iha.nrc-cnrc.gc.ca/argus/async/k2a6"));
+     * }</pre>
+     *
+     * @param jobUrl the job's URL
+     * @return the job
+     * @throws NotFoundException if the service has no such job
+     */
+    public AsyncJob loadAsyncJob(URI jobUrl) {
+        Objects.requireNonNull(jobUrl, "jobUrl");
+        return tap().loadJob(jobUrl);
+    }
+
+    /**
+     * Lists the caller's jobs, as astroquery's {@code list_async_jobs(phases, after, last,
+     * short_description)}: the filter carries phases, after and last. With a short description
+     * the list's entries come back as listed; otherwise each job is asked for its whole
+     * description, which {@link JobReference#details()} then holds.
+     *
+     * <pre>{@code
+     * cadc.listAsyncJobs(JobListFilter.builder().phases(ExecutionPhase.COMPLETED).last(10).build(), true)
+     * }</pre>
+     *
+     * @param filter which jobs
+     * @param shortDescription true for the list as the service gives it, false to load each job
+     * @return the jobs, in the service's order
+     * @throws AuthorizationException if the service refuses to list jobs to this caller (CADC
+     *     refuses anonymous listings)
+     */
+    public List<JobReference> listAsyncJobs(JobListFilter filter, boolean shortDescription) {
+        Objects.requireNonNull(filter, "filter");
+        TapPort port = tap();
+        List<JobReference> refs = port.listJobs(filter);
+        if (shortDescription) {
+            return refs;
+        }
+        List<JobReference> out = new ArrayList<>(refs.size());
+        for (JobReference r : refs) {
+            if (r.details().isPresent()) {
+                out.add(r);
+                continue;
+            }
+            AsyncJob job = r.href().isPresent() ? port.loadJob(r.href().get()) : port.loadJob(r.id());
+            out.add(JobReference.of(job.info(), Optional.of(job.uri())));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * The tables the service describes (VOSI tables), as astroquery's {@code get_tables()}.
+     *
+     * <pre>{@code
+     * cadc.getTables().forEach(t -> System.out.println(t.schema() + "." + t.name()));
+     * }</pre>
+     *
+     * @return the tables, in the service's order
+     * @throws CadcException if the service cannot be reached
+     */
+    public List<TableDescription> getTables() {
+        return tap().tables();
+    }
+
+    /**
+     * The tables' qualified names, as astroquery's {@code get_tables(only_names=True)}.
+     *
+     * <pre>{@code
+     * cadc.getTableNames()   // [caom2.Observation, caom2.Plane, ...]
+     * }</pre>
+     *
+     * @return {@code schema.table} names (the table's name as the service writes it when that
+     *     already includes the schema), in the service's order
+     * @throws CadcException if the service cannot be reached
+     */
+    public List<String> getTableNames() {
+        List<String> names = new ArrayList<>();
+        for (TableDescription t : getTables()) {
+            names.add(qualifiedName(t));
+        }
+        return Collections.unmodifiableList(names);
+    }
+
+    /**
+     * One table with its columns, as astroquery's {@code get_table(name)}. A table the service
+     * does not have is an empty result, not an error.
+     *
+     * <pre>{@code
+     * cadc.getTable("caom2.Observation").ifPresent(t -> t.columns().forEach(System.out::println));
+     * }</pre>
+     *
+     * @param name the qualified name, e.g. {@code caom2.Observation}
+     * @return the table, or empty when the service has no table of that name
+     * @throws CadcException if the service cannot be reached
+     */
+    public Optional<TableDescription> getTable(String name) {
+        Objects.requireNonNull(name, "name");
+        try {
+            return Optional.of(tap().table(name));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The TAP endpoints in use for the credentials held (resolved now if they were not yet).
+     *
+     * <pre>{@code
+     * URI sync = cadc.tapEndpoints().sync();
+     * }</pre>
+     *
+     * @return the endpoints
+     * @throws CadcException if they cannot be resolved
+     */
+    public TapEndpoints tapEndpoints() {
+        return current().tap().endpoints();
+    }
+
+    /**
+     * The TAP port bound to the credentials held, for what the facade does not cover (availability,
+     * for instance). It keeps the credentials it was made with: after a login ask again.
+     *
+     * <pre>{@code
+     * cadc.tapPort().availability().isAvailable()
+     * }</pre>
+     *
+     * @return the port
+     * @throws CadcException if the endpoints cannot be resolved
+     */
+    public TapPort tapPort() {
+        return tap();
+    }
+
+    // DataLink (issue #7): getDataUrls(RowCursor, boolean), getImageList(RowCursor, Coordinates, Angle),
+    // getImages(Coordinates, Angle, String) with its lazy and URL-list variants go here. Each reads
+    // current() once and uses the session's DataLink binding (see Session), with concurrency() as
+    // the number of parallel DataLink calls and downloads.
+
+    /**
+     * How many DataLink calls and downloads run at once (for the DataLink operations).
+     *
+     * @return the concurrency, at least 1
+     */
+    public int concurrency() {
+        return concurrency;
+    }
+
+    // ---------------------------------------------------------------- credentials
+
+    /**
+     * Logs in with a user name and password at the login service ({@code ivo://cadc.nrc.ca/gms},
+     * capability {@code ivo://ivoa.net/std/UMS#login-0.1}, or {@link Builder#loginUrl}) and uses the
+     * session cookie it returns from now on, in place of any credentials held. The password array
+     * is wiped before this returns, whatever happens.
+     *
+     * <pre>{@code
+     * char[] password = System.console().readPassword("Password: ");
+     * cadc.login("alice", password);
+     * }</pre>
+     *
+     * @param user the user name
+     * @param password the password
+     * @throws AuthenticationException if the service refuses them, with its message (never the password)
+     * @throws ProviderNotFoundException if cadc-auth is not on the path
+     * @throws NotFoundException if the login service cannot be found
+     */
+    public void login(String user, char[] password) {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(password, "password");
+        try {
+            checkOpen();
+            CookieCredentials cookie = wiring.loginPort().login(user, password);
+            swap(cookie);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /**
+     * Reads a client certificate and its private key from a PEM file (as {@code cadc-get-cert}
+     * writes {@code ~/.ssl/cadcproxy.pem}) and uses it from now on, in place of any credentials held;
+     * interfaces secured by certificate are chosen where the service offers them.
+     *
+     * <pre>{@code
+     * cadc.login(Path.of(System.getProperty("user.home"), ".ssl", "cadcproxy.pem"));
+     * }</pre>
+     *
+     * @param certificateFile the PEM file
+     * @throws io.cadc4j.core.auth.CredentialException if the file is missing, unreadable, expired or
+     *     holds no usable key and certificate (each with its own reason)
+     * @throws IllegalStateException if the facade was given a ready transport, which cannot take a
+     *     client certificate
+     * @throws ProviderNotFoundException if cadc-auth is not on the path
+     */
+    public void login(Path certificateFile) {
+        Objects.requireNonNull(certificateFile, "certificateFile");
+        checkOpen();
+        CertificateCredentials cert = wiring.authPort().certificate(certificateFile);
+        swap(cert);
+    }
+
+    /**
+     * Uses ready credentials from now on, in place of any held (astroquery's {@code auth_session}):
+     * a cookie or token obtained elsewhere, HTTP basic from a netrc file, a certificate, or several
+     * in a {@link io.cadc4j.core.auth.CredentialSet}. The facade owns them from now on and destroys
+     * them on logout, on the next login and on close.
+     *
+     * <pre>{@code
+     * cadc.useCredentials(NetrcFile.read(netrc).basicFor("ws-cadc.canfar.net", false).orElseThrow());
+     * }</pre>
+     *
+     * @param credentials the credentials
+     * @throws IllegalStateException if they were destroyed, or hold a certificate and the facade
+     *     was given a ready transport
+     */
+    public void useCredentials(Credentials credentials) {
+        Objects.requireNonNull(credentials, "credentials");
+        if (credentials.isDestroyed()) {
+            throw new IllegalStateException("these credentials have been destroyed");
+        }
+        checkOpen();
+        swap(credentials);
+    }
+
+    /**
+     * Forgets the credentials held: every secret is wiped (token, password, key material) and later
+     * calls are anonymous. No server is called (CADC has no logout). Idempotent.
+     *
+     * <pre>{@code
+     * cadc.logout();
+     * }</pre>
+     */
+    public void logout() {
+        if (!closed.get()) {
+            swap(Credentials.ANONYMOUS);
+        }
+    }
+
+    /**
+     * Whether calls are made without credentials.
+     *
+     * <pre>{@code
+     * if (cadc.isAnonymous()) { cadc.login(user, password); }
+     * }</pre>
+     *
+     * @return true when no credentials are held
+     */
+    public boolean isAnonymous() {
+        return current().credentials().isAnonymous();
+    }
+
+    /**
+     * The security methods the credentials held satisfy.
+     *
+     * <pre>{@code
+     * cadc.securityMethods().contains(SecurityMethod.COOKIE)
+     * }</pre>
+     *
+     * @return the methods; {@link SecurityMethod#ANONYMOUS} alone when none are held
+     */
+    public Set<SecurityMethod> securityMethods() {
+        return current().credentials().securityMethods();
+    }
+
+    /**
+     * Forgets the credentials and closes the transport the facade made (a transport handed to the
+     * builder stays open). Idempotent; later calls throw {@link IllegalStateException}.
+     */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            session.getAndSet(null).close();
+            wiring.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        Session s = session.get();
+        return "Cadc[" + wiring.tapUrl().map(URI::toString).orElse(wiring.tapService().toString())
+                + (s == null ? ", closed" : ", " + s.credentials().securityMethods()) + "]";
+    }
+
+    private void swap(Credentials credentials) {
+        Session next;
+        try {
+            next = new Session(wiring, credentials);
+        } catch (RuntimeException e) {
+            credentials.destroy();
+            throw e;
+        }
+        Session old = session.getAndSet(next);
+        if (old == null) {
+            // closed meanwhile: forget what was just made
+            session.set(null);
+            next.close();
+            throw new IllegalStateException("this Cadc is closed");
+        }
+        if (old.credentials() == credentials) {
+            old.release();      // the same credentials handed in again stay alive in the new session
+        } else {
+            old.close();
+        }
+    }
+
+    private Session current() {
+        Session s = session.get();
+        if (s == null) {
+            throw new IllegalStateException("this Cadc is closed");
+        }
+        return s;
+    }
+
+    private void checkOpen() {
+        current();
+    }
+
+    private TapPort tap() {
+        return current().tap().port();
+    }
+
+    private static String qualifiedName(TableDescription t) {
+        String name = t.name();
+        if (t.schema().isEmpty() || name.contains(".")) {
+            return name;
+        }
+        return t.schema() + "." + name;
+    }
+
+    /**
+     * Configures a {@link Cadc}. Single-threaded.
+     *
+     * <p>Providers are chosen in the order every cadc4j builder follows: an instance given here;
+     * else a provider named here; else the discovered provider with the highest priority; none
+     * fails with {@link ProviderNotFoundException} naming the module to add. The transport and the
+     * TAP provider are chosen by {@link #build()}; an auth provider is needed only for credentials.
+     */
+    public static final class Builder {
+        private URI registry = ServiceResolver.DEFAULT_REGISTRY;
+        private ServiceId tapService = ServiceId.CADC_TAP;
+        private ServiceId dataLinkService = ServiceId.CADC_DATALINK;
+        private ServiceId loginService = ServiceId.CADC_LOGIN;
+        private URI tapUrl;
+        private URI dataLinkUrl;
+        private URI loginUrl;
+        private HttpTransport transport;
+        private String transportProvider;
+        private ClassLoader classLoader;
+        private TransportSettings.Builder settings = TransportSettings.builder();
+        private TapPortProvider tapPortProvider;
+        private String tapPortProviderName;
+        private AuthPortProvider authPortProvider;
+        private String authPortProviderName;
+        private AuthSettings authSettings;
+        private Credentials credentials = Credentials.ANONYMOUS;
+        private NameResolver nameResolver;
+        private Duration cacheTtl = ServiceResolver.DEFAULT_TTL;
+        private int concurrency = 4;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the registry file services are looked up in (default CADC's,
+         * {@link ServiceResolver#DEFAULT_REGISTRY}); for example a DaCHS server's
+         * {@code http://127.0.0.1:8089/static/reg/resource-caps}.
+         *
+         * @param registry the registry file's URL
+         * @return this builder
+         */
+        public Builder registry(URI registry) {
+            this.registry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /**
+         * Sets the TAP service id looked up in the registry (default {@link ServiceId#CADC_TAP}).
+         *
+         * @param id the service id
+         * @return this builder
+         */
+        public Builder tapService(ServiceId id) {
+            this.tapService = Objects.requireNonNull(id, "id");
+            return this;
+        }
+
+        /**
+         * Sets the DataLink service id (default {@link ServiceId#CADC_DATALINK}).
+         *
+         * @param id the service id
+         * @return this builder
+         */
+        public Builder dataLinkService(ServiceId id) {
+            this.dataLinkService = Objects.requireNonNull(id, "id");
+            return this;
+        }
+
+        /**
+         * Sets the login service id (default {@link ServiceId#CADC_LOGIN}).
+         *
+         * @param id the service id
+         * @return this builder
+         */
+        public Builder loginService(ServiceId id) {
+            this.loginService = Objects.requireNonNull(id, "id");
+            return this;
+        }
+
+        /**
+         * Uses a TAP service by its base URL, with no registry (as astroquery's {@code Cadc(url=...)}):
+         * its capabilities are read from {@code {url}/capabilities} when it has them, and the
+         * conventional layout under the URL is assumed when it has not.
+         *
+         * @param tapBaseUrl the TAP base URL, e.g. {@code http://127.0.0.1:8089/tap}
+         * @return this builder
+         */
+        public Builder tapUrl(URI tapBaseUrl) {
+            Objects.requireNonNull(tapBaseUrl, "tapBaseUrl");
+            TapEndpoints.ofBase(tapBaseUrl);
+            this.tapUrl = tapBaseUrl;
+            return this;
+        }
+
+        /**
+         * Uses a DataLink links endpoint directly, with no registry.
+         *
+         * @param linksUrl the DataLink {@code links} URL
+         * @return this builder
+         */
+        public Builder dataLinkUrl(URI linksUrl) {
+            this.dataLinkUrl = Objects.requireNonNull(linksUrl, "linksUrl");
+            return this;
+        }
+
+        /**
+         * Uses a login endpoint directly, with no registry.
+         *
+         * @param loginUrl the endpoint user and password are posted to
+         * @return this builder
+         */
+        public Builder loginUrl(URI loginUrl) {
+            this.loginUrl = Objects.requireNonNull(loginUrl, "loginUrl");
+            return this;
+        }
+
+        /**
+         * Uses this transport (it stays the caller's to close). A facade with a ready transport cannot
+         * log in with a certificate, which needs a transport made with its TLS context.
+         *
+         * @param transport the transport
+         * @return this builder
+         */
+        public Builder transport(HttpTransport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /**
+         * Uses the discovered transport provider with this name, e.g. {@code jdk}.
+         *
+         * @param name the provider name
+         * @return this builder
+         */
+        public Builder transportProvider(String name) {
+            this.transportProvider = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /**
+         * Discovers providers with this class loader instead of the SPI's own.
+         *
+         * @param loader the class loader
+         * @return this builder
+         */
+        public Builder classLoader(ClassLoader loader) {
+            this.classLoader = Objects.requireNonNull(loader, "loader");
+            return this;
+        }
+
+        /**
+         * Sets the transport settings (timeouts, redirects, user agent, proxy) in one go.
+         *
+         * @param settings the settings
+         * @return this builder
+         */
+        public Builder transportSettings(TransportSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings").toBuilder();
+            return this;
+        }
+
+        /**
+         * Sets the connect timeout (default 30 s).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration timeout) {
+            settings.connectTimeout(timeout);
+            return this;
+        }
+
+        /**
+         * Sets the request timeout (default 120 s): the longest wait for an answer to start, and for
+         * each further piece of it.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder requestTimeout(Duration timeout) {
+            settings.requestTimeout(timeout);
+            return this;
+        }
+
+        /**
+         * Uses this TAP port provider.
+         *
+         * @param provider the provider
+         * @return this builder
+         */
+        public Builder tapPortProvider(TapPortProvider provider) {
+            this.tapPortProvider = Objects.requireNonNull(provider, "provider");
+            return this;
+        }
+
+        /**
+         * Uses the discovered TAP port provider with this name, e.g. {@code http}.
+         *
+         * @param name the provider name
+         * @return this builder
+         */
+        public Builder tapPortProvider(String name) {
+            this.tapPortProviderName = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /**
+         * Uses this auth port provider.
+         *
+         * @param provider the provider
+         * @return this builder
+         */
+        public Builder authPortProvider(AuthPortProvider provider) {
+            this.authPortProvider = Objects.requireNonNull(provider, "provider");
+            return this;
+        }
+
+        /**
+         * Uses the discovered auth port provider with this name, e.g. {@code cadc}.
+         *
+         * @param name the provider name
+         * @return this builder
+         */
+        public Builder authPortProvider(String name) {
+            this.authPortProviderName = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /**
+         * Sets the auth settings (the realm login cookies go to, certificate expiry warning, the
+         * security method preference).
+         *
+         * @param settings the settings
+         * @return this builder
+         */
+        public Builder authSettings(AuthSettings settings) {
+            this.authSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /**
+         * Starts with these credentials (the facade owns them from now on; see
+         * {@link Cadc#useCredentials(Credentials)}).
+         *
+         * @param credentials the credentials
+         * @return this builder
+         */
+        public Builder credentials(Credentials credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        /**
+         * Sets the resolver target names are asked of when a position is given as text that is not
+         * a coordinate. Without one, such text is an error.
+         *
+         * @param resolver the resolver
+         * @return this builder
+         */
+        public Builder nameResolver(NameResolver resolver) {
+            this.nameResolver = Objects.requireNonNull(resolver, "resolver");
+            return this;
+        }
+
+        /**
+         * Sets how long registry and capabilities documents are kept (default 10 minutes).
+         *
+         * @param ttl the time to live, zero or positive
+         * @return this builder
+         */
+        public Builder cacheTtl(Duration ttl) {
+            Objects.requireNonNull(ttl, "ttl");
+            if (ttl.isNegative()) {
+                throw new IllegalArgumentException("the cache time to live is negative: " + ttl);
+            }
+            this.cacheTtl = ttl;
+            return this;
+        }
+
+        /**
+         * Sets how many DataLink calls and downloads run at once (default 4).
+         *
+         * @param parallel 1 to 64
+         * @return this builder
+         */
+        public Builder concurrency(int parallel) {
+            if (parallel < 1 || parallel > 64) {
+                throw new IllegalArgumentException("concurrency must be 1 to 64: " + parallel);
+            }
+            this.concurrency = parallel;
+            return this;
+        }
+
+        /**
+         * Makes the facade: chooses the transport and the TAP provider now; resolves no endpoint
+         * (that happens on first use).
+         *
+         * @return the facade
+         * @throws ProviderNotFoundException if no transport or TAP provider can be found, naming the
+         *     module to add
+         * @throws IllegalStateException if the credentials were destroyed
+         */
+        public Cadc build() {
+            if (credentials.isDestroyed()) {
+                throw new IllegalStateException("the credentials given have been destroyed");
+            }
+            TapPortProvider tap = tapPortProvider != null ? tapPortProvider
+                    : Providers.select(TapPortProvider.class, tapPortProviderName, classLoader);
+            AuthPortProvider auth = authPortProvider;
+            if (auth == null) {
+                List<AuthPortProvider> found = classLoader == null ? Providers.discover(AuthPortProvider.class)
+                        : Providers.discover(AuthPortProvider.class, classLoader);
+                if (authPortProviderName != null || !found.isEmpty()) {
+                    auth = Providers.choose(AuthPortProvider.class, found, authPortProviderName);
+                }
+            }
+            TransportSettings s = settings.build();
+            HttpPipeline.Builder pb = HttpPipeline.builder().settings(s);
+            if (transport != null) {
+                pb.transport(transport);
+            }
+            if (transportProvider != null) {
+                pb.transportProvider(transportProvider);
+            }
+            if (classLoader != null) {
+                pb.classLoader(classLoader);
+            }
+            HttpPipeline http = pb.build();
+            ServiceResolver resolver = ServiceResolver.builder(http).registry(registry).cacheTtl(cacheTtl).build();
+            // dataLinkService and dataLinkUrl are kept for the DataLink binding (issue #7).
+            Objects.requireNonNull(dataLinkService, "dataLinkService");
+            Wiring wiring = new Wiring(http, s, transport, transportProvider, classLoader, resolver, tapUrl, tapService,
+                    loginService, loginUrl, tap, auth, authSettings);
+            try {
+                return new Cadc(wiring, nameResolver, concurrency, credentials);
+            } catch (RuntimeException e) {
+                wiring.close();
+                throw e;
+            }
+        }
+
+        /** @return the DataLink links URL given, if any (for the DataLink binding) */
+        Optional<URI> dataLinkUrl() {
+            return Optional.ofNullable(dataLinkUrl);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cadc4j.core.internal.facade;
+
+import io.cadc4j.core.SecurityMethod;
+import io.cadc4j.core.auth.Credentials;
+import io.cadc4j.core.registry.TapEndpoints;
+import io.cadc4j.core.spi.CredentialPolicy;
+import io.cadc4j.core.spi.HttpPipeline;
+import io.cadc4j.core.spi.PortContext;
+import io.cadc4j.core.tap.TapPort;
+import java.util.Objects;
+
+/**
+ * One set of credentials and everything made for it: the pipeline, the TAP endpoints chosen for
+ * those credentials and the port bound to them. The facade holds the current session in an
+ * {@code AtomicReference} and replaces it whole on login and logout, so a call that read the
+ * session once sees one consistent set of credentials from start to end.
+ *
+ * <p>Thread-safe: immutable apart from the TAP binding, made once on first use under a lock.
+ */
+public final class Session implements AutoCloseable {
+    private final Wiring wiring;
+    private final Credentials credentials;
+    private final Wiring.Owned<HttpPipeline> http;
+    private final Object lock = new Object();
+    private volatile TapBinding tap;
+    // DataLink (issue #7, added after the DataLinkPort redesign): a second lazily made binding
+    // beside `tap`, resolved through wiring.resolver() for CADC_DATALINK and made with
+    // PortContext.of(credentialed pipeline, links URL), exactly as tap() does.
+
+    /**
+     * Makes a session; resolves nothing yet.
+     *
+     * @param wiring what the facade's sessions share
+     * @param credentials the credentials, {@link Credentials#ANONYMOUS} for none
+     */
+    public Session(Wiring wiring, Credentials credentials) {
+        this.wiring = Objects.requireNonNull(wiring, "wiring");
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.http = wiring.pipelineFor(credentials);
+    }
+
+    /** @return the credentials this session uses */
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    /**
+     * The TAP endpoints and port for these credentials, resolved on first use and kept.
+     *
+     * @return the binding
+     */
+    public TapBinding tap() {
+        TapBinding t = tap;
+        if (t == null) {
+            synchronized (lock) {
+                t = tap;
+                if (t == null) {
+                    TapEndpoints endpoints = wiring.tapEndpoints(credentials);
+                    HttpPipeline authed = http.value().withCredentials(policy(endpoints.securityMethod()));
+                    TapPort port = Objects.requireNonNull(
+                            wiring.tapProvider().create(PortContext.of(authed, endpoints.base())),
+                            () -> "TapPortProvider '" + wiring.tapProvider().name() + "' returned no port");
+                    t = new TapBinding(endpoints, port, authed);
+                    tap = t;
+                }
+            }
+        }
+        return t;
+    }
+
+    /**
+     * The credential policy for an interface chosen for one security method. For the anonymous
+     * choice (a plain TAP URL with no capabilities, say) every credential held still goes to the
+     * hosts of its own realm, so HTTP basic from a netrc file reaches a server that asks for it.
+     */
+    private CredentialPolicy policy(SecurityMethod chosen) {
+        if (credentials.isAnonymous()) {
+            return CredentialPolicy.NONE;
+        }
+        return chosen.isAnonymous() ? wiring.authPort().policyFor(credentials)
+                : wiring.authPort().policyFor(credentials, chosen);
+    }
+
+    /** Forgets the secrets and closes the pipeline this session made (a certificate's). */
+    @Override
+    public void close() {
+        credentials.destroy();
+        release();
+    }
+
+    /** Closes the pipeline this session made, keeping the credentials (a successor uses them). */
+    public void release() {
+        if (http.owned()) {
+            http.value().close();
+        }
+    }
+
+    /**
+     * TAP for one session: where, through what, and the port.
+     *
+     * <p>Immutable and thread-safe.
+     */
+    public static final class TapBinding {
+        private final TapEndpoints endpoints;
+        private final TapPort port;
+        private final HttpPipeline http;
+
+        TapBinding(TapEndpoints endpoints, TapPort port, HttpPipeline http) {
+            this.endpoints = endpoints;
+            this.port = port;
+            this.http = http;
+        }
+
+        /** @return the endpoints chosen for the session's credentials */
+        public TapEndpoints endpoints() {
+            return endpoints;
+        }
+
+        /** @return the port */
+        public TapPort port() {
+            return port;
+        }
+
+        /** @return the pipeline with the session's credentials, as the port was given it */
+        public HttpPipeline http() {
+            return http;
+        }
+    }
+}
