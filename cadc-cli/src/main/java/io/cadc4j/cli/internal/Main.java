@@ -12,7 +12,7 @@ import picocli.CommandLine;
 /**
  * The entry point of the {@code cadc} command.
  *
- * <p>Stateless; each {@link #run} builds its own command objects.
+ * <p>Stateless and thread-safe; each {@link #run} builds its own command objects.
  */
 public final class Main {
 
