@@ -200,6 +200,30 @@ class HttpDataLinkAdapterTest {
         assertThat(Files.readAllBytes(outcome.path().orElseThrow())).startsWith("SIMPLE  =".getBytes(StandardCharsets.US_ASCII));
     }
 
+    @Test
+    void givesAnIdTheServiceNeverAnswersAnErrorRowAfterAskingAgain() {
+        DataLinkStandIn standIn = DataLinkStandIn.on(server).install();
+        LinkSet set = port(standIn).links(List.of("ivo://example.org/a?1/1", "ivo://example.org/silent?2/2"));
+        assertThat(set.byId().keySet()).containsExactly("ivo://example.org/a?1/1", "ivo://example.org/silent?2/2");
+        assertThat(set.errors()).singleElement().satisfies(e -> {
+            assertThat(e.id()).isEqualTo("ivo://example.org/silent?2/2");
+            assertThat(e.errorMessage().orElseThrow()).contains("no row for this identifier");
+        });
+        assertThat(standIn.calls()).isEqualTo(2);
+        assertThat(server.requests(DataLinkStandIn.LINKS_PATH).get(1).bodyText())
+                .isEqualTo("ID=ivo%3A%2F%2Fexample.org%2Fsilent%3F2%2F2");
+    }
+
+    @Test
+    void raisesTheServiceErrorOfAFailedBatchNamingTheUrl() {
+        DataLinkStandIn standIn = DataLinkStandIn.on(server).install();
+        List<String> ids = ids(60);
+        ids.set(45, "ivo://example.org/fail?1/1");
+        assertThatThrownBy(() -> port(standIn).links(ids))
+                .isInstanceOf(io.cadc4j.core.ServiceException.class)
+                .hasMessageContaining("FatalFault").hasMessageContaining(DataLinkStandIn.LINKS_PATH);
+    }
+
     private static long countIds(String form) {
         return java.util.Arrays.stream(form.split("&")).filter(p -> p.startsWith("ID=")).count();
     }

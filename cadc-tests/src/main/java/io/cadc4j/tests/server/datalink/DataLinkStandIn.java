@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * row (a file under {@code /dl/files/}), a {@code #preview} row, a {@code #package} row and a
  * {@code #cutout} row naming a SODA descriptor whose {@code ID} is bound with {@code ref=} to the
  * ID column, and whose CIRCLE/POLYGON/BAND have {@code VALUES}. An identifier containing
- * {@code unknown} gets one {@code NotFoundFault} error row instead. The SODA endpoint answers a
+ * {@code unknown} gets one {@code NotFoundFault} error row instead, and one containing
+ * {@code silent} gets no row at all. An identifier containing {@code fail} makes the whole call
+ * answer 500. The SODA endpoint answers a
  * small valid FITS file for any call with an {@code ID}.
  *
  * <p>Faults: a {@link Builder#latency latency} before every links answer, an answer that covers
@@ -116,6 +118,11 @@ public final class DataLinkStandIn {
                 ex.header("Content-Type", "text/plain").send(400, "UsageFault: no ID".getBytes(StandardCharsets.UTF_8));
                 return;
             }
+            if (ids.stream().anyMatch(i -> i.contains("fail"))) {
+                ex.header("Content-Type", "text/plain").send(500,
+                        "FatalFault: the stand-in was told to fail".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             boolean downloadsOnly = values(query == null ? "" : query, "REQUEST").contains("downloads-only");
             List<String> answered = ids.subList(0, Math.min(ids.size(), maxIdsPerAnswer));
             byte[] body = document(answered, downloadsOnly, answered.size() < ids.size())
@@ -158,6 +165,9 @@ public final class DataLinkStandIn {
         int n = 0;
         for (String id : ids) {
             n++;
+            if (id.contains("silent")) {
+                continue;
+            }
             if (id.contains("unknown")) {
                 row(s, id, "", "", "NotFoundFault: " + id, "#this", "", "", "", "", "", "", "");
                 continue;
