@@ -224,6 +224,20 @@ class HttpDataLinkAdapterTest {
                 .hasMessageContaining("FatalFault").hasMessageContaining(DataLinkStandIn.LINKS_PATH);
     }
 
+    @Test
+    void raisesAnInterruptionAndKeepsTheFlagWhenTheCallerIsInterrupted() {
+        DataLinkStandIn standIn = DataLinkStandIn.on(server).install();
+        DataLinkPort port = port(standIn);
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> port.links(ids(100)))
+                    .isInstanceOf(io.cadc4j.core.CadcInterruptedException.class);
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
     private static long countIds(String form) {
         return java.util.Arrays.stream(form.split("&")).filter(p -> p.startsWith("ID=")).count();
     }
