@@ -11,6 +11,7 @@ module io.cadc4j.tests {
     requires org.assertj.core;
 
     exports io.cadc4j.tests.server;
+    exports io.cadc4j.tests.server.datalink;
     exports io.cadc4j.tests.http;
     exports io.cadc4j.tests.interop;
 
