@@ -57,6 +57,7 @@ class DachsDataLinkTest {
 
     @BeforeAll
     static void connect() {
+        io.cadc4j.tests.interop.Dachs.assumeRunning();
         http = HttpPipeline.builder().build();
         String reason = null;
         try (HttpResponse r = http.send(HttpRequest.newBuilder(BASE.resolve("caom2/q/sync/capabilities")).GET()
