@@ -11,6 +11,7 @@ module io.cadc4j.tests {
     requires org.assertj.core;
 
     exports io.cadc4j.tests.server;
+    exports io.cadc4j.tests.server.tap;
     exports io.cadc4j.tests.http;
 
     // JUnit calls the contract's package-private test methods reflectively.
