@@ -158,12 +158,17 @@ final class ResultWriters {
         }
         w.write(eol);
         int n = fields.size();
+        boolean[] bool = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            // VOTable writes booleans as T/F; the text formats spell them out.
+            bool[i] = "boolean".equals(fields.get(i).datatype()) && fields.get(i).arraysize().isEmpty();
+        }
         while (rows.next()) {
             for (int i = 0; i < n; i++) {
                 if (i > 0) {
                     w.write(sep);
                 }
-                String v = rows.isNull(i) ? null : rows.getString(i);
+                String v = rows.isNull(i) ? null : bool[i] ? Boolean.toString(rows.getBoolean(i)) : rows.getString(i);
                 if (v != null) {
                     w.write(csv ? csvField(v) : tsvField(v));
                 }
