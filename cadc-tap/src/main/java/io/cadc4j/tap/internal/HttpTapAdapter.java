@@ -227,8 +227,14 @@ final class HttpTapAdapter implements TapPort {
     @Override
     public AsyncJob loadJob(URI jobUrl) {
         Objects.requireNonNull(jobUrl, "jobUrl");
-        JobInfo info = jobInfo(jobUrl);
-        return new HttpAsyncJob(this, info.jobId(), jobUrl);
+        // The job may answer from another URL (DaCHS redirects {async}/{id} to its own path): keep the final one.
+        try (HttpResponse r = http.sendExpectingSuccess(HttpRequest.newBuilder(jobUrl).GET().build());
+                InputStream in = r.body()) {
+            JobInfo info = UwsParser.parseJob(in, r.uri());
+            return new HttpAsyncJob(this, info.jobId(), stripQuery(r.uri()));
+        } catch (IOException e) {
+            throw new io.cadc4j.core.TransportException("reading job " + jobUrl + " failed: " + e, jobUrl, true, e);
+        }
     }
 
     JobInfo jobInfo(URI jobUrl) {
