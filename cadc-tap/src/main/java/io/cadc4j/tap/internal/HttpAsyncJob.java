@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.tap.internal;
 
+import io.cadc4j.core.AuthenticationException;
+import io.cadc4j.core.AuthorizationException;
 import io.cadc4j.core.CadcException;
 import io.cadc4j.core.CadcInterruptedException;
 import io.cadc4j.core.CadcTimeoutException;
 import io.cadc4j.core.NotFoundException;
 import io.cadc4j.core.QueryException;
 import io.cadc4j.core.ServiceException;
+import io.cadc4j.core.TransportException;
 import io.cadc4j.core.spi.FormBody;
+import io.cadc4j.core.spi.HttpPipeline;
 import io.cadc4j.core.spi.HttpRequest;
 import io.cadc4j.core.spi.HttpResponse;
 import io.cadc4j.core.table.RowCursor;
@@ -105,7 +109,7 @@ final class HttpAsyncJob implements AsyncJob {
                 return;
             }
             if (status != 405 && status != 501) {
-                throw withJob(io.cadc4j.core.spi.HttpPipeline.errorFor(r));
+                throw withJob(HttpPipeline.errorFor(r));
             }
         }
         // UWS 1.0 services delete on POST ACTION=DELETE (UWS 1.1 §2.2.3.3 keeps both).
@@ -200,7 +204,7 @@ final class HttpAsyncJob implements AsyncJob {
         } catch (CadcInterruptedException e) {
             throw interrupted(e);
         } catch (IOException e) {
-            throw new io.cadc4j.core.TransportException("reading job " + id + " from " + waitUri + " failed: " + e,
+            throw new TransportException("reading job " + id + " from " + waitUri + " failed: " + e,
                     waitUri, true, e);
         }
     }
@@ -327,8 +331,8 @@ final class HttpAsyncJob implements AsyncJob {
 
     private CadcException withJob(CadcException e) {
         if (e instanceof ServiceException && !(e instanceof NotFoundException)
-                && !(e instanceof io.cadc4j.core.AuthenticationException)
-                && !(e instanceof io.cadc4j.core.AuthorizationException)) {
+                && !(e instanceof AuthenticationException)
+                && !(e instanceof AuthorizationException)) {
             ServiceException s = (ServiceException) e;
             if (s.status() == 400) {
                 return new QueryException(s.serverMessage(), s.requestUri().orElse(uri), id, e);

@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.tap.internal;
 
+import io.cadc4j.core.AuthenticationException;
+import io.cadc4j.core.AuthorizationException;
 import io.cadc4j.core.CadcException;
 import io.cadc4j.core.NotFoundException;
+import io.cadc4j.core.QueryException;
 import io.cadc4j.core.ServiceException;
+import io.cadc4j.core.StandardId;
+import io.cadc4j.core.TransportException;
 import io.cadc4j.core.registry.Availability;
 import io.cadc4j.core.registry.Capabilities;
 import io.cadc4j.core.registry.Capability;
@@ -13,7 +18,6 @@ import io.cadc4j.core.spi.HttpPipeline;
 import io.cadc4j.core.spi.HttpRequest;
 import io.cadc4j.core.spi.HttpResponse;
 import io.cadc4j.core.spi.RequestBody;
-import io.cadc4j.core.StandardId;
 import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.core.table.TableDescription;
 import io.cadc4j.core.tap.AsyncJob;
@@ -22,8 +26,8 @@ import io.cadc4j.core.tap.JobListFilter;
 import io.cadc4j.core.tap.JobReference;
 import io.cadc4j.core.tap.ResultFormat;
 import io.cadc4j.core.tap.TableUpload;
-import io.cadc4j.core.tap.TapQuery;
 import io.cadc4j.core.tap.TapPort;
+import io.cadc4j.core.tap.TapQuery;
 import io.cadc4j.votable.VOTableReader;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
@@ -127,10 +131,10 @@ final class HttpTapAdapter implements TapPort {
         BufferedInputStream in = open(response, jobId);
         try {
             return reader.open(new ResponseStream(in, response), response.uri());
-        } catch (io.cadc4j.core.QueryException e) {
+        } catch (QueryException e) {
             response.close();
             if (jobId != null && e.jobId().isEmpty()) {
-                throw new io.cadc4j.core.QueryException(e.serverMessage(), response.uri(), jobId, e);
+                throw new QueryException(e.serverMessage(), response.uri(), jobId, e);
             }
             throw e;
         } catch (RuntimeException e) {
@@ -210,7 +214,7 @@ final class HttpTapAdapter implements TapPort {
             }
             return new HttpAsyncJob(this, info.jobId(), stripQuery(jobUri));
         } catch (IOException e) {
-            throw new io.cadc4j.core.TransportException("reading the new job from " + async + " failed: " + e, async,
+            throw new TransportException("reading the new job from " + async + " failed: " + e, async,
                     true, e);
         }
     }
@@ -233,7 +237,7 @@ final class HttpTapAdapter implements TapPort {
             JobInfo info = UwsParser.parseJob(in, r.uri());
             return new HttpAsyncJob(this, info.jobId(), stripQuery(r.uri()));
         } catch (IOException e) {
-            throw new io.cadc4j.core.TransportException("reading job " + jobUrl + " failed: " + e, jobUrl, true, e);
+            throw new TransportException("reading job " + jobUrl + " failed: " + e, jobUrl, true, e);
         }
     }
 
@@ -263,7 +267,7 @@ final class HttpTapAdapter implements TapPort {
         try {
             return get(min, in -> VosiTablesParser.parseTables(in, min));
         } catch (ServiceException e) {
-            if (e instanceof io.cadc4j.core.AuthenticationException || e instanceof io.cadc4j.core.AuthorizationException) {
+            if (e instanceof AuthenticationException || e instanceof AuthorizationException) {
                 throw e;
             }
             LOG.log(Level.DEBUG, "{0} refused detail=min ({1}); asking for the whole table set", min, e.status());
@@ -282,7 +286,7 @@ final class HttpTapAdapter implements TapPort {
         try {
             return get(one, in -> VosiTablesParser.parseTable(in, one, name));
         } catch (ServiceException e) {
-            if (e instanceof io.cadc4j.core.AuthenticationException || e instanceof io.cadc4j.core.AuthorizationException) {
+            if (e instanceof AuthenticationException || e instanceof AuthorizationException) {
                 throw e;
             }
             LOG.log(Level.DEBUG, "no per-table document at {0} ({1}); reading the whole table set", one, e.status());
@@ -312,7 +316,7 @@ final class HttpTapAdapter implements TapPort {
                 InputStream in = r.body()) {
             return parser.parse(in);
         } catch (IOException e) {
-            throw new io.cadc4j.core.TransportException("reading " + uri + " failed: " + e, uri, true, e);
+            throw new TransportException("reading " + uri + " failed: " + e, uri, true, e);
         }
     }
 

@@ -4,8 +4,11 @@ package io.cadc4j.tap.internal;
 import io.cadc4j.core.CadcException;
 import io.cadc4j.core.ProtocolViolationException;
 import io.cadc4j.core.QueryException;
+import io.cadc4j.core.ServiceException;
 import io.cadc4j.core.TransportException;
+import io.cadc4j.core.spi.HttpHeaders;
 import io.cadc4j.core.spi.HttpPipeline;
+import io.cadc4j.core.spi.HttpRequest;
 import io.cadc4j.core.spi.HttpResponse;
 import io.cadc4j.votable.VOTableReader;
 import java.io.BufferedInputStream;
@@ -86,7 +89,7 @@ final class Responses {
     /**
      * The exception for an answer with an error status: the VOTable's error text when the body is
      * a VOTable with {@code QUERY_STATUS=ERROR} (a {@link QueryException}), the matching
-     * {@link io.cadc4j.core.ServiceException} subtype with the server's text otherwise. A 400 is a
+     * {@link ServiceException} subtype with the server's text otherwise. A 400 is a
      * refused query and so a {@link QueryException} whatever its body.
      *
      * @param response the response, closed here
@@ -110,8 +113,8 @@ final class Responses {
         }
         CadcException status = HttpPipeline.errorFor(replay(response, body));
         if (response.status() == 400) {
-            String text = status instanceof io.cadc4j.core.ServiceException
-                    ? ((io.cadc4j.core.ServiceException) status).serverMessage() : status.getMessage();
+            String text = status instanceof ServiceException
+                    ? ((ServiceException) status).serverMessage() : status.getMessage();
             return new QueryException(text, uri, jobId, status);
         }
         return status;
@@ -166,7 +169,7 @@ final class Responses {
         byte[] copy = Arrays.copyOf(body, body.length);
         return new HttpResponse() {
             @Override
-            public io.cadc4j.core.spi.HttpRequest request() {
+            public HttpRequest request() {
                 return original.request();
             }
 
@@ -176,7 +179,7 @@ final class Responses {
             }
 
             @Override
-            public io.cadc4j.core.spi.HttpHeaders headers() {
+            public HttpHeaders headers() {
                 return original.headers();
             }
 

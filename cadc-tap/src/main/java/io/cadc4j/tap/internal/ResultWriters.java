@@ -8,8 +8,10 @@ import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.core.tap.ResultFormat;
 import io.cadc4j.votable.Serialization;
 import io.cadc4j.votable.VOTableWriter;
-import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.FilterInputStream;
@@ -27,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -213,7 +216,7 @@ final class ResultWriters {
     }
 
     private static void json(RowCursor rows, OutputStream out) {
-        JsonGenerator g = Json.createGenerator(new NonClosing(out));
+        JsonGenerator g = JsonFactory.get().createGenerator(new NonClosing(out), StandardCharsets.UTF_8);
         g.writeStartObject();
         g.writeStartArray("columns");
         for (Field f : rows.metadata().fields()) {
@@ -325,6 +328,28 @@ final class ResultWriters {
             g.write(d > 0 ? "Infinity" : "-Infinity");
         } else {
             g.write(d);
+        }
+    }
+
+    /**
+     * The JSON-P generator factory, looked up once on first use (JSON-P's static {@code Json}
+     * methods would repeat the provider lookup on every call).
+     */
+    private static final class JsonFactory {
+        private static volatile JsonGeneratorFactory factory;
+
+        static JsonGeneratorFactory get() {
+            JsonGeneratorFactory f = factory;
+            if (f == null) {
+                try {
+                    f = JsonProvider.provider().createGeneratorFactory(Map.of());
+                } catch (JsonException e) {
+                    throw new IllegalStateException("JSON results need a Jakarta JSON-P implementation at run time "
+                            + "(add org.eclipse.parsson:parsson): " + e.getMessage(), e);
+                }
+                factory = f;
+            }
+            return f;
         }
     }
 
