@@ -37,19 +37,6 @@ public final class HttpTapPortProvider implements TapPortProvider {
         return new HttpTapAdapter(context.http(), TapEndpoints.ofBase(context.serviceUri()));
     }
 
-    /**
-     * Makes a port for endpoints already resolved (with their capabilities, so the upload limit is
-     * known without asking).
-     *
-     * @param context the pipeline
-     * @param endpoints the endpoints
-     * @return the port
-     */
-    public TapPort create(PortContext context, TapEndpoints endpoints) {
-        Objects.requireNonNull(context, "context");
-        return new HttpTapAdapter(context.http(), Objects.requireNonNull(endpoints, "endpoints"));
-    }
-
     @Override
     public String toString() {
         return "HttpTapPortProvider[http]";
