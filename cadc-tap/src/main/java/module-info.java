@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 /**
- * The {@code TapPort} adapter: TAP sync and async (UWS) queries, uploads and VOSI table metadata.
- * Exports nothing: its parsers and request builders live in {@code io.cadc4j.tap.internal}; the
- * port itself arrives with issue #4's next round.
+ * The {@code TapPort} adapter: TAP sync and async (UWS) queries, uploads, VOSI table metadata and
+ * result files. Exports nothing: it is reached through the {@link io.cadc4j.core.spi.TapPortProvider}
+ * service, named {@code http}.
+ *
+ * @provides io.cadc4j.core.spi.TapPortProvider
  */
 module io.cadc4j.tap {
     requires io.cadc4j.core;
     requires io.cadc4j.votable;
+    requires jakarta.json;
     requires java.xml;
+
+    provides io.cadc4j.core.spi.TapPortProvider with io.cadc4j.tap.internal.HttpTapPortProvider;
 }

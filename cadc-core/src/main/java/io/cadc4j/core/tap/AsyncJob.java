@@ -2,7 +2,9 @@
 package io.cadc4j.core.tap;
 
 import io.cadc4j.core.table.RowCursor;
+import java.io.OutputStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -97,6 +99,26 @@ public interface AsyncJob {
      * @throws io.cadc4j.core.NotFoundException if the job lists no main result
      */
     RowCursor fetchResult();
+
+    /**
+     * Writes the job's main result to a stream while it arrives, as {@link ResultFormat} describes;
+     * the stream is flushed, not closed.
+     *
+     * @param format the format to write
+     * @param out where to write
+     * @throws io.cadc4j.core.NotFoundException if the job lists no main result
+     */
+    void writeResult(ResultFormat format, OutputStream out);
+
+    /**
+     * Writes the job's main result to a file, atomically (a temporary file moved into place once
+     * the whole result is read).
+     *
+     * @param format the format to write
+     * @param target the file to make or replace
+     * @throws io.cadc4j.core.NotFoundException if the job lists no main result
+     */
+    void writeResult(ResultFormat format, Path target);
 
     /**
      * Sets when the server may destroy the job.

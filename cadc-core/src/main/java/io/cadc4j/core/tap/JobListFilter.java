@@ -12,7 +12,9 @@ import java.util.Set;
 /**
  * Which jobs to list (UWS 1.1 §2.2.1.1): only some phases ({@code PHASE}, repeatable, a union),
  * only jobs created after an instant ({@code AFTER}), only the most recent n ({@code LAST}). An
- * empty filter lists what the server lists by default.
+ * empty filter lists what the server lists by default. The list gives short descriptions (id, phase,
+ * run id, owner, creation time); {@link Builder#fullDescriptions(boolean)} asks the port to read
+ * each job's whole description as well (one more request per job).
  *
  * <p>Immutable and thread-safe; {@link Builder} is single-threaded.
  */
@@ -22,8 +24,10 @@ public final class JobListFilter {
     private final Set<ExecutionPhase> phases;
     private final Instant after;
     private final int last;
+    private final boolean full;
 
     private JobListFilter(Builder b) {
+        this.full = b.full;
         this.phases = Collections.unmodifiableSet(b.phases.isEmpty()
                 ? EnumSet.noneOf(ExecutionPhase.class) : EnumSet.copyOf(b.phases));
         this.after = b.after;
@@ -63,24 +67,33 @@ public final class JobListFilter {
         return last < 0 ? OptionalInt.empty() : OptionalInt.of(last);
     }
 
+    /**
+     * Whether each listed job's whole description is read too ({@link JobReference#details()}).
+     *
+     * @return true for full descriptions
+     */
+    public boolean fullDescriptions() {
+        return full;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof JobListFilter)) {
             return false;
         }
         JobListFilter f = (JobListFilter) o;
-        return phases.equals(f.phases) && Objects.equals(after, f.after) && last == f.last;
+        return phases.equals(f.phases) && Objects.equals(after, f.after) && last == f.last && full == f.full;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(phases, after, last);
+        return Objects.hash(phases, after, last, full);
     }
 
     @Override
     public String toString() {
         return "JobListFilter[phases " + phases + (after == null ? "" : ", after " + after)
-                + (last < 0 ? "" : ", last " + last) + "]";
+                + (last < 0 ? "" : ", last " + last) + (full ? ", full" : "") + "]";
     }
 
     /** Collects a filter. Single-threaded. */
@@ -88,8 +101,21 @@ public final class JobListFilter {
         private final Set<ExecutionPhase> phases = EnumSet.noneOf(ExecutionPhase.class);
         private Instant after;
         private int last = -1;
+        private boolean full;
 
         private Builder() {
+        }
+
+        /**
+         * Asks for each job's whole description, read from the job itself, not only the list's
+         * short one.
+         *
+         * @param full true for full descriptions
+         * @return this builder
+         */
+        public Builder fullDescriptions(boolean full) {
+            this.full = full;
+            return this;
         }
 
         /**

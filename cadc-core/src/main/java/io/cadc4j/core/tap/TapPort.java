@@ -5,7 +5,9 @@ import io.cadc4j.core.registry.Availability;
 import io.cadc4j.core.registry.TapEndpoints;
 import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.core.table.TableDescription;
+import java.io.OutputStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -43,6 +45,31 @@ public interface TapPort {
      *     over the service's upload limit (checked before anything is sent)
      */
     RowCursor query(TapQuery query);
+
+    /**
+     * Runs a query synchronously and writes its result to a stream while it arrives, in a format
+     * that {@link ResultFormat} describes. The stream is flushed, not closed.
+     *
+     * @param query the query
+     * @param format the format to write
+     * @param out where to write
+     * @throws io.cadc4j.core.QueryException if the service rejects the query
+     * @throws io.cadc4j.core.CadcException if reading the result or writing fails
+     */
+    void writeResult(TapQuery query, ResultFormat format, OutputStream out);
+
+    /**
+     * Runs a query synchronously and writes its result to a file, atomically: into a temporary
+     * file beside the target, moved into place once the whole result is read. A failure leaves no
+     * partial file and does not touch an existing target.
+     *
+     * @param query the query
+     * @param format the format to write
+     * @param target the file to make or replace
+     * @throws io.cadc4j.core.QueryException if the service rejects the query
+     * @throws io.cadc4j.core.CadcException if reading the result or writing the file fails
+     */
+    void writeResult(TapQuery query, ResultFormat format, Path target);
 
     /**
      * Creates an asynchronous job for a query, in phase PENDING; {@link AsyncJob#run()} starts it.

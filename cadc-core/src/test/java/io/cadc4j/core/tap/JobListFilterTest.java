@@ -28,4 +28,14 @@ class JobListFilterTest {
         assertThat(a.last()).hasValue(3);
         assertThat(JobListFilter.all().phases()).isEmpty();
     }
+
+    @Test
+    void asksForShortDescriptionsUnlessToldOtherwise() {
+        JobListFilter full = JobListFilter.builder().fullDescriptions(true).build();
+
+        assertThat(JobListFilter.all().fullDescriptions()).isFalse();
+        assertThat(full.fullDescriptions()).isTrue();
+        assertThat(full).isNotEqualTo(JobListFilter.all());
+        assertThat(full.toString()).contains("full");
+    }
 }

@@ -53,10 +53,11 @@ class OsgiBundleTest {
         framework = new FrameworkFactory().newFramework(config);
         framework.init();
         framework.start();
-        // Third-party bundles the adapters import packages from (Commons Compress and what it needs).
+        // Third-party bundles the adapters import packages from (Commons Compress and what it needs;
+        // the Jakarta JSON-P API and Parsson for cadc-tap's JSON results).
         for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
             String file = Path.of(entry).getFileName().toString();
-            if (file.matches("(commons-compress|commons-io|commons-lang3|commons-codec)-[0-9.]+\\.jar")) {
+            if (file.matches("(commons-compress|commons-io|commons-lang3|commons-codec|jakarta\\.json-api|parsson)-[0-9.]+\\.jar")) {
                 framework.getBundleContext().installBundle(Path.of(entry).toUri().toString());
             }
         }

@@ -1,0 +1,424 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cadc4j.tap.internal;
+
+import io.cadc4j.core.CadcException;
+import io.cadc4j.core.spi.HttpResponse;
+import io.cadc4j.core.table.Field;
+import io.cadc4j.core.table.RowCursor;
+import io.cadc4j.core.tap.ResultFormat;
+import io.cadc4j.votable.Serialization;
+import io.cadc4j.votable.VOTableWriter;
+import jakarta.json.JsonException;
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
+import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes a query's result while it streams, in the formats {@link ResultFormat} documents, and
+ * makes files atomically.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class ResultWriters {
+    private ResultWriters() {
+    }
+
+    /** Writes a result into a stream. */
+    interface Body {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes a file through a temporary file in the same directory, moved into place only when the
+     * body completed; the temporary file is removed on any failure.
+     *
+     * @param target the file to make or replace
+     * @param body what to write
+     */
+    static void atomically(Path target, Body body) {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("cannot write " + target + ": its directory does not exist");
+        }
+        if (Files.isDirectory(absolute)) {
+            throw new IllegalArgumentException("cannot write " + target + ": it is a directory");
+        }
+        Path temp;
+        try {
+            temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".part");
+        } catch (IOException e) {
+            throw new CadcException("cannot make a temporary file in " + dir + ": " + e, null, false, e);
+        }
+        boolean moved = false;
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 64 * 1024)) {
+                body.writeTo(out);
+            }
+            try {
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+            moved = true;
+        } catch (IOException e) {
+            throw new CadcException("writing " + target + " failed: " + e, null, false, e);
+        } finally {
+            if (!moved) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    System.getLogger("io.cadc4j.tap").log(System.Logger.Level.WARNING,
+                            "cannot remove the temporary file {0}: {1}", temp, e.toString());
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes the result an answer carries, closing the answer.
+     *
+     * @param tap the adapter (its reader and its checks of the answer)
+     * @param response the answer
+     * @param jobId the job id, or null for a sync query
+     * @param format the format
+     * @param out where to write; flushed, not closed
+     */
+    static void write(HttpTapAdapter tap, HttpResponse response, String jobId, ResultFormat format, OutputStream out) {
+        URI source = response.uri();
+        try {
+            if (format == ResultFormat.VOTABLE) {
+                Tee tee = new Tee(new HttpTapAdapter.ResponseStream(tap.open(response, jobId), response), out);
+                try (RowCursor rows = tap.reader().open(tee, source)) {
+                    while (rows.next()) {
+                        // read through, so an error status is seen
+                    }
+                    tee.complete = true;
+                }
+                out.flush();
+                return;
+            }
+            try (RowCursor rows = tap.rows(response, jobId)) {
+                switch (format) {
+                    case VOTABLE_TABLEDATA:
+                        VOTableWriter.of(Serialization.TABLEDATA).write(rows, new NonClosing(out));
+                        break;
+                    case VOTABLE_BINARY2:
+                        VOTableWriter.of(Serialization.BINARY2).write(rows, new NonClosing(out));
+                        break;
+                    case CSV:
+                        delimited(rows, out, true);
+                        break;
+                    case TSV:
+                        delimited(rows, out, false);
+                        break;
+                    case JSON:
+                        json(rows, out);
+                        break;
+                    default:
+                        throw new IllegalStateException("unknown format " + format);
+                }
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new CadcException("writing the result of " + source + " failed: " + e, source, false, e);
+        } catch (UncheckedIOException e) {
+            throw new CadcException("writing the result of " + source + " failed: " + e.getCause(), source, false, e);
+        } finally {
+            response.close();
+        }
+    }
+
+    private static void delimited(RowCursor rows, OutputStream out, boolean csv) throws IOException {
+        Writer w = new BufferedWriter(new OutputStreamWriter(new NonClosing(out), StandardCharsets.UTF_8), 64 * 1024);
+        String sep = csv ? "," : "\t";
+        String eol = csv ? "\r\n" : "\n";
+        List<Field> fields = rows.metadata().fields();
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                w.write(sep);
+            }
+            w.write(csv ? csvField(fields.get(i).name()) : tsvField(fields.get(i).name()));
+        }
+        w.write(eol);
+        int n = fields.size();
+        boolean[] bool = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            // VOTable writes booleans as T/F; the text formats spell them out.
+            bool[i] = "boolean".equals(fields.get(i).datatype()) && fields.get(i).arraysize().isEmpty();
+        }
+        while (rows.next()) {
+            for (int i = 0; i < n; i++) {
+                if (i > 0) {
+                    w.write(sep);
+                }
+                String v = rows.isNull(i) ? null : bool[i] ? Boolean.toString(rows.getBoolean(i)) : rows.getString(i);
+                if (v != null) {
+                    w.write(csv ? csvField(v) : tsvField(v));
+                }
+            }
+            w.write(eol);
+        }
+        w.flush();
+    }
+
+    static String csvField(String v) {
+        if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
+            return v;
+        }
+        return '"' + v.replace("\"", "\"\"") + '"';
+    }
+
+    static String tsvField(String v) {
+        if (v.indexOf('\t') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0 && v.indexOf('\\') < 0) {
+            return v;
+        }
+        StringBuilder b = new StringBuilder(v.length() + 8);
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            switch (c) {
+                case '\t':
+                    b.append("\\t");
+                    break;
+                case '\n':
+                    b.append("\\n");
+                    break;
+                case '\r':
+                    b.append("\\r");
+                    break;
+                case '\\':
+                    b.append("\\\\");
+                    break;
+                default:
+                    b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static void json(RowCursor rows, OutputStream out) {
+        JsonGenerator g = JsonFactory.get().createGenerator(new NonClosing(out), StandardCharsets.UTF_8);
+        g.writeStartObject();
+        g.writeStartArray("columns");
+        for (Field f : rows.metadata().fields()) {
+            g.writeStartObject();
+            g.write("name", f.name());
+            g.write("datatype", f.datatype());
+            member(g, "arraysize", f.arraysize());
+            member(g, "unit", f.unit());
+            member(g, "ucd", f.ucd());
+            member(g, "xtype", f.xtype());
+            g.writeEnd();
+        }
+        g.writeEnd();
+        g.writeStartArray("rows");
+        int n = rows.metadata().fields().size();
+        while (rows.next()) {
+            g.writeStartArray();
+            for (int i = 0; i < n; i++) {
+                value(g, rows.isNull(i) ? null : rows.getObject(i));
+            }
+            g.writeEnd();
+        }
+        g.writeEnd();
+        g.write("overflow", rows.isOverflow());
+        g.writeEnd();
+        g.close();
+    }
+
+    private static void member(JsonGenerator g, String name, Optional<String> value) {
+        if (value.isPresent()) {
+            g.write(name, value.get());
+        }
+    }
+
+    private static void value(JsonGenerator g, Object v) {
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof Boolean) {
+            g.write((Boolean) v);
+        } else if (v instanceof Double || v instanceof Float) {
+            number(g, ((Number) v).doubleValue());
+        } else if (v instanceof Long) {
+            g.write((Long) v);
+        } else if (v instanceof Number) {
+            g.write(((Number) v).intValue());
+        } else if (v instanceof String) {
+            g.write((String) v);
+        } else if (v instanceof double[]) {
+            g.writeStartArray();
+            for (double d : (double[]) v) {
+                number(g, d);
+            }
+            g.writeEnd();
+        } else if (v instanceof float[]) {
+            g.writeStartArray();
+            for (float d : (float[]) v) {
+                number(g, d);
+            }
+            g.writeEnd();
+        } else if (v instanceof long[]) {
+            g.writeStartArray();
+            for (long d : (long[]) v) {
+                g.write(d);
+            }
+            g.writeEnd();
+        } else if (v instanceof int[]) {
+            g.writeStartArray();
+            for (int d : (int[]) v) {
+                g.write(d);
+            }
+            g.writeEnd();
+        } else if (v instanceof short[]) {
+            g.writeStartArray();
+            for (short d : (short[]) v) {
+                g.write(d);
+            }
+            g.writeEnd();
+        } else if (v instanceof byte[]) {
+            g.writeStartArray();
+            for (byte d : (byte[]) v) {
+                g.write(d & 0xff);
+            }
+            g.writeEnd();
+        } else if (v instanceof boolean[]) {
+            g.writeStartArray();
+            for (boolean d : (boolean[]) v) {
+                g.write(d);
+            }
+            g.writeEnd();
+        } else if (v instanceof String[]) {
+            g.writeStartArray();
+            for (String d : (String[]) v) {
+                if (d == null) {
+                    g.writeNull();
+                } else {
+                    g.write(d);
+                }
+            }
+            g.writeEnd();
+        } else {
+            g.write(v.toString());
+        }
+    }
+
+    private static void number(JsonGenerator g, double d) {
+        if (Double.isNaN(d)) {
+            g.writeNull();
+        } else if (Double.isInfinite(d)) {
+            g.write(d > 0 ? "Infinity" : "-Infinity");
+        } else {
+            g.write(d);
+        }
+    }
+
+    /**
+     * The JSON-P generator factory, looked up once on first use (JSON-P's static {@code Json}
+     * methods would repeat the provider lookup on every call).
+     */
+    private static final class JsonFactory {
+        private static volatile JsonGeneratorFactory factory;
+
+        static JsonGeneratorFactory get() {
+            JsonGeneratorFactory f = factory;
+            if (f == null) {
+                try {
+                    f = JsonProvider.provider().createGeneratorFactory(Map.of());
+                } catch (JsonException e) {
+                    throw new IllegalStateException("JSON results need a Jakarta JSON-P implementation at run time "
+                            + "(add org.eclipse.parsson:parsson): " + e.getMessage(), e);
+                }
+                factory = f;
+            }
+            return f;
+        }
+    }
+
+    /** Copies what the reader reads to the output; on a complete read, also what it left unread. */
+    private static final class Tee extends FilterInputStream {
+        private final OutputStream copy;
+        boolean complete;
+
+        Tee(InputStream in, OutputStream copy) {
+            super(in);
+            this.copy = copy;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                copy.write(b);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                copy.write(b, off, n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] buf = new byte[(int) Math.min(n, 8192)];
+            int r = read(buf, 0, buf.length);
+            return Math.max(r, 0);
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                if (complete) {
+                    in.transferTo(copy);
+                }
+            } finally {
+                super.close();
+            }
+        }
+    }
+
+    /** Keeps the caller's stream open when a writer closes its own. */
+    private static final class NonClosing extends FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
+    }
+}
