@@ -95,6 +95,18 @@ public final class FixtureTapProvider implements TapPortProvider {
         URI base = context.serviceUri();
         return new TapPort() {
             @Override
+            public void writeResult(io.cadc4j.core.tap.TapQuery query, io.cadc4j.core.tap.ResultFormat format,
+                    java.io.OutputStream out) {
+                throw new UnsupportedOperationException("not used by these tests");
+            }
+
+            @Override
+            public void writeResult(io.cadc4j.core.tap.TapQuery query, io.cadc4j.core.tap.ResultFormat format,
+                    java.nio.file.Path file) {
+                throw new UnsupportedOperationException("not used by these tests");
+            }
+
+            @Override
             public TapEndpoints endpoints() {
                 return TapEndpoints.ofBase(base);
             }
@@ -174,6 +186,16 @@ public final class FixtureTapProvider implements TapPortProvider {
         final Instant created = Instant.parse("2026-11-21T12:00:00Z");
         volatile ExecutionPhase phase = ExecutionPhase.PENDING;
         volatile boolean deleted;
+
+        @Override
+        public void writeResult(io.cadc4j.core.tap.ResultFormat format, java.io.OutputStream out) {
+            throw new UnsupportedOperationException("not used by these tests");
+        }
+
+        @Override
+        public void writeResult(io.cadc4j.core.tap.ResultFormat format, java.nio.file.Path file) {
+            throw new UnsupportedOperationException("not used by these tests");
+        }
 
         FakeJob(String id, URI base, TapQuery query) {
             this.id = id;

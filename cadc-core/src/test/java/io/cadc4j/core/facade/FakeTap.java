@@ -53,6 +53,18 @@ final class FakeTap implements TapPortProvider {
         contexts.add(context);
         return new TapPort() {
             @Override
+            public void writeResult(io.cadc4j.core.tap.TapQuery query, io.cadc4j.core.tap.ResultFormat format,
+                    java.io.OutputStream out) {
+                throw new UnsupportedOperationException("not used by these tests");
+            }
+
+            @Override
+            public void writeResult(io.cadc4j.core.tap.TapQuery query, io.cadc4j.core.tap.ResultFormat format,
+                    java.nio.file.Path file) {
+                throw new UnsupportedOperationException("not used by these tests");
+            }
+
+            @Override
             public TapEndpoints endpoints() {
                 return TapEndpoints.ofBase(context.serviceUri());
             }
