@@ -158,6 +158,34 @@ class DachsTapInteropTest {
         }
     }
 
+    /**
+     * The same rows in each serialization DaCHS writes: TABLEDATA (its configured default), BINARY
+     * (what it sends for a plain {@code application/x-votable+xml}) and BINARY2 ({@code votable/b2}),
+     * with nulls, timestamps, polygons and overflow read alike.
+     */
+    @Test
+    void everyResultEncodingGivesTheSameRows() {
+        String adql = "select publisherID, calibrationLevel, dataRelease, time_bounds_lower, position_bounds "
+                + "from caom2.Plane order by publisherID";
+        List<List<Object>> tabledata = all(tap.query(TapQuery.builder(adql).maxRecords(40)
+                .responseFormat("application/x-votable+xml;serialization=TABLEDATA").build()));
+        List<List<Object>> binary = all(tap.query(TapQuery.builder(adql).maxRecords(40)
+                .responseFormat("application/x-votable+xml").build()));
+        List<List<Object>> binary2 = all(tap.query(TapQuery.builder(adql).maxRecords(40)
+                .responseFormat("votable/b2").build()));
+
+        assertThat(tabledata).hasSize(40);
+        assertThat(tabledata.get(0).get(0)).isEqualTo("ivo://cadc.nrc.ca/CFHT?2366419/2366419o");
+        assertThat(binary).usingRecursiveComparison().isEqualTo(tabledata);
+        assertThat(binary2).usingRecursiveComparison().isEqualTo(tabledata);
+        try (RowCursor rows = tap.query(TapQuery.builder(adql).maxRecords(5).responseFormat("votable/b2").build())) {
+            while (rows.next()) {
+                assertThat(rows.isNull(0)).isFalse();
+            }
+            assertThat(rows.isOverflow()).isTrue();
+        }
+    }
+
     @Test
     void maxrecCutsTheResultAndShowsTheOverflow() {
         try (RowCursor rows = tap.query(TapQuery.builder("select publisherID from caom2.Plane").maxRecords(3).build())) {
