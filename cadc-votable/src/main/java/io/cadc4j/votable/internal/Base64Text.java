@@ -133,7 +133,9 @@ final class Base64Text extends InputStream {
         while (p < end && w <= limit) {
             // fast path: whole groups of four alphabet characters (the bulk of any base64 text)
             if (n == 0 && !padded) {
-                while (p + 4 <= end && w <= limit) {
+                // as many groups as both the text and the output buffer hold, so the loop tests one bound
+                int stop = p + (Math.min((end - p) >> 2, (o.length - w) / 3) << 2);
+                while (p < stop) {
                     char c0 = t[p];
                     char c1 = t[p + 1];
                     char c2 = t[p + 2];
@@ -141,8 +143,10 @@ final class Base64Text extends InputStream {
                     if ((c0 | c1 | c2 | c3) >= 128) {
                         break;
                     }
+                    // a whitespace, padding or bad character decodes negative, and a negative value shifted
+                    // left stays negative: one test covers the four
                     int v = DECODE[c0] << 18 | DECODE[c1] << 12 | DECODE[c2] << 6 | DECODE[c3];
-                    if ((DECODE[c0] | DECODE[c1] | DECODE[c2] | DECODE[c3]) < 0) {
+                    if (v < 0) {
                         break;
                     }
                     o[w] = (byte) (v >> 16);

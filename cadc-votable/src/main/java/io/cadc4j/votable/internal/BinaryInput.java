@@ -75,9 +75,12 @@ final class BinaryInput {
 
     long readLong() throws IOException {
         require(8);
-        long hi = readInt() & 0xffffffffL;
-        long lo = readInt() & 0xffffffffL;
-        return hi << 32 | lo;
+        byte[] b = buf;
+        int p = pos;
+        long hi = (b[p] & 0xff) << 24 | (b[p + 1] & 0xff) << 16 | (b[p + 2] & 0xff) << 8 | b[p + 3] & 0xff;
+        long lo = (b[p + 4] & 0xff) << 24 | (b[p + 5] & 0xff) << 16 | (b[p + 6] & 0xff) << 8 | b[p + 7] & 0xff;
+        pos = p + 8;
+        return hi << 32 | lo & 0xffffffffL;
     }
 
     float readFloat() throws IOException {
