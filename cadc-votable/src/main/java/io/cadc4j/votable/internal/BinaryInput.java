@@ -54,6 +54,24 @@ final class BinaryInput {
         }
     }
 
+    /** Whether the next n bytes are in the buffer, reading more if they fit; false at the end. */
+    boolean buffered(int n) throws IOException {
+        return lim - pos >= n || n <= buf.length && fill(n);
+    }
+
+    byte[] buffer() {
+        return buf;
+    }
+
+    int bufferPosition() {
+        return pos;
+    }
+
+    /** Skips n bytes known to be in the buffer ({@link #buffered}). */
+    void skipBuffered(int n) {
+        pos += n;
+    }
+
     int readUnsignedByte() throws IOException {
         require(1);
         return buf[pos++] & 0xff;

@@ -1132,11 +1132,11 @@ public final class VOTableCursor implements RowCursor {
                 if (binary2 && (mask[c >> 3] & 0x80 >>> (c & 7)) != 0) {
                     sawNullFlag = true;
                     if (!omit) {
-                        col.readBinary(bin);
+                        Column.readBinary(col, bin);
                     }
                     col.setNull();
                 } else {
-                    col.readBinary(bin);
+                    Column.readBinary(col, bin);
                 }
             }
             return true;
