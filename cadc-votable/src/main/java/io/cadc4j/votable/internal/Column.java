@@ -55,6 +55,24 @@ abstract class Column {
     /** Decodes the cell from a BINARY/BINARY2 stream, setting null from magic values. */
     abstract void readBinary(BinaryInput in) throws IOException;
 
+    /** Decodes a TABLEDATA cell, dispatching as {@link #readBinary(Column, BinaryInput)} does. */
+    static void parseText(Column col, char[] b, int off, int len) {
+        Class<?> k = col.getClass();
+        if (k == RealColumn.class) {
+            ((RealColumn) col).parseText(b, off, len);
+        } else if (k == StringColumn.class) {
+            ((StringColumn) col).parseText(b, off, len);
+        } else if (k == IntegerColumn.class) {
+            ((IntegerColumn) col).parseText(b, off, len);
+        } else if (k == ArrayColumn.class) {
+            ((ArrayColumn) col).parseText(b, off, len);
+        } else if (k == BooleanColumn.class) {
+            ((BooleanColumn) col).parseText(b, off, len);
+        } else {
+            col.parseText(b, off, len);
+        }
+    }
+
     /**
      * Decodes a binary cell with a type test per column class instead of a virtual call: the row
      * loop calls this for every cell of every column, where a call through the abstract method

@@ -1053,7 +1053,7 @@ public final class VOTableCursor implements RowCursor {
                             col.readBinary(new BinaryInput(new ByteArrayInputStream(bytes)));
                         }
                     } else {
-                        col.parseText(cell, 0, len);
+                        Column.parseText(col, cell, 0, len);
                     }
                 } catch (CellException | EOFException e) {
                     throw violation("column " + (c + 1) + " '" + col.field.name() + "' (" + col.field.type()
