@@ -30,10 +30,20 @@ public class Binary2Benchmark {
     private final TableConsumer woodstoxBase64 = new WoodstoxTypedBase64();
     private final TableConsumer mimeDecode = new MimeBase64Decode();
 
-    // >>> cadc4j seam: add
-    //   private final TableConsumer cadc4j = Consumers.byName(Consumers.CADC4J);
-    //   @Benchmark @OperationsPerInvocation(Documents.ROWS)
-    //   public long cadc4j(Documents.Binary2 doc) throws IOException { return doc.read(cadc4j); }
+    private final TableConsumer cadc4j = Consumers.byName(Consumers.CADC4J);
+
+    /**
+     * cadc4j's reader (cadc-votable), every cell through its typed accessor.
+     *
+     * @param doc the document
+     * @return the checksum
+     * @throws IOException if reading fails
+     */
+    @Benchmark
+    @OperationsPerInvocation(Documents.ROWS)
+    public long cadc4j(Documents.Binary2 doc) throws IOException {
+        return doc.read(cadc4j);
+    }
 
     /**
      * STIL's streaming reader.

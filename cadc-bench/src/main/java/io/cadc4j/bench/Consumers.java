@@ -2,6 +2,7 @@
 package io.cadc4j.bench;
 
 import io.cadc4j.bench.internal.BlockBase64Decode;
+import io.cadc4j.bench.internal.Cadc4jConsumer;
 import io.cadc4j.bench.internal.MimeBase64Decode;
 import io.cadc4j.bench.internal.StilConsumer;
 import io.cadc4j.bench.internal.WoodstoxScan;
@@ -27,14 +28,14 @@ public final class Consumers {
     public static final String WOODSTOX_BASE64 = "woodstoxBase64";
     /** {@code Base64.getMimeDecoder().wrap(...)} over the STREAM. */
     public static final String MIME_DECODE = "mimeDecode";
-    /** cadc4j's own reader (cadc-votable): not wired in yet, see {@link TableConsumer}. */
+    /** cadc4j's own reader (cadc-votable). */
     public static final String CADC4J = "cadc4j";
 
     private static final Map<String, Supplier<TableConsumer>> ALL;
 
     static {
         Map<String, Supplier<TableConsumer>> all = new LinkedHashMap<>();
-        // >>> cadc4j seam: all.put(CADC4J, Cadc4jConsumer::new);
+        all.put(CADC4J, Cadc4jConsumer::new);
         all.put(STIL, StilConsumer::new);
         all.put(BARE_SCAN, WoodstoxScan::new);
         all.put(BLOCK_DECODE, BlockBase64Decode::new);

@@ -33,7 +33,7 @@ public final class CpuTimeRatios {
         {"TABLEDATA", Consumers.BARE_SCAN}, {"TABLEDATA", Consumers.STIL},
         {"BINARY2", Consumers.BARE_SCAN}, {"BINARY2", Consumers.BLOCK_DECODE},
         {"BINARY2", Consumers.WOODSTOX_BASE64}, {"BINARY2", Consumers.MIME_DECODE}, {"BINARY2", Consumers.STIL},
-        // >>> cadc4j seam: {"TABLEDATA", Consumers.CADC4J}, {"BINARY2", Consumers.CADC4J},
+        {"TABLEDATA", Consumers.CADC4J}, {"BINARY2", Consumers.CADC4J},
     };
 
     private CpuTimeRatios() {

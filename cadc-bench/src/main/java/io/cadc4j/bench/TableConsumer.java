@@ -8,10 +8,9 @@ import java.io.InputStream;
  * The seam every measured reader plugs into: read one whole VOTable document and fold every cell (or, for the
  * bare limits, every character or decoded byte) into a checksum, so the JIT cannot skip any of the work.
  *
- * <p>Implementations: {@link Consumers} lists them by name. To add cadc4j's reader, implement this interface with
- * a {@code RowCursor} loop that reads every cell through its typed accessors, register it in {@link Consumers}
- * under {@code "cadc4j"}, and add one {@code @Benchmark} method to {@link TableDataBenchmark} and one to
- * {@link Binary2Benchmark} (both carry a marked place for it).
+ * <p>Implementations: {@link Consumers} lists them by name; cadc4j's own reader is a {@code RowCursor} loop that
+ * reads every cell through its typed accessors. A new reader is registered in {@link Consumers} and gets one
+ * {@code @Benchmark} method in {@link TableDataBenchmark} and one in {@link Binary2Benchmark}.
  *
  * <p>Implementations are stateless or keep only reusable buffers; an instance is used by one thread at a time
  * (single-threaded).

@@ -24,10 +24,20 @@ public class TableDataBenchmark {
     private final TableConsumer stil = new StilConsumer();
     private final TableConsumer bareScan = new WoodstoxScan();
 
-    // >>> cadc4j seam: add
-    //   private final TableConsumer cadc4j = Consumers.byName(Consumers.CADC4J);
-    //   @Benchmark @OperationsPerInvocation(Documents.ROWS)
-    //   public long cadc4j(Documents.TableData doc) throws IOException { return doc.read(cadc4j); }
+    private final TableConsumer cadc4j = Consumers.byName(Consumers.CADC4J);
+
+    /**
+     * cadc4j's reader (cadc-votable), every cell through its typed accessor.
+     *
+     * @param doc the document
+     * @return the checksum
+     * @throws IOException if reading fails
+     */
+    @Benchmark
+    @OperationsPerInvocation(Documents.ROWS)
+    public long cadc4j(Documents.TableData doc) throws IOException {
+        return doc.read(cadc4j);
+    }
 
     /**
      * STIL's streaming reader.

@@ -69,6 +69,18 @@ class DocumentWriterTest {
     }
 
     @Test
+    void cadc4jReadsTheSameCellsAsStilFromBothFormats() throws IOException {
+        long stil = new StilConsumer().consume(new ByteArrayInputStream(document(Format.TABLEDATA, Caom2Table.SEED)));
+        Cadc4jConsumer cadc4j = new Cadc4jConsumer();
+
+        long tableData = cadc4j.consume(new ByteArrayInputStream(document(Format.TABLEDATA, Caom2Table.SEED)));
+        long binary2 = cadc4j.consume(new ByteArrayInputStream(document(Format.BINARY2, Caom2Table.SEED)));
+
+        assertThat(tableData).isEqualTo(stil);
+        assertThat(binary2).isEqualTo(stil);
+    }
+
+    @Test
     void blockMimeAndWoodstoxDecodesSeeTheSameBytes() throws IOException {
         byte[] doc = document(Format.BINARY2, Caom2Table.SEED);
 

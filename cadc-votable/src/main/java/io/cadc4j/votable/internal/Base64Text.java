@@ -50,10 +50,24 @@ final class Base64Text extends InputStream {
     private boolean padded;
     private boolean ended;
     private long charsSeen;
+    /** The tap the STREAM text is taken from without the parser, while it lasts. */
+    private RawTap tap;
+    private long rawLines;
+    private long rawColumn;
+    private boolean rawAfterCr;
 
     Base64Text(XMLStreamReader reader, EventPump pump) {
         this.reader = reader;
         this.pump = pump;
+    }
+
+    /**
+     * Takes the STREAM text straight from the bytes of the tap, which holds right after the
+     * STREAM start tag, for as long as it is base64 and whitespace; the rest goes back to the
+     * parser (see {@link RawTap}).
+     */
+    void takeRaw(RawTap rawTap) {
+        this.tap = rawTap;
     }
 
     /** @return true once {@code </STREAM>} has been read */
@@ -87,6 +101,10 @@ final class Base64Text extends InputStream {
         outPos = 0;
         outLim = 0;
         while (outLim == 0) {
+            if (tap != null) {
+                decodeRaw();
+                continue;
+            }
             if (textPos < textEnd) {
                 decode();
                 continue;
@@ -120,6 +138,134 @@ final class Base64Text extends InputStream {
         return true;
     }
 
+    /**
+     * Decodes base64 characters and whitespace straight from the tap's bytes until the output
+     * buffer is nearly full or a byte comes that the parser must see (normally the {@code <} of
+     * {@code </STREAM>}; also the end of the input, a reference, a comment, CDATA, misplaced
+     * padding or anything not base64): from that byte on the tap hands the document back to the
+     * parser and decoding goes on from its text events with the same state, so every case ends
+     * exactly as it would have without the tap.
+     */
+    private void decodeRaw() throws IOException {
+        RawTap tp = tap;
+        try {
+            if (!tp.rawFill()) {
+                releaseTap();
+                return;
+            }
+        } catch (IOException e) {
+            // as the parser would have: a failure of the underlying input, not of the document
+            throw new XmlFailure(new XMLStreamException(e.getMessage(), e));
+        }
+        byte[] t = tp.rawBuffer();
+        int start = tp.rawStart();
+        int p = start;
+        int end = tp.rawEnd();
+        byte[] o = out;
+        int w = outLim;
+        int limit = o.length - 3;
+        int a = acc;
+        int n = nacc;
+        long col = rawColumn;
+        boolean stop = false;
+        while (p < end && w <= limit) {
+            if (n == 0 && !padded) {
+                int stopAt = p + (Math.min((end - p) >> 2, (o.length - w) / 3) << 2);
+                int groupStart = p;
+                while (p < stopAt) {
+                    // bytes >= 128 are negative and index nothing: test them first
+                    int b0 = t[p];
+                    int b1 = t[p + 1];
+                    int b2 = t[p + 2];
+                    int b3 = t[p + 3];
+                    if ((b0 | b1 | b2 | b3) < 0) {
+                        break;
+                    }
+                    int v = DECODE[b0] << 18 | DECODE[b1] << 12 | DECODE[b2] << 6 | DECODE[b3];
+                    if (v < 0) {
+                        break;
+                    }
+                    o[w] = (byte) (v >> 16);
+                    o[w + 1] = (byte) (v >> 8);
+                    o[w + 2] = (byte) v;
+                    w += 3;
+                    p += 4;
+                }
+                if (p > groupStart) {
+                    col += p - groupStart;
+                    rawAfterCr = false;
+                }
+                if (p == end || w > limit) {
+                    break;
+                }
+            }
+            int c = t[p];
+            int d = c >= 0 ? DECODE[c] : BAD;
+            if (d >= 0 && !padded) {
+                a = a << 6 | d;
+                if (++n == 4) {
+                    o[w] = (byte) (a >> 16);
+                    o[w + 1] = (byte) (a >> 8);
+                    o[w + 2] = (byte) a;
+                    w += 3;
+                    n = 0;
+                    a = 0;
+                }
+                col++;
+                rawAfterCr = false;
+            } else if (d == WS) {
+                if (c == '\n') {
+                    if (!rawAfterCr) {
+                        rawLines++;
+                    }
+                    col = 0;
+                    rawAfterCr = false;
+                } else if (c == '\r') {
+                    rawLines++;
+                    col = 0;
+                    rawAfterCr = true;
+                } else {
+                    col++;
+                    rawAfterCr = false;
+                }
+            } else if (d == PAD && (padded || n >= 2)) {
+                if (!padded) {
+                    if (n == 2) {
+                        o[w++] = (byte) (a >> 4);
+                    } else {
+                        o[w++] = (byte) (a >> 10);
+                        o[w++] = (byte) (a >> 2);
+                    }
+                    padded = true;
+                    n = 0;
+                    a = 0;
+                }
+                col++;
+                rawAfterCr = false;
+            } else {
+                stop = true;
+                break;
+            }
+            p++;
+        }
+        charsSeen += p - start;
+        tp.rawAdvance(p);
+        acc = a;
+        nacc = n;
+        outLim = w;
+        rawColumn = col;
+        if (stop) {
+            releaseTap();
+        }
+    }
+
+    private void releaseTap() {
+        tap.release(rawLines, rawColumn);
+        // the parser now reads that whitespace again; it must not count twice
+        charsSeen -= rawLines + rawColumn;
+        tap = null;
+    }
+
     /** Decodes characters from the current text event until it is used up or the buffer is nearly full. */
     private void decode() {
         char[] t = text;
@@ -133,7 +279,9 @@ final class Base64Text extends InputStream {
         while (p < end && w <= limit) {
             // fast path: whole groups of four alphabet characters (the bulk of any base64 text)
             if (n == 0 && !padded) {
-                while (p + 4 <= end && w <= limit) {
+                // as many groups as both the text and the output buffer hold, so the loop tests one bound
+                int stop = p + (Math.min((end - p) >> 2, (o.length - w) / 3) << 2);
+                while (p < stop) {
                     char c0 = t[p];
                     char c1 = t[p + 1];
                     char c2 = t[p + 2];
@@ -141,8 +289,10 @@ final class Base64Text extends InputStream {
                     if ((c0 | c1 | c2 | c3) >= 128) {
                         break;
                     }
+                    // a whitespace, padding or bad character decodes negative, and a negative value shifted
+                    // left stays negative: one test covers the four
                     int v = DECODE[c0] << 18 | DECODE[c1] << 12 | DECODE[c2] << 6 | DECODE[c3];
-                    if ((DECODE[c0] | DECODE[c1] | DECODE[c2] | DECODE[c3]) < 0) {
+                    if (v < 0) {
                         break;
                     }
                     o[w] = (byte) (v >> 16);

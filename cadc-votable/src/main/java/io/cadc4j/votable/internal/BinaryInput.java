@@ -54,6 +54,24 @@ final class BinaryInput {
         }
     }
 
+    /** Whether the next n bytes are in the buffer, reading more if they fit; false at the end. */
+    boolean buffered(int n) throws IOException {
+        return lim - pos >= n || n <= buf.length && fill(n);
+    }
+
+    byte[] buffer() {
+        return buf;
+    }
+
+    int bufferPosition() {
+        return pos;
+    }
+
+    /** Skips n bytes known to be in the buffer ({@link #buffered}). */
+    void skipBuffered(int n) {
+        pos += n;
+    }
+
     int readUnsignedByte() throws IOException {
         require(1);
         return buf[pos++] & 0xff;
@@ -75,9 +93,12 @@ final class BinaryInput {
 
     long readLong() throws IOException {
         require(8);
-        long hi = readInt() & 0xffffffffL;
-        long lo = readInt() & 0xffffffffL;
-        return hi << 32 | lo;
+        byte[] b = buf;
+        int p = pos;
+        long hi = (b[p] & 0xff) << 24 | (b[p + 1] & 0xff) << 16 | (b[p + 2] & 0xff) << 8 | b[p + 3] & 0xff;
+        long lo = (b[p + 4] & 0xff) << 24 | (b[p + 5] & 0xff) << 16 | (b[p + 6] & 0xff) << 8 | b[p + 7] & 0xff;
+        pos = p + 8;
+        return hi << 32 | lo & 0xffffffffL;
     }
 
     float readFloat() throws IOException {

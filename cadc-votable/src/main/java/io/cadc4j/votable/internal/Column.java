@@ -55,6 +55,46 @@ abstract class Column {
     /** Decodes the cell from a BINARY/BINARY2 stream, setting null from magic values. */
     abstract void readBinary(BinaryInput in) throws IOException;
 
+    /** Decodes a TABLEDATA cell, dispatching as {@link #readBinary(Column, BinaryInput)} does. */
+    static void parseText(Column col, char[] b, int off, int len) {
+        Class<?> k = col.getClass();
+        if (k == RealColumn.class) {
+            ((RealColumn) col).parseText(b, off, len);
+        } else if (k == StringColumn.class) {
+            ((StringColumn) col).parseText(b, off, len);
+        } else if (k == IntegerColumn.class) {
+            ((IntegerColumn) col).parseText(b, off, len);
+        } else if (k == ArrayColumn.class) {
+            ((ArrayColumn) col).parseText(b, off, len);
+        } else if (k == BooleanColumn.class) {
+            ((BooleanColumn) col).parseText(b, off, len);
+        } else {
+            col.parseText(b, off, len);
+        }
+    }
+
+    /**
+     * Decodes a binary cell with a type test per column class instead of a virtual call: the row
+     * loop calls this for every cell of every column, where a call through the abstract method
+     * would dispatch through the vtable (six receiver classes) and inline nothing.
+     */
+    static void readBinary(Column col, BinaryInput in) throws IOException {
+        Class<?> k = col.getClass();
+        if (k == RealColumn.class) {
+            ((RealColumn) col).readBinary(in);
+        } else if (k == StringColumn.class) {
+            ((StringColumn) col).readBinary(in);
+        } else if (k == IntegerColumn.class) {
+            ((IntegerColumn) col).readBinary(in);
+        } else if (k == ArrayColumn.class) {
+            ((ArrayColumn) col).readBinary(in);
+        } else if (k == BooleanColumn.class) {
+            ((BooleanColumn) col).readBinary(in);
+        } else {
+            col.readBinary(in);
+        }
+    }
+
     /** Marks the current cell null (a BINARY2 flag, a missing TD). */
     void setNull() {
         isNull = true;
@@ -463,6 +503,22 @@ abstract class Column {
                     end = cut(chars, n);
                 }
                 value = end == 0 ? null : new String(chars, 0, end);
+            } else if (in.buffered(n)) {
+                // the whole cell is in the input's buffer: make the String from there, one copy fewer
+                byte[] b = in.buffer();
+                int at = in.bufferPosition();
+                int end = n;
+                if (fixed) {
+                    end = 0;
+                    while (end < n && b[at + end] != 0) {
+                        end++;
+                    }
+                    while (end > 0 && b[at + end - 1] == ' ') {
+                        end--;
+                    }
+                }
+                value = end == 0 ? null : new String(b, at, end, StandardCharsets.UTF_8);
+                in.skipBuffered(n);
             } else {
                 ensure(n);
                 in.readFully(bytes, 0, n);

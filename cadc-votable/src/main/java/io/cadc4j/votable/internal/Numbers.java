@@ -93,30 +93,38 @@ final class Numbers {
         int digits = 0;
         int scale = 0;
         boolean any = false;
-        boolean dot = false;
+        // the integer part, then the fraction: two tight loops (every TABLEDATA double goes through here)
         for (; i < end; i++) {
-            char c = b[i];
-            if (c >= '0' && c <= '9') {
+            int d = b[i] - '0';
+            if (d < 0 || d > 9) {
+                break;
+            }
+            any = true;
+            if (mant == 0 && d == 0) {
+                continue;
+            }
+            if (digits == 18) {
+                return slowDouble(b, off, len);
+            }
+            mant = mant * 10 + d;
+            digits++;
+        }
+        if (i < end && b[i] == '.') {
+            for (i++; i < end; i++) {
+                int d = b[i] - '0';
+                if (d < 0 || d > 9) {
+                    break;
+                }
                 any = true;
-                if (mant == 0 && c == '0') {
-                    if (dot) {
-                        scale--;
-                    }
+                scale--;
+                if (mant == 0 && d == 0) {
                     continue;
                 }
-                if (digits < 18) {
-                    mant = mant * 10 + (c - '0');
-                    digits++;
-                    if (dot) {
-                        scale--;
-                    }
-                } else {
+                if (digits == 18) {
                     return slowDouble(b, off, len);
                 }
-            } else if (c == '.' && !dot) {
-                dot = true;
-            } else {
-                break;
+                mant = mant * 10 + d;
+                digits++;
             }
         }
         if (i < end) {

@@ -52,6 +52,8 @@ public final class VOTableCursor implements RowCursor {
 
     private final XMLStreamReader r;
     private final CountingStream counted;
+    /** Keeps an inline base64 STREAM's text away from the parser (Woodstox only); null if not used. */
+    private final RawTap tap;
     private final URI source;
     private final ParserLimits limits;
     private final Binary2Layout layout;
@@ -96,7 +98,7 @@ public final class VOTableCursor implements RowCursor {
      */
     public VOTableCursor(XMLInputFactory factory, InputStream in, URI source, ParserLimits limits, Binary2Layout layout,
             HttpPipeline http) {
-        this(factory, in, source, limits, layout, http, false);
+        this(factory, in, source, limits, layout, http, false, true);
     }
 
     /**
@@ -110,19 +112,29 @@ public final class VOTableCursor implements RowCursor {
      */
     public static DocumentMetadata readMetadata(XMLInputFactory factory, InputStream in, URI source,
             ParserLimits limits) {
-        VOTableCursor c = new VOTableCursor(factory, in, source, limits, Binary2Layout.STANDARD, null, true);
+        VOTableCursor c = new VOTableCursor(factory, in, source, limits, Binary2Layout.STANDARD, null, true, false);
         return c.document();
     }
 
-    private VOTableCursor(XMLInputFactory factory, InputStream in, URI source, ParserLimits limits,
-            Binary2Layout layout, HttpPipeline http, boolean metadataOnly) {
+    /** As the public constructor; rawStreams false keeps every STREAM's text on the parser (for tests). */
+    VOTableCursor(XMLInputFactory factory, InputStream in, URI source, ParserLimits limits,
+            Binary2Layout layout, HttpPipeline http, boolean metadataOnly, boolean rawStreams) {
         this.source = source;
         this.limits = limits;
         this.layout = layout;
         this.http = http;
         this.counted = new CountingStream(in);
+        RawTap rawTap = null;
         try {
-            this.r = factory.createXMLStreamReader(sniffGzip(counted));
+            InputStream parserInput = sniffGzip(counted);
+            // The tap relies on Woodstox's character offsets (checked against our own count before
+            // any byte is taken raw); any other parser reads the whole document as before.
+            if (rawStreams && !metadataOnly && factory.getClass().getName().startsWith("com.ctc.wstx.")) {
+                rawTap = new RawTap(parserInput);
+                parserInput = rawTap;
+            }
+            this.tap = rawTap;
+            this.r = factory.createXMLStreamReader(parserInput);
         } catch (XMLStreamException | IOException e) {
             closeQuietly(in);
             throw new ProtocolViolationException("cannot start reading the VOTable: " + e.getMessage(), source, e);
@@ -885,6 +897,9 @@ public final class VOTableCursor implements RowCursor {
         switch (element) {
             case "TABLEDATA":
                 phase = Phase.DATA_TABLEDATA;
+                if (tap != null) {
+                    tap.stopScanning();
+                }
                 return;
             case "FITS":
                 throw new CadcException("the VOTable" + (source == null ? "" : " from " + source)
@@ -943,6 +958,9 @@ public final class VOTableCursor implements RowCursor {
                         source, false, null);
             }
             b64 = new Base64Text(r, this::nextEvent);
+            if (tap != null && isUtf8() && tap.heldAt(r.getLocation().getCharacterOffset())) {
+                b64.takeRaw(tap);
+            }
             raw = b64;
         }
         if ("gzip".equals(enc)) {
@@ -955,6 +973,18 @@ public final class VOTableCursor implements RowCursor {
             }
         }
         bin = new BinaryInput(raw);
+    }
+
+    /** @return the bytes of base64 STREAM text decoded without the parser (for tests) */
+    long rawBytesTaken() {
+        return tap == null ? 0 : tap.rawTaken();
+    }
+
+    /** Whether the document is UTF-8 (or its ASCII subset), the one encoding the tap counts in. */
+    private boolean isUtf8() {
+        String e = r.getEncoding();
+        return e == null || "UTF-8".equalsIgnoreCase(e) || "UTF8".equalsIgnoreCase(e) || "US-ASCII".equalsIgnoreCase(e)
+                || "ASCII".equalsIgnoreCase(e);
     }
 
     private InputStream fetch(String href) {
@@ -1023,7 +1053,7 @@ public final class VOTableCursor implements RowCursor {
                             col.readBinary(new BinaryInput(new ByteArrayInputStream(bytes)));
                         }
                     } else {
-                        col.parseText(cell, 0, len);
+                        Column.parseText(col, cell, 0, len);
                     }
                 } catch (CellException | EOFException e) {
                     throw violation("column " + (c + 1) + " '" + col.field.name() + "' (" + col.field.type()
@@ -1102,11 +1132,11 @@ public final class VOTableCursor implements RowCursor {
                 if (binary2 && (mask[c >> 3] & 0x80 >>> (c & 7)) != 0) {
                     sawNullFlag = true;
                     if (!omit) {
-                        col.readBinary(bin);
+                        Column.readBinary(col, bin);
                     }
                     col.setNull();
                 } else {
-                    col.readBinary(bin);
+                    Column.readBinary(col, bin);
                 }
             }
             return true;

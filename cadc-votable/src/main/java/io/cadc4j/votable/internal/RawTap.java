@@ -1,0 +1,349 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cadc4j.votable.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * The stream the XML parser reads, able to keep the text of an inline base64 {@code STREAM} away
+ * from the parser so that it is decoded straight from the bytes (a StAX parser spends most of a
+ * BINARY2 read tokenizing that text).
+ *
+ * <p>While scanning, it hands the parser bytes only up to the {@code >} of the next start tag
+ * whose local name is {@code STREAM}, and then holds. If the parser asks for more while held, the
+ * hold is dropped and nothing changes. If instead the parser reports that very element (the
+ * cursor checks the character offset of the tag, {@link #heldAt}), the cursor takes the bytes
+ * that follow with {@link #rawBuffer}/{@link #rawAdvance} for as long as they are base64
+ * characters and whitespace, and {@link #release releases} the rest (from the first other byte:
+ * normally the {@code <} of {@code </STREAM>}, else a comment, CDATA, reference or anything
+ * wrong) back to the parser, preceded by whitespace that keeps the parser's line and column
+ * numbers exact. The parser therefore sees a well-formed document in which the STREAM's
+ * base64 characters are replaced by whitespace, and reports anything unusual just as before.
+ *
+ * <p>Offsets are in UTF-16 units of the decoded document without a leading byte-order mark, as
+ * Woodstox counts them; the cursor uses the tap only with Woodstox and a UTF-8 document.
+ * Single-threaded.
+ */
+final class RawTap extends InputStream {
+    private static final int SCAN = 0;
+    private static final int HELD = 1;
+    private static final int RAW = 2;
+    private static final int PASS = 3;
+
+    private final InputStream in;
+    private final byte[] buf = new byte[16 * 1024];
+    private int pos;
+    private int lim;
+    private int state = SCAN;
+    /** Where the next candidate tag starts, or -1 when none is known in buf[pos, lim). */
+    private int tagStart = -1;
+    /** The index just after the '>' of the candidate tag. */
+    private int tagEnd = -1;
+    /** How far bytes may be handed over before a tag that is cut by the end of the buffer. */
+    private int safeEnd = -1;
+    /** UTF-16 units handed to the parser before buf[pos]. */
+    private long chars;
+    private long heldTagOffset = -1;
+    private boolean started;
+    private boolean eof;
+    /** Whitespace standing for the text taken raw, handed to the parser before buf[pos]. */
+    private long pendingLines;
+    private long pendingSpaces;
+    private long rawTaken;
+    private final byte[] one = new byte[1];
+
+    RawTap(InputStream in) {
+        this.in = in;
+    }
+
+    /** Stops looking for STREAM tags: from now on the parser reads the bytes as they come. */
+    void stopScanning() {
+        if (state == SCAN || state == HELD) {
+            state = PASS;
+        }
+    }
+
+    /**
+     * Whether the tap holds right after the start tag of a STREAM whose {@code <} the parser
+     * reported at this character offset; if so the tap switches to raw reading.
+     */
+    boolean heldAt(long tagCharOffset) {
+        if (state == HELD && tagCharOffset >= 0 && tagCharOffset == heldTagOffset) {
+            state = RAW;
+            return true;
+        }
+        return false;
+    }
+
+    /** @return the number of bytes taken raw so far */
+    long rawTaken() {
+        return rawTaken;
+    }
+
+    // ---------------------------------------------------------------- raw side (the cursor)
+
+    /** The buffer holding raw bytes from {@link #rawStart()} to {@link #rawEnd()}. */
+    byte[] rawBuffer() {
+        return buf;
+    }
+
+    int rawStart() {
+        return pos;
+    }
+
+    int rawEnd() {
+        return lim;
+    }
+
+    /**
+     * Makes raw bytes available.
+     *
+     * @return false at the end of the input
+     */
+    boolean rawFill() throws IOException {
+        if (pos < lim) {
+            return true;
+        }
+        pos = 0;
+        lim = 0;
+        int n = eof ? -1 : in.read(buf, 0, buf.length);
+        if (n < 0) {
+            eof = true;
+            return false;
+        }
+        lim = n;
+        return true;
+    }
+
+    /** Marks raw bytes up to (not including) buf[to] as taken; they were base64 or whitespace. */
+    void rawAdvance(int to) {
+        rawTaken += to - pos;
+        pos = to;
+    }
+
+    /**
+     * Gives the parser the rest, from buf[rawStart()], after whitespace standing for what was
+     * taken, so that the parser's line and column numbers stay those of the document.
+     *
+     * @param lines the line ends taken (CR LF, CR or LF, each counted once as XML does)
+     * @param afterLastLine the characters taken after the last line end
+     */
+    void release(long lines, long afterLastLine) {
+        pendingLines = lines;
+        pendingSpaces = afterLastLine;
+        state = PASS;
+    }
+
+    // ---------------------------------------------------------------- parser side
+
+    @Override
+    public int read() throws IOException {
+        int n = read(one, 0, 1);
+        return n <= 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        if (len == 0) {
+            return 0;
+        }
+        if (pendingLines + pendingSpaces > 0) {
+            int n = 0;
+            while (n < len && pendingLines > 0) {
+                b[off + n++] = '\n';
+                pendingLines--;
+            }
+            while (n < len && pendingSpaces > 0) {
+                b[off + n++] = ' ';
+                pendingSpaces--;
+            }
+            return n;
+        }
+        if (state == RAW) {
+            throw new IllegalStateException("the parser read while the STREAM was taken raw");
+        }
+        if (state == HELD) {
+            // the parser wants what follows the tag before the cursor took it: read normally
+            state = SCAN;
+            tagStart = -1;
+        }
+        if (pos == lim) {
+            if (state == PASS) {
+                // nothing buffered: no need to copy through our buffer
+                return eof ? -1 : in.read(b, off, len);
+            }
+            if (!fillForScan()) {
+                return -1;
+            }
+        }
+        int end = lim;
+        if (state == SCAN) {
+            if (tagStart < 0 && safeEnd <= pos) {
+                findTag();
+            }
+            if (tagStart >= 0) {
+                end = tagEnd;
+            } else if (state == SCAN) {
+                end = safeEnd;
+            }
+        }
+        int n = Math.min(len, end - pos);
+        System.arraycopy(buf, pos, b, off, n);
+        if (state == SCAN) {
+            chars += utf16Units(buf, pos, pos + n);
+            if (tagStart >= 0 && pos + n == tagEnd) {
+                heldTagOffset = chars - utf16Units(buf, tagStart, tagEnd);
+                state = HELD;
+                tagStart = -1;
+            }
+        }
+        pos += n;
+        return n;
+    }
+
+    private boolean fillForScan() throws IOException {
+        pos = 0;
+        lim = 0;
+        tagStart = -1;
+        safeEnd = -1;
+        int n = eof ? -1 : in.read(buf, 0, buf.length);
+        if (n < 0) {
+            eof = true;
+            return false;
+        }
+        lim = n;
+        if (!started) {
+            started = true;
+            skipBomInCount();
+        }
+        return true;
+    }
+
+    private void skipBomInCount() throws IOException {
+        // Woodstox does not count a UTF-8 byte-order mark; it decodes to one UTF-16 unit
+        while (lim < 3 && !eof) {
+            int n = in.read(buf, lim, buf.length - lim);
+            if (n < 0) {
+                eof = true;
+            } else {
+                lim += n;
+            }
+        }
+        if (lim >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
+            chars = -1;
+        }
+    }
+
+    /**
+     * Looks for the next start tag named {@code STREAM} (any prefix) that is not empty, in
+     * buf[pos, lim); moves a tag cut by the end of the buffer to the front and reads on. A tag
+     * longer than the buffer stops the scanning (it is only slower, never wrong).
+     */
+    private void findTag() throws IOException {
+        int from = pos;
+        while (true) {
+            int i = from;
+            while (i < lim && buf[i] != '<') {
+                i++;
+            }
+            safeEnd = i;
+            if (i == lim) {
+                return;
+            }
+            int r = matchTag(i);
+            if (r >= 0) {
+                tagStart = i;
+                tagEnd = r;
+                return;
+            }
+            if (r == -1) {
+                from = i + 1;
+                continue;
+            }
+            safeEnd = i;
+            // cut by the end of the buffer: hand over what precedes it first, then read on
+            if (i > pos) {
+                return;
+            }
+            if (pos == 0 && lim == buf.length || eof) {
+                // a tag longer than the buffer, or the end of the input: no raw STREAM here
+                safeEnd = lim;
+                if (!eof) {
+                    state = PASS;
+                }
+                return;
+            }
+            System.arraycopy(buf, pos, buf, 0, lim - pos);
+            lim -= pos;
+            pos = 0;
+            int n = in.read(buf, lim, buf.length - lim);
+            if (n < 0) {
+                eof = true;
+            } else {
+                lim += n;
+            }
+            from = 0;
+        }
+    }
+
+    /** @return the index after the tag's '>', -1 if not a STREAM start tag, -2 if cut off */
+    private int matchTag(int lt) {
+        int i = lt + 1;
+        int nameStart = i;
+        int localStart = i;
+        while (i < lim) {
+            byte c = buf[i];
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '>' || c == '/') {
+                break;
+            }
+            if (c == ':') {
+                localStart = i + 1;
+            }
+            i++;
+        }
+        if (i == lim) {
+            return -2;
+        }
+        if (i - localStart != 6 || i == nameStart || buf[localStart] != 'S' || buf[localStart + 1] != 'T'
+                || buf[localStart + 2] != 'R' || buf[localStart + 3] != 'E' || buf[localStart + 4] != 'A'
+                || buf[localStart + 5] != 'M') {
+            return -1;
+        }
+        byte quote = 0;
+        for (; i < lim; i++) {
+            byte c = buf[i];
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '<') {
+                return -1;
+            } else if (c == '>') {
+                return buf[i - 1] == '/' ? -1 : i + 1;
+            }
+        }
+        return -2;
+    }
+
+    /** UTF-16 units of UTF-8 bytes: one per lead byte, two for a four-byte sequence. */
+    private static int utf16Units(byte[] b, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            int c = b[i];
+            if ((c & 0xC0) != 0x80) {
+                n++;
+                if ((c & 0xF8) == 0xF0) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}
