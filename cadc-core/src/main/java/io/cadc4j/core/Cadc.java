@@ -11,12 +11,21 @@ import io.cadc4j.core.auth.Credentials;
 import io.cadc4j.core.coords.Angle;
 import io.cadc4j.core.coords.Coordinates;
 import io.cadc4j.core.coords.NameResolver;
+import io.cadc4j.core.datalink.Circle;
+import io.cadc4j.core.datalink.DataLink;
+import io.cadc4j.core.datalink.DataLinkPort;
+import io.cadc4j.core.datalink.DownloadListener;
+import io.cadc4j.core.datalink.DownloadOptions;
+import io.cadc4j.core.datalink.DownloadOutcome;
+import io.cadc4j.core.datalink.DownloadRequest;
+import io.cadc4j.core.datalink.LinkSet;
 import io.cadc4j.core.internal.facade.ResultFiles;
 import io.cadc4j.core.internal.facade.Session;
 import io.cadc4j.core.internal.facade.Wiring;
 import io.cadc4j.core.registry.ServiceResolver;
 import io.cadc4j.core.registry.TapEndpoints;
 import io.cadc4j.core.spi.AuthPortProvider;
+import io.cadc4j.core.spi.DataLinkPortProvider;
 import io.cadc4j.core.spi.HttpPipeline;
 import io.cadc4j.core.spi.HttpTransport;
 import io.cadc4j.core.spi.Providers;
@@ -33,6 +42,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -76,13 +86,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * start to end, never a mix; one that still needs a forgotten secret afterwards (a redirect, say)
  * fails with {@link IllegalStateException} rather than continue without it.
  *
- * <p><b>DataLink operations</b> ({@code getDataUrls}, {@code getImageList}, {@code getImages}) are
- * not here yet: they arrive with the DataLink port (issue #7).
+ * <p><b>DataLink operations</b> ({@link #getDataUrls}, {@link #getImageList}, {@link #getImages},
+ * {@link #getImagesLazy}, {@link #getImageUrls}, {@link #download}) go to the DataLink service
+ * ({@code ivo://cadc.nrc.ca/caom2ops} by default, or {@link Builder#dataLinkUrl(URI)}) through the
+ * port of {@code cadc-datalink}, with the same credentials as the queries.
  *
  * <p>Thread-safe: immutable apart from its credentials. Close it to forget the credentials and
  * release the transport it made.
  */
 public final class Cadc implements AutoCloseable {
+    private static final String PUBLISHER_ID = "publisherID";
     private final Wiring wiring;
     private final NameResolver nameResolver;
     private final int concurrency;
@@ -589,10 +602,292 @@ public final class Cadc implements AutoCloseable {
         return tap();
     }
 
-    // DataLink (issue #7): getDataUrls(RowCursor, boolean), getImageList(RowCursor, Coordinates, Angle),
-    // getImages(Coordinates, Angle, String) with its lazy and URL-list variants go here. Each reads
-    // current() once and uses the session's DataLink binding (see Session), with concurrency() as
-    // the number of parallel DataLink calls and downloads.
+    // ---------------------------------------------------------------- DataLink
+
+    /**
+     * The data URLs of a query's observations, as astroquery's {@code get_data_urls}: the
+     * {@code publisherID} of every row is asked of the DataLink service ({@code REQUEST=downloads-only}),
+     * keeping the {@code #this} links, or with auxiliaries every link but packages. Unlike astroquery,
+     * identifiers the service could not resolve are kept as error rows ({@link LinkSet#errors()}).
+     * The cursor is read to its end; the caller still closes it.
+     *
+     * <pre>{@code
+     * try (RowCursor rows = cadc.queryName("Nr3491_1")) {
+     *     LinkSet urls = cadc.getDataUrls(rows, false);
+     *     urls.links().forEach(l -> System.out.println(l.accessUrl().get()));
+     *     urls.errors().forEach(e -> System.err.println(e.id() + ": " + e.errorMessage().get()));
+     * }
+     * }</pre>
+     *
+     * @param result a query result with a {@code publisherID} column
+     * @param includeAuxiliaries false for the {@code #this} links only, true for every non-package link
+     * @return the links with an access URL, and the error rows, grouped by identifier in the result's order
+     * @throws IllegalArgumentException if the result has no {@code publisherID} column, or no row with one
+     * @throws io.cadc4j.core.ProviderNotFoundException if cadc-datalink is not on the path
+     * @throws CadcException if a DataLink call fails
+     */
+    public LinkSet getDataUrls(RowCursor result, boolean includeAuxiliaries) {
+        List<String> ids = publisherIds(result, "getDataUrls");
+        return current().dataLink().dataLinks(ids, includeAuxiliaries);
+    }
+
+    /**
+     * The data URLs of some publisher DIDs (see {@link #getDataUrls(RowCursor, boolean)}).
+     *
+     * <pre>{@code
+     * cadc.getDataUrls(List.of("ivo://cadc.nrc.ca/CFHT?1234567/1234567p"), true)
+     * }</pre>
+     *
+     * @param publisherIds the identifiers, at least one
+     * @param includeAuxiliaries false for the {@code #this} links only, true for every non-package link
+     * @return the links with an access URL, and the error rows
+     * @throws IllegalArgumentException if no identifier is given
+     * @throws CadcException if a DataLink call fails
+     */
+    public LinkSet getDataUrls(Collection<String> publisherIds, boolean includeAuxiliaries) {
+        return current().dataLink().dataLinks(checkIds(publisherIds), includeAuxiliaries);
+    }
+
+    /**
+     * Cutout URLs of a query's observations for a circle, as astroquery's {@code get_image_list}:
+     * for every {@code publisherID}, the SODA cutout of its {@code #cutout} service descriptor with
+     * {@code POS=CIRCLE ra dec r}, where {@code ra dec} are the FK5 J2000 numbers of the centre (as
+     * astroquery writes them, {@link RegionQuery#sodaPos()}) and {@code r} the radius in degrees.
+     * An identifier without a cutout service, or whose data the circle misses, is an error row.
+     * The cursor is read to its end; the caller still closes it.
+     *
+     * <pre>{@code
+     * Coordinates c = Coordinates.parse("01h45m07.5s +23d18m00s");
+     * try (RowCursor rows = cadc.queryRegion(RegionQuery.builder(c).imagesOnly(true).build())) {
+     *     cadc.getImageList(rows, c, Angle.parse("0.01 deg")).links().forEach(l -> System.out.println(l.accessUrl().get()));
+     * }
+     * }</pre>
+     *
+     * @param result a query result with a {@code publisherID} column
+     * @param center the cutout centre
+     * @param radius the cutout radius, not negative
+     * @return one row per cutout URL ({@link DataLink#accessUrl()}), and the error rows
+     * @throws IllegalArgumentException if the result has no {@code publisherID} column, or no row with one
+     * @throws CadcException if a DataLink call fails
+     */
+    public LinkSet getImageList(RowCursor result, Coordinates center, Angle radius) {
+        Objects.requireNonNull(center, "center");
+        Objects.requireNonNull(radius, "radius");
+        RegionQuery region = RegionQuery.builder(center).radius(radius).build();
+        List<String> ids = publisherIds(result, "getImageList");
+        return current().dataLink().cutoutLinks(ids, circle(region));
+    }
+
+    /**
+     * The cutout URLs of the images around a position, without downloading them (astroquery's
+     * {@code get_images(..., get_url_list=True)}): runs {@link #queryRegion(RegionQuery)} with
+     * {@code dataProductType='image'} (whatever the query's {@link RegionQuery#imagesOnly()}), then
+     * {@link #getImageList} with the query's centre and radius. No image there is an empty set.
+     *
+     * <pre>{@code
+     * cadc.getImageUrls(RegionQuery.builder(Coordinates.parse("01h45m07.5s +23d18m00s"))
+     *         .radius(Angle.parse("0.01 deg")).build())
+     * }</pre>
+     *
+     * @param region the position, radius and optional collection
+     * @return one row per cutout URL, and the error rows
+     * @throws CadcException if the query or a DataLink call fails
+     */
+    public LinkSet getImageUrls(RegionQuery region) {
+        return imageLinks(current(), region);
+    }
+
+    /**
+     * The images around a position, downloaded, as astroquery's {@code get_images}: the cutout
+     * URLs of {@link #getImageUrls}, each downloaded into a directory (at most
+     * {@link #concurrency()} at once, each checked to be FITS), with the primary header read.
+     * A download that fails (401 on private data, say) is reported in
+     * {@link ImageDownloads#failures()} while the others complete.
+     *
+     * <pre>{@code
+     * ImageDownloads got = cadc.getImages(RegionQuery.builder(Coordinates.parse("01h45m07.5s +23d18m00s"))
+     *         .radius(Angle.parse("0.01 deg")).build(), Path.of("cutouts"));
+     * }</pre>
+     *
+     * @param region the position, radius and optional collection
+     * @param directory where the files go, created if missing
+     * @return the files with their headers, the failed downloads and the DataLink error rows
+     * @throws CadcException if the query or a DataLink call fails (downloads' failures are reported instead)
+     */
+    public ImageDownloads getImages(RegionQuery region, Path directory) {
+        Objects.requireNonNull(directory, "directory");
+        Session s = current();
+        LinkSet cutouts = imageLinks(s, region);
+        List<DownloadRequest> requests = new ArrayList<>();
+        for (DataLink l : cutouts.links()) {
+            requests.add(DownloadRequest.builder(l.accessUrl().get()).directory(directory).expectFits(true).build());
+        }
+        List<DownloadOutcome> outcomes = requests.isEmpty() ? List.of()
+                : s.dataLink().downloader().downloadAll(requests, downloadOptions(), DownloadListener.NONE);
+        return ImageDownloads.of(outcomes, cutouts.errors());
+    }
+
+    /**
+     * The images of one collection around a position, downloaded (see {@link #getImages(RegionQuery, Path)}).
+     *
+     * <pre>{@code
+     * cadc.getImages(Coordinates.parse("01h45m07.5s +23d18m00s"), Angle.parse("0.01 deg"), "CFHT", Path.of("cutouts"))
+     * }</pre>
+     *
+     * @param center the position
+     * @param radius the radius, not negative
+     * @param collection the collection
+     * @param directory where the files go, created if missing
+     * @return the files with their headers, the failed downloads and the DataLink error rows
+     * @throws CadcException if the query or a DataLink call fails
+     */
+    public ImageDownloads getImages(Coordinates center, Angle radius, String collection, Path directory) {
+        return getImages(RegionQuery.builder(center).radius(radius).collection(collection).build(), directory);
+    }
+
+    /**
+     * The images around a position, downloaded (see {@link #getImages(RegionQuery, Path)}).
+     *
+     * <pre>{@code
+     * cadc.getImages(Coordinates.parse("01h45m07.5s +23d18m00s"), Angle.parse("0.01 deg"), Path.of("cutouts"))
+     * }</pre>
+     *
+     * @param center the position
+     * @param radius the radius, not negative
+     * @param directory where the files go, created if missing
+     * @return the files with their headers, the failed downloads and the DataLink error rows
+     * @throws CadcException if the query or a DataLink call fails
+     */
+    public ImageDownloads getImages(Coordinates center, Angle radius, Path directory) {
+        return getImages(RegionQuery.builder(center).radius(radius).build(), directory);
+    }
+
+    /**
+     * The images around a position as handles that download only when opened (astroquery's
+     * {@code get_images_async}): the query and the DataLink calls happen now, no download does.
+     *
+     * <pre>{@code
+     * LazyImages lazy = cadc.getImagesLazy(RegionQuery.builder(center).collection("CFHT").build());
+     * for (LazyImages.Handle h : lazy.handles()) { h.open(Path.of("cutouts")); }
+     * }</pre>
+     *
+     * @param region the position, radius and optional collection
+     * @return the handles and the DataLink error rows
+     * @throws CadcException if the query or a DataLink call fails
+     */
+    public LazyImages getImagesLazy(RegionQuery region) {
+        Session s = current();
+        LinkSet cutouts = imageLinks(s, region);
+        List<LazyImages.Handle> handles = new ArrayList<>();
+        if (!cutouts.links().isEmpty()) {
+            io.cadc4j.core.datalink.Downloader downloader = s.dataLink().downloader();
+            for (DataLink l : cutouts.links()) {
+                handles.add(new LazyImages.Handle(l.id(), l.accessUrl().get(), downloader, downloadOptions()));
+            }
+        }
+        return LazyImages.of(handles, cutouts.errors());
+    }
+
+    /**
+     * Downloads files by URL into a directory (data URLs from {@link #getDataUrls}, say), at most
+     * {@link #concurrency()} at once, with the session's credentials; every failure is an outcome.
+     *
+     * <pre>{@code
+     * cadc.download(urls.accessUrls(s -> true), Path.of("data"))
+     * }</pre>
+     *
+     * @param urls the URLs
+     * @param directory where the files go, created if missing
+     * @return one outcome per URL, in order
+     * @throws io.cadc4j.core.ProviderNotFoundException if cadc-datalink is not on the path
+     */
+    public List<DownloadOutcome> download(List<URI> urls, Path directory) {
+        Objects.requireNonNull(urls, "urls");
+        Objects.requireNonNull(directory, "directory");
+        List<DownloadRequest> requests = new ArrayList<>();
+        for (URI u : urls) {
+            requests.add(DownloadRequest.toDirectory(Objects.requireNonNull(u, "url"), directory));
+        }
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        return current().dataLink().downloader().downloadAll(requests, downloadOptions(), DownloadListener.NONE);
+    }
+
+    /**
+     * The DataLink port bound to the credentials held, for what the facade does not cover (SODA
+     * cutouts with other shapes, link options). It keeps the credentials it was made with.
+     *
+     * <pre>{@code
+     * cadc.dataLinkPort().links(List.of(publisherId)).rows()
+     * }</pre>
+     *
+     * @return the port
+     * @throws io.cadc4j.core.ProviderNotFoundException if cadc-datalink is not on the path
+     * @throws CadcException if the DataLink service cannot be resolved
+     */
+    public DataLinkPort dataLinkPort() {
+        return current().dataLink();
+    }
+
+    private LinkSet imageLinks(Session s, RegionQuery region) {
+        Objects.requireNonNull(region, "region");
+        List<String> ids;
+        try (RowCursor rows = s.tap().port().query(QueryOptions.defaults()
+                .toQuery(region.toBuilder().imagesOnly(true).build().adql()))) {
+            ids = readIds(rows, "getImages", false);
+        }
+        return ids.isEmpty() ? LinkSet.of(List.of()) : s.dataLink().cutoutLinks(ids, circle(region));
+    }
+
+    private DownloadOptions downloadOptions() {
+        return DownloadOptions.builder().maxConcurrent(concurrency).build();
+    }
+
+    /** The SODA circle of astroquery's get_image_list: the FK5 J2000 numbers, as sodaPos() writes them. */
+    private static Circle circle(RegionQuery region) {
+        return Circle.of(region.center().ra(), region.center().dec(), region.radius().degrees());
+    }
+
+    private static List<String> publisherIds(RowCursor result, String operation) {
+        Objects.requireNonNull(result, "result");
+        return readIds(result, operation, true);
+    }
+
+    private static List<String> readIds(RowCursor result, String operation, boolean required) {
+        int column;
+        try {
+            column = result.columnIndex(PUBLISHER_ID);
+        } catch (IllegalArgumentException e) {
+            List<String> names = new ArrayList<>();
+            result.metadata().fields().forEach(f -> names.add(f.name()));
+            throw new IllegalArgumentException(operation + " needs the column '" + PUBLISHER_ID
+                    + "' in the result, which has only " + names, e);
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        while (result.next()) {
+            if (!result.isNull(column) && !result.getString(column).isBlank()) {
+                ids.add(result.getString(column).trim());
+            }
+        }
+        if (ids.isEmpty() && required) {
+            throw new IllegalArgumentException(operation + " needs at least one row with a value in the column '"
+                    + PUBLISHER_ID + "', but the result has none");
+        }
+        return new ArrayList<>(ids);
+    }
+
+    private static List<String> checkIds(Collection<String> publisherIds) {
+        Objects.requireNonNull(publisherIds, "publisherIds");
+        if (publisherIds.isEmpty()) {
+            throw new IllegalArgumentException("no publisher DID given");
+        }
+        List<String> ids = new ArrayList<>(publisherIds.size());
+        for (String id : publisherIds) {
+            ids.add(Objects.requireNonNull(id, "publisher DID"));
+        }
+        return ids;
+    }
 
     /**
      * How many DataLink calls and downloads run at once (for the DataLink operations).
@@ -810,6 +1105,8 @@ public final class Cadc implements AutoCloseable {
         private AuthPortProvider authPortProvider;
         private String authPortProviderName;
         private AuthSettings authSettings;
+        private DataLinkPortProvider dataLinkPortProvider;
+        private String dataLinkPortProviderName;
         private Credentials credentials = Credentials.ANONYMOUS;
         private NameResolver nameResolver;
         private Duration cacheTtl = ServiceResolver.DEFAULT_TTL;
@@ -992,6 +1289,28 @@ public final class Cadc implements AutoCloseable {
         }
 
         /**
+         * Uses this DataLink port provider.
+         *
+         * @param provider the provider
+         * @return this builder
+         */
+        public Builder dataLinkPortProvider(DataLinkPortProvider provider) {
+            this.dataLinkPortProvider = Objects.requireNonNull(provider, "provider");
+            return this;
+        }
+
+        /**
+         * Uses the discovered DataLink port provider with this name, e.g. {@code http}.
+         *
+         * @param name the provider name
+         * @return this builder
+         */
+        public Builder dataLinkPortProvider(String name) {
+            this.dataLinkPortProviderName = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /**
          * Uses this auth port provider.
          *
          * @param provider the provider
@@ -1101,6 +1420,15 @@ public final class Cadc implements AutoCloseable {
                     auth = Providers.choose(AuthPortProvider.class, found, authPortProviderName);
                 }
             }
+            DataLinkPortProvider dataLink = dataLinkPortProvider;
+            if (dataLink == null) {
+                // optional like auth: a TAP-only user needs no cadc-datalink until a DataLink call
+                List<DataLinkPortProvider> found = classLoader == null ? Providers.discover(DataLinkPortProvider.class)
+                        : Providers.discover(DataLinkPortProvider.class, classLoader);
+                if (dataLinkPortProviderName != null || !found.isEmpty()) {
+                    dataLink = Providers.choose(DataLinkPortProvider.class, found, dataLinkPortProviderName);
+                }
+            }
             TransportSettings s = settings.build();
             HttpPipeline.Builder pb = HttpPipeline.builder().settings(s);
             if (transport != null) {
@@ -1114,21 +1442,14 @@ public final class Cadc implements AutoCloseable {
             }
             HttpPipeline http = pb.build();
             ServiceResolver resolver = ServiceResolver.builder(http).registry(registry).cacheTtl(cacheTtl).build();
-            // dataLinkService and dataLinkUrl are kept for the DataLink binding (issue #7).
-            Objects.requireNonNull(dataLinkService, "dataLinkService");
             Wiring wiring = new Wiring(http, s, transport, transportProvider, classLoader, resolver, tapUrl, tapService,
-                    loginService, loginUrl, tap, auth, authSettings);
+                    loginService, loginUrl, tap, auth, authSettings, dataLinkService, dataLinkUrl, dataLink);
             try {
                 return new Cadc(wiring, nameResolver, concurrency, credentials);
             } catch (RuntimeException e) {
                 wiring.close();
                 throw e;
             }
-        }
-
-        /** @return the DataLink links URL given, if any (for the DataLink binding) */
-        Optional<URI> dataLinkUrl() {
-            return Optional.ofNullable(dataLinkUrl);
         }
     }
 }

@@ -8,6 +8,9 @@ import io.cadc4j.core.QueryOptions;
 import io.cadc4j.core.auth.BasicCredentials;
 import io.cadc4j.core.auth.NetrcFile;
 import io.cadc4j.core.auth.Realm;
+import io.cadc4j.core.datalink.DataLink;
+import io.cadc4j.core.datalink.DownloadOutcome;
+import io.cadc4j.core.datalink.LinkSet;
 import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.core.tap.TableUpload;
 import java.io.IOException;
@@ -44,8 +47,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "cadc", mixinStandardHelpOptions = true, versionProvider = CadcCommand.Version.class,
         description = "Query the Canadian Astronomy Data Centre (or any IVOA TAP service) from the shell.",
         subcommands = {QueryCommand.class, RegionCommand.class, NameCommand.class, CollectionsCommand.class,
-            TablesCommand.class, JobCommand.class},
-        // urls, cutouts and download (DataLink) are added with the DataLink port (issue #7).
+            TablesCommand.class, UrlsCommand.class, CutoutsCommand.class, DownloadCommand.class, JobCommand.class},
         footer = ExitCodes.HELP, usageHelpAutoWidth = true)
 final class CadcCommand implements Callable<Integer> {
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|min|h)?");
@@ -65,6 +67,10 @@ final class CadcCommand implements Callable<Integer> {
     @Option(names = "--tap-url", scope = ScopeType.INHERIT, paramLabel = "URL",
             description = "A TAP service's base URL, used directly with no registry.")
     URI tapUrl;
+
+    @Option(names = "--datalink-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "A DataLink links endpoint, used directly with no registry.")
+    URI dataLinkUrl;
 
     @Option(names = "--user", scope = ScopeType.INHERIT, paramLabel = "NAME",
             description = "Log in as this user; the password is asked for on the terminal, without echo.")
@@ -169,6 +175,9 @@ final class CadcCommand implements Callable<Integer> {
         }
         if (tapUrl != null) {
             b.tapUrl(tapUrl);
+        }
+        if (dataLinkUrl != null) {
+            b.dataLinkUrl(dataLinkUrl);
         }
         timeout().ifPresent(b::requestTimeout);
         customiser.accept(b);
@@ -293,6 +302,65 @@ final class CadcCommand implements Callable<Integer> {
             throw new java.io.UncheckedIOException("writing " + (output == null ? "the result" : output) + " failed: "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Prints the access URLs of links, one per line, and reports the error rows on standard error.
+     *
+     * @param links the links
+     * @return {@link ExitCodes#OK}, or {@link ExitCodes#PARTIAL} when there were error rows
+     */
+    int printLinks(LinkSet links) {
+        for (DataLink l : links.links()) {
+            out.println(l.accessUrl().get());
+        }
+        out.flush();
+        return reportLinkErrors(links.errors());
+    }
+
+    /**
+     * Reports DataLink error rows on standard error, one line each.
+     *
+     * @param errors the error rows
+     * @return {@link ExitCodes#OK} when there are none, else {@link ExitCodes#PARTIAL}
+     */
+    int reportLinkErrors(List<DataLink> errors) {
+        for (DataLink e : errors) {
+            err.println("cadc: no link for " + e.id() + ": " + e.errorMessage().orElse("(no message)")
+                    .replaceAll("\\s*\\R\\s*", " "));
+        }
+        return errors.isEmpty() ? ExitCodes.OK : ExitCodes.PARTIAL;
+    }
+
+    /**
+     * Prints the path of every file downloaded and reports every failure on standard error.
+     *
+     * @param outcomes the outcomes
+     * @return {@link ExitCodes#OK} when all succeeded, else {@link ExitCodes#PARTIAL}
+     */
+    int printDownloads(List<DownloadOutcome> outcomes) {
+        int failed = 0;
+        for (DownloadOutcome o : outcomes) {
+            if (o.failure().isPresent()) {
+                failed++;
+                String m = o.failure().get().getMessage();
+                m = m == null ? o.failure().get().toString() : m.replaceAll("\\s*\\R\\s*", " ");
+                String url = o.request().uri().toString();
+                // the library's messages usually name the URL already
+                err.println("cadc: download failed: " + (m.contains(url) ? m : url + ": " + m));
+                if (verbose) {
+                    o.failure().get().printStackTrace(err);
+                }
+            } else {
+                out.println(o.path().map(Path::toString).orElse(o.request().uri().toString())
+                        + (o.status() == DownloadOutcome.Status.SKIPPED ? " (already there)" : ""));
+            }
+        }
+        out.flush();
+        if (failed > 0) {
+            err.println("cadc: " + failed + " of " + outcomes.size() + " downloads failed");
+        }
+        return failed == 0 ? ExitCodes.OK : ExitCodes.PARTIAL;
     }
 
     /** Something that writes into a stream and returns a count. */

@@ -24,6 +24,8 @@ final class ExitCodes {
     static final int QUERY = 4;
     /** Authentication or authorisation failed (login refused, unusable certificate or netrc, access denied). */
     static final int AUTHENTICATION = 5;
+    /** Some links or downloads failed (each reported on stderr); the others completed. */
+    static final int PARTIAL = 6;
 
     /** The lines the help text ends with. */
     static final String HELP = "%nExit codes:%n"
@@ -32,7 +34,8 @@ final class ExitCodes {
             + "  2  usage: bad arguments, unreadable coordinates or angle%n"
             + "  3  service: HTTP error, network failure, timeout, malformed answer, not found%n"
             + "  4  query: the service rejected the query, or the job failed%n"
-            + "  5  authentication: login refused, unusable certificate or netrc, access denied%n";
+            + "  5  authentication: login refused, unusable certificate or netrc, access denied%n"
+            + "  6  partial: some links or downloads failed (each reported on stderr); the others completed%n";
 
     private ExitCodes() {
     }

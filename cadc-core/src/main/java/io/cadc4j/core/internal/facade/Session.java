@@ -3,8 +3,10 @@ package io.cadc4j.core.internal.facade;
 
 import io.cadc4j.core.SecurityMethod;
 import io.cadc4j.core.auth.Credentials;
+import io.cadc4j.core.datalink.DataLinkPort;
 import io.cadc4j.core.registry.TapEndpoints;
 import io.cadc4j.core.spi.CredentialPolicy;
+import io.cadc4j.core.spi.DataLinkPortProvider;
 import io.cadc4j.core.spi.HttpPipeline;
 import io.cadc4j.core.spi.PortContext;
 import io.cadc4j.core.tap.TapPort;
@@ -16,7 +18,7 @@ import java.util.Objects;
  * {@code AtomicReference} and replaces it whole on login and logout, so a call that read the
  * session once sees one consistent set of credentials from start to end.
  *
- * <p>Thread-safe: immutable apart from the TAP binding, made once on first use under a lock.
+ * <p>Thread-safe: immutable apart from the TAP and DataLink bindings, each made once on first use under a lock.
  */
 public final class Session implements AutoCloseable {
     private final Wiring wiring;
@@ -24,9 +26,7 @@ public final class Session implements AutoCloseable {
     private final Wiring.Owned<HttpPipeline> http;
     private final Object lock = new Object();
     private volatile TapBinding tap;
-    // DataLink (issue #7, added after the DataLinkPort redesign): a second lazily made binding
-    // beside `tap`, resolved through wiring.resolver() for CADC_DATALINK and made with
-    // PortContext.of(credentialed pipeline, links URL), exactly as tap() does.
+    private volatile DataLinkPort dataLink;
 
     /**
      * Makes a session; resolves nothing yet.
@@ -67,6 +67,32 @@ public final class Session implements AutoCloseable {
             }
         }
         return t;
+    }
+
+    /**
+     * The DataLink port for these credentials, bound to the {@code links} URL chosen for them on
+     * first use and kept.
+     *
+     * @return the port
+     * @throws io.cadc4j.core.ProviderNotFoundException if cadc-datalink is not on the path
+     * @throws io.cadc4j.core.NotFoundException if the DataLink service cannot be found
+     */
+    public DataLinkPort dataLink() {
+        DataLinkPort d = dataLink;
+        if (d == null) {
+            synchronized (lock) {
+                d = dataLink;
+                if (d == null) {
+                    DataLinkPortProvider provider = wiring.dataLinkProvider();
+                    Wiring.Endpoint links = wiring.dataLinkEndpoint(credentials);
+                    HttpPipeline authed = http.value().withCredentials(policy(links.securityMethod()));
+                    d = Objects.requireNonNull(provider.create(PortContext.of(authed, links.url())),
+                            () -> "DataLinkPortProvider '" + provider.name() + "' returned no port");
+                    dataLink = d;
+                }
+            }
+        }
+        return d;
     }
 
     /**

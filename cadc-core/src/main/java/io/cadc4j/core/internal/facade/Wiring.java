@@ -2,6 +2,7 @@
 package io.cadc4j.core.internal.facade;
 
 import io.cadc4j.core.ProviderNotFoundException;
+import io.cadc4j.core.SecurityMethod;
 import io.cadc4j.core.ServiceId;
 import io.cadc4j.core.StandardId;
 import io.cadc4j.core.auth.AuthPort;
@@ -10,7 +11,9 @@ import io.cadc4j.core.auth.CertificateCredentials;
 import io.cadc4j.core.auth.Credentials;
 import io.cadc4j.core.registry.ServiceResolver;
 import io.cadc4j.core.registry.TapEndpoints;
+import io.cadc4j.core.registry.InterfaceChoice;
 import io.cadc4j.core.spi.AuthPortProvider;
+import io.cadc4j.core.spi.DataLinkPortProvider;
 import io.cadc4j.core.spi.HttpPipeline;
 import io.cadc4j.core.spi.HttpTransport;
 import io.cadc4j.core.spi.PortContext;
@@ -39,6 +42,9 @@ public final class Wiring implements AutoCloseable {
     private final ServiceId tapService;
     private final ServiceId loginService;
     private final URI loginUrl;
+    private final ServiceId dataLinkService;
+    private final URI dataLinkUrl;
+    private final DataLinkPortProvider dataLinkProvider;
     private final TapPortProvider tapProvider;
     private final AuthPortProvider authProvider;
     private final AuthSettings authSettings;
@@ -60,10 +66,14 @@ public final class Wiring implements AutoCloseable {
      * @param tapProvider the TAP port provider
      * @param authProvider the auth port provider, or null when none is found (anonymous use only)
      * @param authSettings settings for the auth port, or null for the provider's defaults
+     * @param dataLinkService the DataLink service id
+     * @param dataLinkUrl a direct DataLink {@code links} URL, or null to resolve {@code dataLinkService}
+     * @param dataLinkProvider the DataLink port provider, or null when none is found (TAP use only)
      */
     public Wiring(HttpPipeline http, TransportSettings settings, HttpTransport givenTransport, String transportProvider,
             ClassLoader classLoader, ServiceResolver resolver, URI tapUrl, ServiceId tapService, ServiceId loginService,
-            URI loginUrl, TapPortProvider tapProvider, AuthPortProvider authProvider, AuthSettings authSettings) {
+            URI loginUrl, TapPortProvider tapProvider, AuthPortProvider authProvider, AuthSettings authSettings,
+            ServiceId dataLinkService, URI dataLinkUrl, DataLinkPortProvider dataLinkProvider) {
         this.http = Objects.requireNonNull(http, "http");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.givenTransport = givenTransport;
@@ -77,6 +87,46 @@ public final class Wiring implements AutoCloseable {
         this.tapProvider = Objects.requireNonNull(tapProvider, "tapProvider");
         this.authProvider = authProvider;
         this.authSettings = authSettings;
+        this.dataLinkService = Objects.requireNonNull(dataLinkService, "dataLinkService");
+        this.dataLinkUrl = dataLinkUrl;
+        this.dataLinkProvider = dataLinkProvider;
+    }
+
+    /**
+     * The DataLink port provider.
+     *
+     * @return the provider
+     * @throws ProviderNotFoundException if none was found
+     */
+    public DataLinkPortProvider dataLinkProvider() {
+        if (dataLinkProvider == null) {
+            throw new ProviderNotFoundException("no DataLinkPortProvider found: data URLs, cutouts and downloads need "
+                    + "cadc-datalink; add cadc-datalink to the class path or module path");
+        }
+        return dataLinkProvider;
+    }
+
+    /**
+     * The DataLink {@code links} endpoint for credentials: the direct URL (anonymous interface), else
+     * the DataLink 1.1 (or 1.0) capability of the DataLink service in the registry, through the
+     * interface the credentials satisfy. Cached by the resolver; called once per session.
+     *
+     * @param held the credentials
+     * @return the links URL and the security method of its interface
+     * @throws io.cadc4j.core.NotFoundException if the service is unknown or offers no DataLink capability
+     */
+    public Endpoint dataLinkEndpoint(Credentials held) {
+        if (dataLinkUrl != null) {
+            return new Endpoint(dataLinkUrl, SecurityMethod.ANONYMOUS);
+        }
+        InterfaceChoice choice = resolver.resolve(dataLinkService, held.securityMethods(), StandardId.DATALINK_1_1,
+                StandardId.DATALINK_1_0);
+        return new Endpoint(choice.accessUrl(), choice.securityMethod());
+    }
+
+    /** @return the DataLink service id */
+    public ServiceId dataLinkService() {
+        return dataLinkService;
     }
 
     /** @return the anonymous pipeline */
@@ -214,6 +264,29 @@ public final class Wiring implements AutoCloseable {
         /** @return whether the holder closes it */
         public boolean owned() {
             return owned;
+        }
+    }
+
+    /**
+     * Where a service answers and the security method of the interface chosen there. Immutable.
+     */
+    public static final class Endpoint {
+        private final URI url;
+        private final SecurityMethod securityMethod;
+
+        Endpoint(URI url, SecurityMethod securityMethod) {
+            this.url = url;
+            this.securityMethod = securityMethod;
+        }
+
+        /** @return the access URL */
+        public URI url() {
+            return url;
+        }
+
+        /** @return the security method of the chosen interface */
+        public SecurityMethod securityMethod() {
+            return securityMethod;
         }
     }
 }

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cadc4j.cli.internal;
+
+import io.cadc4j.core.AuthenticationException;
+import io.cadc4j.core.datalink.Circle;
+import io.cadc4j.core.datalink.DataLink;
+import io.cadc4j.core.datalink.DataLinkPort;
+import io.cadc4j.core.datalink.DownloadListener;
+import io.cadc4j.core.datalink.DownloadOptions;
+import io.cadc4j.core.datalink.DownloadOutcome;
+import io.cadc4j.core.datalink.DownloadRequest;
+import io.cadc4j.core.datalink.Downloader;
+import io.cadc4j.core.datalink.FitsCard;
+import io.cadc4j.core.datalink.FitsHeader;
+import io.cadc4j.core.datalink.LinkOptions;
+import io.cadc4j.core.datalink.LinkSet;
+import io.cadc4j.core.datalink.Semantics;
+import io.cadc4j.core.datalink.ServiceDescriptor;
+import io.cadc4j.core.datalink.SodaCutout;
+import io.cadc4j.core.spi.DataLinkPortProvider;
+import io.cadc4j.core.spi.PortContext;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A DataLink provider double: records contexts, the identifiers and circles asked, and the
+ * downloads. An identifier containing "unknown" gets an error row; a URL containing "private"
+ * fails to download with a 401.
+ */
+final class FakeDataLink implements DataLinkPortProvider {
+    final List<PortContext> contexts = Collections.synchronizedList(new ArrayList<>());
+    final List<List<String>> asked = Collections.synchronizedList(new ArrayList<>());
+    final List<Boolean> auxiliaries = Collections.synchronizedList(new ArrayList<>());
+    final List<Circle> circles = Collections.synchronizedList(new ArrayList<>());
+    final List<DownloadRequest> downloads = Collections.synchronizedList(new ArrayList<>());
+    final List<DownloadOptions> options = Collections.synchronizedList(new ArrayList<>());
+    volatile String refused = "private";
+
+    @Override
+    public String name() {
+        return "fake";
+    }
+
+    static URI fileOf(String id) {
+        return URI.create("https://data.example.org/" + id.substring(id.indexOf('?') + 1) + ".fits");
+    }
+
+    @Override
+    public DataLinkPort create(PortContext context) {
+        contexts.add(context);
+        return new DataLinkPort() {
+            @Override
+            public LinkSet links(Collection<String> ids, LinkOptions o) {
+                throw new UnsupportedOperationException("not used by these tests");
+            }
+
+            @Override
+            public LinkSet dataLinks(Collection<String> ids, boolean withAuxiliaries) {
+                asked.add(List.copyOf(ids));
+                auxiliaries.add(withAuxiliaries);
+                List<DataLink> rows = new ArrayList<>();
+                for (String id : ids) {
+                    if (id.contains("unknown")) {
+                        rows.add(DataLink.of(id, null, null, "NotFoundFault: " + id, Semantics.THIS, null));
+                        continue;
+                    }
+                    rows.add(DataLink.of(id, fileOf(id), null, null, Semantics.THIS, "application/fits"));
+                    if (withAuxiliaries) {
+                        rows.add(DataLink.of(id, URI.create(fileOf(id) + ".png"), null, null, Semantics.PREVIEW,
+                                "image/png"));
+                    }
+                }
+                return LinkSet.of(rows);
+            }
+
+            @Override
+            public LinkSet cutoutLinks(Collection<String> ids, Circle circle) {
+                asked.add(List.copyOf(ids));
+                circles.add(circle);
+                List<DataLink> rows = new ArrayList<>();
+                for (String id : ids) {
+                    if (id.contains("unknown")) {
+                        rows.add(DataLink.of(id, null, null, "no cutout service for " + id, Semantics.CUTOUT, null));
+                    } else {
+                        rows.add(DataLink.of(id, URI.create(fileOf(id) + "?POS=" + circle.sodaValue().replace(' ', '+')),
+                                null, null, Semantics.CUTOUT, "application/fits"));
+                    }
+                }
+                return LinkSet.of(rows);
+            }
+
+            @Override
+            public URI cutoutUrl(ServiceDescriptor descriptor, SodaCutout cut) {
+                throw new UnsupportedOperationException("not used by these tests");
+            }
+
+            @Override
+            public Downloader downloader() {
+                return new Downloader() {
+                    @Override
+                    public DownloadOutcome download(DownloadRequest request, DownloadOptions o,
+                            DownloadListener listener) {
+                        downloads.add(request);
+                        options.add(o);
+                        if (request.uri().toString().contains(refused)) {
+                            throw new AuthenticationException("401 Unauthorized from " + request.uri(), 401,
+                                    request.uri(), null);
+                        }
+                        String path = request.uri().getPath();
+                        java.nio.file.Path file = request.directory().get().resolve(path.substring(path.lastIndexOf('/') + 1));
+                        try {
+                            java.nio.file.Files.createDirectories(file.getParent());
+                            java.nio.file.Files.write(file, new byte[2880]);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                        return DownloadOutcome.done(request, file, 2880,
+                                FitsHeader.of(List.of(FitsCard.parse("SIMPLE  =                    T"),
+                                        FitsCard.parse("OBJECT  = '" + path.substring(1, 8) + "'"))));
+                    }
+
+                    @Override
+                    public List<DownloadOutcome> downloadAll(List<DownloadRequest> requests, DownloadOptions o,
+                            DownloadListener listener) {
+                        List<DownloadOutcome> out = new ArrayList<>();
+                        for (DownloadRequest r : requests) {
+                            try {
+                                out.add(download(r, o, listener));
+                            } catch (AuthenticationException e) {
+                                out.add(DownloadOutcome.failed(r, e));
+                            }
+                        }
+                        return out;
+                    }
+                };
+            }
+        };
+    }
+}
