@@ -223,7 +223,10 @@ public final class HttpPipeline implements AutoCloseable {
         } catch (SSLException e) {
             throw new TransportException("TLS failed with " + request.uri() + ": " + e.getMessage(), request.uri(), false, e);
         } catch (IOException e) {
-            throw new TransportException(request.method() + " " + request.uri() + " failed: " + e, request.uri(), true, e);
+            String what = request.method() + " " + request.uri();
+            String message = e.getMessage() != null && e.getMessage().startsWith(what) ? e.getMessage()
+                    : what + " failed: " + e;
+            throw new TransportException(message, request.uri(), true, e);
         }
         if (LOG.isLoggable(Level.DEBUG)) {
             LOG.log(Level.DEBUG, "{0} {1} -> {2} ({3} ms)", request.method(), request.uri(), response.status(),

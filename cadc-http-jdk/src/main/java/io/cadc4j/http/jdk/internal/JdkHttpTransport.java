@@ -206,12 +206,30 @@ public final class JdkHttpTransport implements HttpTransport {
             throw new IllegalArgumentException(what + ": " + cause.getMessage(), cause);
         }
         if (cause instanceof SSLException) {
-            return new SSLException(what + ": " + cause.getMessage(), cause);
+            return new SSLException(what + ": " + describe(request, cause), cause);
         }
         if (cause instanceof IOException) {
-            return new IOException(what + ": " + cause.getMessage(), cause);
+            return new IOException(what + ": " + describe(request, cause), cause);
         }
-        return new IOException(what + " failed: " + cause, cause);
+        return new IOException(what + " failed: " + describe(request, cause), cause);
+    }
+
+    /**
+     * A readable reason: java.net.http often throws a ConnectException with no message whose
+     * cause says what happened (an unresolvable host, a refused connection).
+     */
+    static String describe(HttpRequest request, Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return "unknown host " + request.uri().getHost() + " (no network, or a wrong name?)";
+            }
+        }
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+        }
+        return cause.getClass().getSimpleName();
     }
 
     private static void closeQuietly(InputStream in) {
