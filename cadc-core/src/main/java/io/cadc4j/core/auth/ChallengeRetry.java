@@ -2,6 +2,7 @@
 package io.cadc4j.core.auth;
 
 import io.cadc4j.core.SecurityMethod;
+import io.cadc4j.core.spi.ChallengeHandler;
 import io.cadc4j.core.spi.CredentialPolicy;
 import io.cadc4j.core.spi.HttpHeaders;
 import io.cadc4j.core.spi.HttpPipeline;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Retries a request once when the service answers 401 with a {@code WWW-Authenticate} challenge
@@ -86,6 +88,28 @@ public final class ChallengeRetry {
         if (request.body().isPresent() && !request.body().get().isRepeatable()) {
             return response;
         }
+        Optional<CredentialPolicy> retry = retryPolicy(response, firstAttempt);
+        if (retry.isEmpty()) {
+            return response;
+        }
+        response.close();
+        return http.withCredentials(retry.get()).send(request);
+    }
+
+    /**
+     * This retry as a {@link ChallengeHandler}, for {@link HttpPipeline#withChallengeHandler}: every
+     * request through that pipeline is then retried once on a challenge this retry would answer.
+     *
+     * @param firstAttempt the method the pipeline's own policy applies (not retried with)
+     * @return the handler
+     */
+    public ChallengeHandler handler(SecurityMethod firstAttempt) {
+        Objects.requireNonNull(firstAttempt, "firstAttempt");
+        return unauthorized -> retryPolicy(unauthorized, firstAttempt);
+    }
+
+    /** The policy of the first usable method the 401 challenges, other than the one already tried. */
+    private Optional<CredentialPolicy> retryPolicy(HttpResponse response, SecurityMethod firstAttempt) {
         List<SecurityMethod> challenged = challenged(response.headers());
         for (SecurityMethod m : port.settings().preference().usable(held)) {
             if (m.equals(firstAttempt) || m.equals(SecurityMethod.CERTIFICATE) || !challenged.contains(m)) {
@@ -98,10 +122,9 @@ public final class ChallengeRetry {
                 continue;
             }
             LOG.log(Level.DEBUG, "{0} answered 401 challenging {1}; retrying once with it", response.uri(), m);
-            response.close();
-            return http.withCredentials(policy).send(request);
+            return Optional.of(policy);
         }
-        return response;
+        return Optional.empty();
     }
 
     /**

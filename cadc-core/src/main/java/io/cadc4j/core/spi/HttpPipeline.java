@@ -53,13 +53,15 @@ public final class HttpPipeline implements AutoCloseable {
     private final boolean ownsTransport;
     private final TransportSettings settings;
     private final CredentialPolicy credentials;
+    private final ChallengeHandler challenges;
 
     private HttpPipeline(HttpTransport transport, boolean ownsTransport, TransportSettings settings,
-            CredentialPolicy credentials) {
+            CredentialPolicy credentials, ChallengeHandler challenges) {
         this.transport = transport;
         this.ownsTransport = ownsTransport;
         this.settings = settings;
         this.credentials = credentials;
+        this.challenges = challenges;
     }
 
     /**
@@ -97,7 +99,19 @@ public final class HttpPipeline implements AutoCloseable {
      * @return the copy
      */
     public HttpPipeline withCredentials(CredentialPolicy policy) {
-        return new HttpPipeline(transport, false, settings, Objects.requireNonNull(policy, "policy"));
+        return new HttpPipeline(transport, false, settings, Objects.requireNonNull(policy, "policy"), challenges);
+    }
+
+    /**
+     * A pipeline that shares this one's transport and credentials and, when a request ends in a
+     * 401 challenge, asks the handler once whether to retry with other credentials (IVOA SSO
+     * {@code WWW-Authenticate} negotiation). Closing the copy does not close the transport.
+     *
+     * @param handler the challenge handler
+     * @return the copy
+     */
+    public HttpPipeline withChallengeHandler(ChallengeHandler handler) {
+        return new HttpPipeline(transport, false, settings, credentials, Objects.requireNonNull(handler, "handler"));
     }
 
     /**
@@ -109,12 +123,28 @@ public final class HttpPipeline implements AutoCloseable {
      */
     public HttpResponse send(HttpRequest request) {
         Objects.requireNonNull(request, "request");
+        HttpResponse response = follow(request, credentials);
+        if (response.status() != 401 || challenges == null
+                || request.body().isPresent() && !request.body().get().isRepeatable()) {
+            return response;
+        }
+        java.util.Optional<CredentialPolicy> retry = challenges.onChallenge(response);
+        if (retry.isEmpty()) {
+            return response;
+        }
+        drain(response);
+        LOG.log(Level.DEBUG, "{0} answered 401 with a challenge; retrying once with other credentials", response.uri());
+        return follow(request, retry.get());
+    }
+
+    /** Sends a request and follows its redirects, applying {@code policy} to every hop. */
+    private HttpResponse follow(HttpRequest request, CredentialPolicy policy) {
         HttpRequest current = request;
         URI origin = request.uri();
         List<String> visited = new ArrayList<>();
         visited.add(current.method() + " " + current.uri());
         for (int hop = 0; ; hop++) {
-            HttpResponse response = exchange(prepare(current, origin));
+            HttpResponse response = exchange(prepare(current, origin, policy));
             int status = response.status();
             if (!isFollowable(status) || settings.redirectPolicy() == RedirectPolicy.NEVER) {
                 return response;
@@ -195,7 +225,7 @@ public final class HttpPipeline implements AutoCloseable {
         }
     }
 
-    private HttpRequest prepare(HttpRequest request, URI origin) {
+    private HttpRequest prepare(HttpRequest request, URI origin, CredentialPolicy policy) {
         HttpRequest.Builder b = request.toBuilder();
         if (!sameOrigin(origin, request.uri())) {
             b.removeHeader("Authorization").removeHeader("Cookie");
@@ -204,7 +234,7 @@ public final class HttpPipeline implements AutoCloseable {
             b.setHeader("User-Agent", settings.userAgent());
         }
         HttpHeaders.Builder extra = HttpHeaders.builder();
-        credentials.apply(request.uri(), extra);
+        policy.apply(request.uri(), extra);
         extra.build().map().forEach((name, values) -> {
             b.removeHeader(name);
             values.forEach(v -> b.header(name, v));
@@ -355,12 +385,12 @@ public final class HttpPipeline implements AutoCloseable {
          */
         public HttpPipeline build() {
             if (transport != null) {
-                return new HttpPipeline(transport, false, settings, credentials);
+                return new HttpPipeline(transport, false, settings, credentials, null);
             }
             HttpTransportProvider provider = Providers.select(HttpTransportProvider.class, providerName, classLoader);
             HttpTransport created = Objects.requireNonNull(provider.create(settings),
                     () -> "HttpTransportProvider '" + provider.name() + "' returned no transport");
-            return new HttpPipeline(created, true, settings, credentials);
+            return new HttpPipeline(created, true, settings, credentials, null);
         }
     }
 }

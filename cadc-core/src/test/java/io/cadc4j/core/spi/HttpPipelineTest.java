@@ -125,6 +125,57 @@ class HttpPipelineTest {
     }
 
     @Test
+    void answersA401ChallengeOnceWithTheHandlersCredentials() {
+        ScriptedTransport t = ScriptedTransport.answering(r -> r.headers().contains("Authorization")
+                ? respond(r, 200, "mine")
+                : respond(r, 401, "who are you?", "WWW-Authenticate", "ivoa_bearer standard_id=\"ivo://ivoa.net/sso#token\""));
+        int[] asked = {0};
+        HttpPipeline http = pipeline(t).withChallengeHandler(unauthorized -> {
+            asked[0]++;
+            assertThat(unauthorized.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).contains("ivoa_bearer"));
+            return java.util.Optional.of((target, headers) -> headers.set("Authorization", "Bearer t0ken"));
+        });
+
+        try (HttpResponse r = http.send(HttpRequest.newBuilder(SYNC).POST(RequestBody.ofString("q", "text/plain")).build())) {
+            assertThat(r.status()).isEqualTo(200);
+        }
+        assertThat(asked[0]).isEqualTo(1);
+        assertThat(t.sent).hasSize(2);
+        assertThat(t.sent.get(1).body).isEqualTo("q");
+    }
+
+    @Test
+    void aSecond401IsReturnedNotRetriedAgain() {
+        ScriptedTransport t = ScriptedTransport.answering(r -> respond(r, 401, "no", "WWW-Authenticate", "Bearer"));
+        int[] asked = {0};
+        HttpPipeline http = pipeline(t).withChallengeHandler(unauthorized -> {
+            asked[0]++;
+            return java.util.Optional.of((target, headers) -> headers.set("Authorization", "Bearer wrong"));
+        });
+
+        try (HttpResponse r = http.send(HttpRequest.newBuilder(SYNC).build())) {
+            assertThat(r.status()).isEqualTo(401);
+        }
+        assertThat(asked[0]).isEqualTo(1);
+        assertThat(t.sent).hasSize(2);
+    }
+
+    @Test
+    void noRetryWhenTheHandlerDeclinesOrTheBodyCannotBeRepeated() {
+        ScriptedTransport t = ScriptedTransport.answering(r -> respond(r, 401, "no", "WWW-Authenticate", "Bearer"));
+        HttpPipeline declining = pipeline(t).withChallengeHandler(unauthorized -> java.util.Optional.empty());
+        HttpPipeline eager = pipeline(t).withChallengeHandler(
+                unauthorized -> java.util.Optional.of((target, headers) -> headers.set("Authorization", "Bearer x")));
+
+        declining.send(HttpRequest.newBuilder(SYNC).build()).close();
+        eager.send(HttpRequest.newBuilder(SYNC)
+                .POST(RequestBody.ofWriter("text/plain", false, out -> out.write('x'))).build()).close();
+
+        assertThat(t.sent).hasSize(2);
+        assertThat(t.sent).allSatisfy(s -> assertThat(s.request.headers().contains("Authorization")).isFalse());
+    }
+
+    @Test
     void stopsARedirectLoop() {
         ScriptedTransport t = ScriptedTransport.answering(r -> r.uri().getPath().equals("/a")
                 ? respond(r, 302, "", "Location", "/b")

@@ -57,7 +57,7 @@ public final class Session implements AutoCloseable {
                 t = tap;
                 if (t == null) {
                     TapEndpoints endpoints = wiring.tapEndpoints(credentials);
-                    HttpPipeline authed = http.value().withCredentials(policy(endpoints.securityMethod()));
+                    HttpPipeline authed = authed(endpoints.securityMethod());
                     TapPort port = Objects.requireNonNull(
                             wiring.tapProvider().create(PortContext.of(authed, endpoints.base())),
                             () -> "TapPortProvider '" + wiring.tapProvider().name() + "' returned no port");
@@ -85,7 +85,7 @@ public final class Session implements AutoCloseable {
                 if (d == null) {
                     DataLinkPortProvider provider = wiring.dataLinkProvider();
                     Wiring.Endpoint links = wiring.dataLinkEndpoint(credentials);
-                    HttpPipeline authed = http.value().withCredentials(policy(links.securityMethod()));
+                    HttpPipeline authed = authed(links.securityMethod());
                     d = Objects.requireNonNull(provider.create(PortContext.of(authed, links.url())),
                             () -> "DataLinkPortProvider '" + provider.name() + "' returned no port");
                     dataLink = d;
@@ -93,6 +93,19 @@ public final class Session implements AutoCloseable {
             }
         }
         return d;
+    }
+
+    /**
+     * The session's pipeline with the policy for the chosen method and, when credentials are held,
+     * a single retry on a 401 challenge naming another method they satisfy.
+     */
+    private HttpPipeline authed(SecurityMethod chosen) {
+        HttpPipeline p = http.value().withCredentials(policy(chosen));
+        if (credentials.isAnonymous()) {
+            return p;
+        }
+        return p.withChallengeHandler(io.cadc4j.core.auth.ChallengeRetry.of(wiring.authPort(), credentials)
+                .handler(chosen));
     }
 
     /**
