@@ -24,6 +24,22 @@ class QuickStartTest {
         FixtureTapProvider.reset();
     }
 
+    /** The snippet below is the README's, line for line: a README edit that is not made here fails. */
+    @Test
+    void readmeShowsExactlyTheSnippetThisTestRuns() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        String snippet = String.join("\n",
+                "try (Cadc cadc = Cadc.builder().build();    // CADC's registry and TAP service, anonymous",
+                "     RowCursor rows = cadc.queryRegion(\"08h45m07.5s +54d18m00s\", Angle.parse(\"0.01 deg\"), \"CFHT\")) {",
+                "    int obsId = rows.columnIndex(\"observationID\");",
+                "    while (rows.next()) {",
+                "        System.out.println(rows.getString(obsId));",
+                "    }",
+                "}");
+
+        assertThat(readme).contains(snippet);
+    }
+
     @Test
     void readmeQuickStartRunsAndPrintsTheObservationIds() {
         PrintStream saved = System.out;
