@@ -1252,17 +1252,18 @@ public final class VOTableCursor implements RowCursor {
         }
     }
 
-    private static final class DocCtx extends Ctx {
-        boolean seenRoot;
-        boolean ended;
-        String version;
+    /**
+     * An element whose own metadata children (INFO, PARAM, GROUP, LINK, DESCRIPTION, COOSYS,
+     * TIMESYS) are kept in lists; VOTABLE, RESOURCE and TABLE each read the ones they carry.
+     */
+    private abstract static class CollectingCtx extends Ctx {
         String description;
         final List<Info> infos = new ArrayList<>();
         final List<Param> params = new ArrayList<>();
         final List<Group> groups = new ArrayList<>();
+        final List<Link> links = new ArrayList<>();
         final List<CoordinateSystem> coosys = new ArrayList<>();
         final List<TimeSystem> timesys = new ArrayList<>();
-        final List<Resource> resources = new ArrayList<>();
 
         @Override
         void info(Info i) {
@@ -1280,6 +1281,11 @@ public final class VOTableCursor implements RowCursor {
         }
 
         @Override
+        void link(Link l) {
+            links.add(l);
+        }
+
+        @Override
         void description(String d) {
             description = d.strip();
         }
@@ -1293,6 +1299,13 @@ public final class VOTableCursor implements RowCursor {
         void timesys(TimeSystem t) {
             timesys.add(t);
         }
+    }
+
+    private static final class DocCtx extends CollectingCtx {
+        boolean seenRoot;
+        boolean ended;
+        String version;
+        final List<Resource> resources = new ArrayList<>();
 
         @Override
         boolean allowsLegacyError() {
@@ -1346,60 +1359,18 @@ public final class VOTableCursor implements RowCursor {
         }
     }
 
-    private static final class ResourceCtx extends Ctx {
+    private static final class ResourceCtx extends CollectingCtx {
         final ResourceCtx parent;
         boolean meta;
         String id;
         String name;
         String type;
         String utype;
-        String description;
-        final List<Info> infos = new ArrayList<>();
-        final List<Param> params = new ArrayList<>();
-        final List<Group> groups = new ArrayList<>();
-        final List<CoordinateSystem> coosys = new ArrayList<>();
-        final List<TimeSystem> timesys = new ArrayList<>();
-        final List<Link> links = new ArrayList<>();
         final List<TableMetadata> tables = new ArrayList<>();
         final List<Resource> resources = new ArrayList<>();
 
         ResourceCtx(ResourceCtx parent) {
             this.parent = parent;
-        }
-
-        @Override
-        void info(Info i) {
-            infos.add(i);
-        }
-
-        @Override
-        void param(Param p) {
-            params.add(p);
-        }
-
-        @Override
-        void group(Group g) {
-            groups.add(g);
-        }
-
-        @Override
-        void link(Link l) {
-            links.add(l);
-        }
-
-        @Override
-        void description(String d) {
-            description = d.strip();
-        }
-
-        @Override
-        void coosys(CoordinateSystem c) {
-            coosys.add(c);
-        }
-
-        @Override
-        void timesys(TimeSystem t) {
-            timesys.add(t);
         }
 
         @Override
@@ -1441,45 +1412,15 @@ public final class VOTableCursor implements RowCursor {
         }
     }
 
-    private static final class TableCtx extends Ctx {
+    private static final class TableCtx extends CollectingCtx {
         boolean results;
         String name;
         String id;
         String ucd;
         String utype;
         String ref;
-        String description;
         long nrows = -1;
         final List<Field> fields = new ArrayList<>();
-        final List<Info> infos = new ArrayList<>();
-        final List<Param> params = new ArrayList<>();
-        final List<Group> groups = new ArrayList<>();
-        final List<Link> links = new ArrayList<>();
-
-        @Override
-        void info(Info i) {
-            infos.add(i);
-        }
-
-        @Override
-        void param(Param p) {
-            params.add(p);
-        }
-
-        @Override
-        void group(Group g) {
-            groups.add(g);
-        }
-
-        @Override
-        void link(Link l) {
-            links.add(l);
-        }
-
-        @Override
-        void description(String d) {
-            description = d.strip();
-        }
 
         TableMetadata build() {
             TableMetadata.Builder b = TableMetadata.builder();
