@@ -2,6 +2,7 @@
 package io.cadc4j.tap.internal;
 
 import io.cadc4j.core.CadcException;
+import io.cadc4j.core.spi.AtomicFiles;
 import io.cadc4j.core.spi.HttpResponse;
 import io.cadc4j.core.table.Field;
 import io.cadc4j.core.table.RowCursor;
@@ -12,7 +13,6 @@ import jakarta.json.JsonException;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
-import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
@@ -24,10 +24,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,43 +52,7 @@ final class ResultWriters {
      * @param body what to write
      */
     static void atomically(Path target, Body body) {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("cannot write " + target + ": its directory does not exist");
-        }
-        if (Files.isDirectory(absolute)) {
-            throw new IllegalArgumentException("cannot write " + target + ": it is a directory");
-        }
-        Path temp;
-        try {
-            temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".part");
-        } catch (IOException e) {
-            throw new CadcException("cannot make a temporary file in " + dir + ": " + e, null, false, e);
-        }
-        boolean moved = false;
-        try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 64 * 1024)) {
-                body.writeTo(out);
-            }
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
-        } catch (IOException e) {
-            throw new CadcException("writing " + target + " failed: " + e, null, false, e);
-        } finally {
-            if (!moved) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    System.getLogger("io.cadc4j.tap").log(System.Logger.Level.WARNING,
-                            "cannot remove the temporary file {0}: {1}", temp, e.toString());
-                }
-            }
-        }
+        AtomicFiles.write(target, body::writeTo);
     }
 
     /**

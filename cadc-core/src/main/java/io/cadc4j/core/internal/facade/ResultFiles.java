@@ -5,6 +5,7 @@ import io.cadc4j.core.CadcException;
 import io.cadc4j.core.QueryException;
 import io.cadc4j.core.QueryPayload;
 import io.cadc4j.core.TransportException;
+import io.cadc4j.core.spi.AtomicFiles;
 import io.cadc4j.core.spi.FormBody;
 import io.cadc4j.core.spi.HttpPipeline;
 import io.cadc4j.core.spi.HttpRequest;
@@ -14,12 +15,9 @@ import io.cadc4j.core.spi.RequestBody;
 import io.cadc4j.core.tap.TableUpload;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,32 +54,17 @@ public final class ResultFiles {
      */
     public static long write(HttpPipeline http, QueryPayload payload, Path target) {
         HttpRequest request = HttpRequest.newBuilder(payload.uri()).POST(body(payload)).build();
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = null;
         try (HttpResponse response = http.sendExpectingSuccess(request); InputStream in = response.body()) {
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
-            long n;
-            byte[] head;
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                head = in.readNBytes(CHECKED_BYTES);
+            return AtomicFiles.write(target, out -> {
+                byte[] head = in.readNBytes(CHECKED_BYTES);
+                // An error document must not land in place of a result.
+                checkStatus(head, payload);
                 out.write(head);
-                n = head.length + in.transferTo(out);
-            }
-            checkStatus(head, payload);
-            move(tmp, target);
-            tmp = null;
-            return n;
+                in.transferTo(out);
+            });
         } catch (IOException e) {
-            throw new TransportException("writing the result of " + payload.uri() + " to " + target + " failed: " + e,
+            throw new TransportException("reading the result of " + payload.uri() + " failed: " + e,
                     payload.uri(), false, e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the temporary file is hidden and named .part; nothing more can be done
-                }
-            }
         }
     }
 
@@ -94,13 +77,6 @@ public final class ResultFiles {
         }
     }
 
-    private static void move(Path tmp, Path target) throws IOException {
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
 
     /** The body of a payload: a form, or a multipart form when tables travel inline (TAP 1.1 §4.5.2). */
     static RequestBody body(QueryPayload payload) {
