@@ -61,7 +61,7 @@ public final class Cadc4jConsumer implements TableConsumer {
         }
         switch (kind) {
             case STRING:
-                return Checksum.mix(sum, rows.getString(c).hashCode());
+                return Checksum.mix(sum, Checksum.text(rows.getCharSequence(c)));
             case DOUBLE:
                 return Checksum.mix(sum, Double.doubleToLongBits(rows.getDouble(c)));
             case LONG:

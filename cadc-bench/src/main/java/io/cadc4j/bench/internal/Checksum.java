@@ -22,9 +22,30 @@ public final class Checksum {
     }
 
     /**
+     * The hash of a cell's characters, equal to {@link String#hashCode()} of the same text: lets a reader that hands
+     * out characters without a String be folded exactly like one that makes Strings.
+     *
+     * @param text the characters
+     * @return {@code s[0]*31^(n-1) + ... + s[n-1]}
+     */
+    public static int text(CharSequence text) {
+        // four characters a step: one multiplication on the chain instead of four (the same value)
+        int n = text.length();
+        int h = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            h = h * (31 * 31 * 31 * 31) + text.charAt(i) * (31 * 31 * 31) + text.charAt(i + 1) * (31 * 31)
+                    + text.charAt(i + 2) * 31 + text.charAt(i + 3);
+        }
+        for (; i < n; i++) {
+            h = 31 * h + text.charAt(i);
+        }
+        return h;
+    }
+
+    /**
      * Folds one cell as an object model reader delivers it: {@code null}, a boxed number, a {@link Boolean}, a
-     * {@link String} (every character, through {@link String#hashCode()}, which a fresh string computes in
-     * full) or a primitive array (every element). An empty array counts as a null: TABLEDATA cannot tell the two
+     * {@link String} (every character, through {@link #text}, which gives {@link String#hashCode()}) or a primitive array (every element). An empty array counts as a null: TABLEDATA cannot tell the two
      * apart, and the benchmark compares formats.
      *
      * @param sum  the running checksum
@@ -41,7 +62,7 @@ public final class Checksum {
         } else if (cell instanceof Boolean) {
             return mix(sum, (Boolean) cell ? 1231 : 1237);
         } else if (cell instanceof String) {
-            return mix(sum, cell.hashCode());
+            return mix(sum, text((String) cell));
         } else if (cell instanceof double[]) {
             double[] a = (double[]) cell;
             if (a.length == 0) {

@@ -94,6 +94,25 @@ public interface Row {
     String getString(int column);
 
     /**
+     * A cell's text as a {@link CharSequence}, without the cost of a String where the row can avoid
+     * it: the same characters as {@link #getString(int)}, but possibly a view into buffers that the
+     * next row reuses. On a cursor row it is therefore valid only until the next
+     * {@link RowCursor#next()}, and should not be stored; {@code toString()} gives a lasting String.
+     * Its {@code equals} is identity, as for any CharSequence: compare with
+     * {@link String#contentEquals(CharSequence)} or {@link CharSequence#compare}.
+     *
+     * <p>The cadc-votable reader returns such a view for char and unicodeChar cells, saving an
+     * object per cell for loops over millions of rows; for other columns, and by default, this is
+     * {@code getString(column)}.
+     *
+     * @param column the 0-based column index
+     * @return the characters, or null when the cell is null
+     */
+    default CharSequence getCharSequence(int column) {
+        return getString(column);
+    }
+
+    /**
      * A cell as an object: Boolean, Short, Integer, Long, Float, Double or String for scalars, a
      * primitive array ({@code double[]}, {@code int[]}, ...) or {@code String[]} for arrays.
      *

@@ -6,18 +6,37 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Big-endian primitive reads over the decoded bytes of a BINARY or BINARY2 stream, through one
- * fixed buffer. Single-threaded.
+ * Big-endian primitive reads over the decoded bytes of a BINARY or BINARY2 stream, through a
+ * buffer. The bytes of the current row stay where they are until the next {@link #startRow()}:
+ * instead of moving what is left to the front of its buffer, the input moves it to another array
+ * and leaves the first one as it was, so a cell may keep pointing into {@link #buffer()} for as
+ * long as its row lasts. Single-threaded.
  */
 final class BinaryInput {
+    private static final int SIZE = 16 * 1024;
+
     private final InputStream in;
-    private final byte[] buf = new byte[16 * 1024];
+    private byte[] buf;
+    /** The array used before the last move, taken again at the next move of a later row. */
+    private byte[] spare;
+    /** Whether the current row has moved to another array: its first bytes are in the spare one. */
+    private boolean movedInRow;
     private int pos;
     private int lim;
     private long consumed;
 
     BinaryInput(InputStream in) {
+        this(in, SIZE);
+    }
+
+    BinaryInput(InputStream in, int size) {
         this.in = in;
+        this.buf = new byte[size];
+    }
+
+    /** A row begins: the bytes of the rows before it may now be overwritten. */
+    void startRow() {
+        movedInRow = false;
     }
 
     /** @return the number of decoded bytes read so far */
@@ -34,7 +53,14 @@ final class BinaryInput {
         if (lim - pos >= need) {
             return true;
         }
-        System.arraycopy(buf, pos, buf, 0, lim - pos);
+        // The rest goes to the front of another array. The current row's bytes read so far stay
+        // where they are: in this array, and, if the row moved before, in the spare one, which is
+        // therefore not reused within a row.
+        byte[] target = movedInRow || spare == null ? new byte[buf.length] : spare;
+        System.arraycopy(buf, pos, target, 0, lim - pos);
+        spare = buf;
+        buf = target;
+        movedInRow = true;
         consumed += pos;
         lim -= pos;
         pos = 0;
@@ -111,6 +137,11 @@ final class BinaryInput {
 
     /** Reads exactly n bytes into dst. */
     void readFully(byte[] dst, int off, int n) throws IOException {
+        if (lim - pos >= n) {
+            System.arraycopy(buf, pos, dst, off, n);
+            pos += n;
+            return;
+        }
         while (n > 0) {
             if (pos == lim && !fill(1)) {
                 throw new EOFException("the stream ended inside a cell, " + n + " more bytes expected");

@@ -7,6 +7,7 @@ import io.cadc4j.core.table.Field;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * The decoder and current value of one column, built once per FIELD from its datatype, arraysize
@@ -448,13 +449,32 @@ abstract class Column {
      * string is cut at its first NUL and right-trimmed; a string with no characters is null in every
      * serialization. char bytes are read as UTF-8 with replacement (DIGEST 7.9).
      */
+    /**
+     * A char or unicodeChar cell, kept as the bytes or characters it came in (copied into buffers of
+     * the column, reused from row to row): the String is made only when asked for, and
+     * {@link #text()} reads the characters without one.
+     */
     static final class StringColumn extends Column {
         private final boolean unicode;
         private final ArraySize shape;
         private final int firstDim;
+        /** Room for a cell's bytes that are not in the input's buffer. */
         private byte[] bytes = new byte[64];
+        /** The UTF-8 bytes of the cell while {@link #inBytes}: the input's buffer or {@link #bytes}. */
+        private byte[] source;
+        /** Where the cell's bytes start in {@link #source}. */
+        private int offset;
+        /** The characters of the cell while not {@link #inBytes}. */
         private char[] chars = new char[64];
+        /** Bytes or characters of the cell in use. */
+        private int length;
+        /** Whether the cell is held as UTF-8 bytes (a binary char cell). */
+        private boolean inBytes;
+        /** Whether the bytes are known to be ASCII, one char each. */
+        private boolean ascii;
+        /** The cell as a String once made, until the next cell. */
         private String value;
+        private final Text text = new Text();
 
         StringColumn(Field f, int index, int maxElements) {
             super(f, index, maxElements);
@@ -465,8 +485,19 @@ abstract class Column {
 
         @Override
         void parseText(char[] b, int off, int len) {
-            value = len == 0 ? null : new String(b, off, len);
-            isNull = value == null;
+            if (chars.length < len) {
+                chars = new char[Math.max(len, chars.length * 2)];
+            }
+            System.arraycopy(b, off, chars, 0, len);
+            held(len, false);
+        }
+
+        private void held(int n, boolean asBytes) {
+            length = n;
+            inBytes = asBytes;
+            ascii = false;
+            value = null;
+            isNull = n == 0;
         }
 
         @Override
@@ -495,46 +526,38 @@ abstract class Column {
                 if (chars.length < n) {
                     chars = new char[Math.max(n, chars.length * 2)];
                 }
-                int end = n;
                 for (int i = 0; i < n; i++) {
                     chars[i] = (char) ((bytes[2 * i] & 0xff) << 8 | bytes[2 * i + 1] & 0xff);
                 }
-                if (fixed) {
-                    end = cut(chars, n);
-                }
-                value = end == 0 ? null : new String(chars, 0, end);
-            } else if (in.buffered(n)) {
-                // the whole cell is in the input's buffer: make the String from there, one copy fewer
-                byte[] b = in.buffer();
-                int at = in.bufferPosition();
-                int end = n;
-                if (fixed) {
-                    end = 0;
-                    while (end < n && b[at + end] != 0) {
-                        end++;
-                    }
-                    while (end > 0 && b[at + end - 1] == ' ') {
-                        end--;
-                    }
-                }
-                value = end == 0 ? null : new String(b, at, end, StandardCharsets.UTF_8);
+                held(fixed ? cut(chars, n) : n, false);
+                return;
+            }
+            byte[] b;
+            int at;
+            if (in.buffered(n)) {
+                // no copy: the input keeps the row's bytes in place until the next row
+                b = in.buffer();
+                at = in.bufferPosition();
                 in.skipBuffered(n);
             } else {
                 ensure(n);
                 in.readFully(bytes, 0, n);
-                int end = n;
-                if (fixed) {
-                    end = 0;
-                    while (end < n && bytes[end] != 0) {
-                        end++;
-                    }
-                    while (end > 0 && bytes[end - 1] == ' ') {
-                        end--;
-                    }
-                }
-                value = end == 0 ? null : ascii(bytes, end);
+                b = bytes;
+                at = 0;
             }
-            isNull = value == null;
+            int end = n;
+            if (fixed) {
+                end = 0;
+                while (end < n && b[at + end] != 0) {
+                    end++;
+                }
+                while (end > 0 && b[at + end - 1] == ' ') {
+                    end--;
+                }
+            }
+            source = b;
+            offset = at;
+            held(end, true);
         }
 
         private static int cut(char[] c, int n) {
@@ -548,11 +571,6 @@ abstract class Column {
             return end;
         }
 
-        private static String ascii(byte[] b, int n) {
-            // the JDK's UTF-8 decoder has an intrinsic fast path for ASCII, and replaces malformed input
-            return new String(b, 0, n, StandardCharsets.UTF_8);
-        }
-
         private void ensure(int n) {
             if (bytes.length < n) {
                 bytes = new byte[Math.max(n, bytes.length * 2)];
@@ -561,13 +579,48 @@ abstract class Column {
 
         @Override
         void setNull() {
-            isNull = true;
-            value = null;
+            held(0, false);
         }
 
         @Override
         String getString() {
-            return isNull ? null : value;
+            if (isNull) {
+                return null;
+            }
+            String v = value;
+            if (v == null) {
+                // the JDK's UTF-8 decoder has an intrinsic fast path for ASCII, and replaces malformed input
+                v = inBytes ? new String(source, offset, length, StandardCharsets.UTF_8) : new String(chars, 0, length);
+                value = v;
+            }
+            return v;
+        }
+
+        /** The cell's characters without a String: a view valid until the next cell; null when null. */
+        CharSequence text() {
+            if (isNull) {
+                return null;
+            }
+            if (inBytes && !ascii) {
+                int or = 0;
+                byte[] b = source;
+                for (int i = offset, end = offset + length; i < end; i++) {
+                    or |= b[i];
+                }
+                if (or >= 0) {
+                    ascii = true;
+                } else {
+                    // multi-byte UTF-8: decode once, then read the characters
+                    String v = getString();
+                    if (chars.length < v.length()) {
+                        chars = new char[v.length()];
+                    }
+                    v.getChars(0, v.length(), chars, 0);
+                    length = v.length();
+                    inBytes = false;
+                }
+            }
+            return text;
         }
 
         @Override
@@ -575,6 +628,7 @@ abstract class Column {
             if (isNull) {
                 return null;
             }
+            String value = getString();
             if (firstDim > 0) {
                 int n = (value.length() + firstDim - 1) / firstDim;
                 String[] parts = new String[n];
@@ -589,6 +643,30 @@ abstract class Column {
                 return parts;
             }
             return value;
+        }
+
+        /** The characters of the current cell, read from the column's buffers. */
+        private final class Text implements CharSequence {
+            @Override
+            public int length() {
+                return length;
+            }
+
+            @Override
+            public char charAt(int index) {
+                Objects.checkIndex(index, length);
+                return inBytes ? (char) source[offset + index] : chars[index];
+            }
+
+            @Override
+            public CharSequence subSequence(int start, int end) {
+                return toString().substring(start, end);
+            }
+
+            @Override
+            public String toString() {
+                return getString();
+            }
         }
     }
 

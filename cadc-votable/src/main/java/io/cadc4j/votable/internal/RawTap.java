@@ -31,7 +31,7 @@ final class RawTap extends InputStream {
     private static final int PASS = 3;
 
     private final InputStream in;
-    private final byte[] buf = new byte[16 * 1024];
+    private final byte[] buf = new byte[64 * 1024];
     private int pos;
     private int lim;
     private int state = SCAN;
@@ -116,6 +116,33 @@ final class RawTap extends InputStream {
     }
 
     /** Marks raw bytes up to (not including) buf[to] as taken; they were base64 or whitespace. */
+    /**
+     * Makes at least {@code want} raw bytes available (at most the buffer's size), moving what is
+     * left to the front of the buffer and reading on; fewer only at the end of the input.
+     *
+     * @return false at the end of the input with no byte left
+     */
+    boolean rawFill(int want) throws IOException {
+        int need = Math.min(want, buf.length);
+        if (lim - pos >= need) {
+            return true;
+        }
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, lim - pos);
+            lim -= pos;
+            pos = 0;
+        }
+        while (lim < need && !eof) {
+            int n = in.read(buf, lim, buf.length - lim);
+            if (n < 0) {
+                eof = true;
+            } else {
+                lim += n;
+            }
+        }
+        return lim > pos;
+    }
+
     void rawAdvance(int to) {
         rawTaken += to - pos;
         pos = to;

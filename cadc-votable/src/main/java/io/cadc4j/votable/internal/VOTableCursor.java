@@ -329,6 +329,13 @@ public final class VOTableCursor implements RowCursor {
     }
 
     @Override
+    public CharSequence getCharSequence(int column) {
+        current();
+        Column col = cols[column];
+        return col instanceof Column.StringColumn ? ((Column.StringColumn) col).text() : col.getString();
+    }
+
+    @Override
     public Object getObject(int column) {
         current();
         return cols[column].getObject();
@@ -1050,7 +1057,7 @@ public final class VOTableCursor implements RowCursor {
                         if (bytes.length == 0) {
                             col.setNull();
                         } else {
-                            col.readBinary(new BinaryInput(new ByteArrayInputStream(bytes)));
+                            col.readBinary(new BinaryInput(new ByteArrayInputStream(bytes), Math.max(16, bytes.length)));
                         }
                     } else {
                         Column.parseText(col, cell, 0, len);
@@ -1111,6 +1118,7 @@ public final class VOTableCursor implements RowCursor {
                 return false;
             }
             rowStartByte = bin.position();
+            bin.startRow();
             if (binary2) {
                 for (int i = 0; i < mask.length; i++) {
                     mask[i] = (byte) bin.readUnsignedByte();

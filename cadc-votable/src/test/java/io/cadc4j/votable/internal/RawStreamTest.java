@@ -296,4 +296,53 @@ class RawStreamTest {
 
         assertThat(r.text).doesNotContain("Exception").hasLineCount(ROWS + 1);
     }
+
+    /** The index in {@code s} of its k-th base64 character (0-based), whitespace not counted. */
+    private static int nthBase64Char(String s, int k) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > ' ' && k-- == 0) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("too short");
+    }
+
+    @Test
+    void findsABadCharacterOrPaddingRightAtTheEdgeOfADecodedBlock() throws IOException {
+        String doc = text(binary2Document());
+        String s = streamText(doc);
+        // the raw path hands the JDK's decoder blocks of 16,384 base64 characters
+        for (int k : new int[] {16_383, 16_384, 16_385, 32_767, 32_768}) {
+            int at = nthBase64Char(s, k);
+            assertThat(assertFailsAsParser(bytes(withStreamText(doc, "base64", s.substring(0, at) + "*"
+                    + s.substring(at))))).as("'*' before base64 character %d", k).contains("invalid base64 character");
+            assertThat(assertFailsAsParser(bytes(withStreamText(doc, "base64", s.substring(0, at) + "=="
+                    + s.substring(at))))).as("padding before base64 character %d", k)
+                    .contains("ProtocolViolationException");
+        }
+    }
+
+    @Test
+    void readsLinesOfEveryLengthIndentedOrNotAndTextWithMoreSpaceThanBase64() throws IOException {
+        String doc = text(binary2Document());
+        String plain = streamText(doc).replaceAll("\\s", "");
+        String expected = read(bytes(doc), false, Integer.MAX_VALUE).text;
+        Random random = new Random(7);
+        StringBuilder ragged = new StringBuilder("\n");
+        StringBuilder airy = new StringBuilder();
+        for (int i = 0; i < plain.length(); ) {
+            int n = Math.min(plain.length() - i, 1 + random.nextInt(120));
+            ragged.append(plain, i, i + n).append(random.nextBoolean() ? "\n" : "\r\n      ");
+            i += n;
+        }
+        for (int i = 0; i < plain.length(); i++) {
+            airy.append(plain.charAt(i)).append(i % 64 == 63 ? "\n" : "   ");
+        }
+
+        for (String text : List.of(ragged.toString(), airy.toString(), "\n" + plain + "\n")) {
+            Reading r = assertSameAsParser(bytes(withStreamText(doc, "base64", text)));
+            assertThat(r.text).isEqualTo(expected);
+            assertThat(r.rawBytes).isPositive();
+        }
+    }
 }
