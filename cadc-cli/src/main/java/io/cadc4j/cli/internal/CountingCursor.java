@@ -91,6 +91,11 @@ final class CountingCursor implements RowCursor {
     }
 
     @Override
+    public CharSequence getCharSequence(int column) {
+        return rows.getCharSequence(column);
+    }
+
+    @Override
     public Object getObject(int column) {
         return rows.getObject(column);
     }

@@ -4,6 +4,9 @@ package io.cadc4j.votable.internal;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Big-endian primitive reads over the decoded bytes of a BINARY or BINARY2 stream, through a
@@ -14,6 +17,9 @@ import java.io.InputStream;
  */
 final class BinaryInput {
     private static final int SIZE = 16 * 1024;
+    private static final VarHandle SHORTS = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final InputStream in;
     private byte[] buf;
@@ -105,26 +111,23 @@ final class BinaryInput {
 
     short readShort() throws IOException {
         require(2);
-        int v = (buf[pos] & 0xff) << 8 | buf[pos + 1] & 0xff;
+        short v = (short) SHORTS.get(buf, pos);
         pos += 2;
-        return (short) v;
+        return v;
     }
 
     int readInt() throws IOException {
         require(4);
-        int v = (buf[pos] & 0xff) << 24 | (buf[pos + 1] & 0xff) << 16 | (buf[pos + 2] & 0xff) << 8 | buf[pos + 3] & 0xff;
+        int v = (int) INTS.get(buf, pos);
         pos += 4;
         return v;
     }
 
     long readLong() throws IOException {
         require(8);
-        byte[] b = buf;
-        int p = pos;
-        long hi = (b[p] & 0xff) << 24 | (b[p + 1] & 0xff) << 16 | (b[p + 2] & 0xff) << 8 | b[p + 3] & 0xff;
-        long lo = (b[p + 4] & 0xff) << 24 | (b[p + 5] & 0xff) << 16 | (b[p + 6] & 0xff) << 8 | b[p + 7] & 0xff;
-        pos = p + 8;
-        return hi << 32 | lo & 0xffffffffL;
+        long v = (long) LONGS.get(buf, pos);
+        pos += 8;
+        return v;
     }
 
     float readFloat() throws IOException {

@@ -5,6 +5,9 @@ import io.cadc4j.core.table.ArraySize;
 import io.cadc4j.core.table.Datatype;
 import io.cadc4j.core.table.Field;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
@@ -94,6 +97,44 @@ abstract class Column {
         } else {
             col.readBinary(in);
         }
+    }
+
+    /*
+     * The getters of the cursor dispatch the same way: a loop over a row's cells calls them with a
+     * different column class each time, which through the virtual method is a megamorphic call.
+     */
+
+    /** {@link #getDouble()} without a virtual call for the usual column classes. */
+    static double getDouble(Column col) {
+        Class<?> k = col.getClass();
+        if (k == RealColumn.class) {
+            return ((RealColumn) col).getDouble();
+        } else if (k == IntegerColumn.class) {
+            return ((IntegerColumn) col).getDouble();
+        }
+        return col.getDouble();
+    }
+
+    /** {@link #getLong()} without a virtual call for the usual column classes. */
+    static long getLong(Column col) {
+        Class<?> k = col.getClass();
+        if (k == IntegerColumn.class) {
+            return ((IntegerColumn) col).getLong();
+        } else if (k == RealColumn.class) {
+            return ((RealColumn) col).getLong();
+        }
+        return col.getLong();
+    }
+
+    /** {@link #getBoolean()} without a virtual call for the usual column classes. */
+    static boolean getBoolean(Column col) {
+        Class<?> k = col.getClass();
+        if (k == BooleanColumn.class) {
+            return ((BooleanColumn) col).getBoolean();
+        } else if (k == BitColumn.class) {
+            return ((BitColumn) col).getBoolean();
+        }
+        return col.getBoolean();
     }
 
     /** Marks the current cell null (a BINARY2 flag, a missing TD). */
@@ -455,9 +496,15 @@ abstract class Column {
      * {@link #text()} reads the characters without one.
      */
     static final class StringColumn extends Column {
+        private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+                ByteOrder.LITTLE_ENDIAN);
         private final boolean unicode;
         private final ArraySize shape;
         private final int firstDim;
+        /** Whether the size is known from the FIELD (a scalar or fixed arraysize), not from a length prefix. */
+        private final boolean fixed;
+        /** Characters per item: 1 for a scalar, the product of the fixed dimensions otherwise. */
+        private final long itemElements;
         /** Room for a cell's bytes that are not in the input's buffer. */
         private byte[] bytes = new byte[64];
         /** The UTF-8 bytes of the cell while {@link #inBytes}: the input's buffer or {@link #bytes}. */
@@ -474,13 +521,16 @@ abstract class Column {
         private boolean ascii;
         /** The cell as a String once made, until the next cell. */
         private String value;
-        private final Text text = new Text();
+        private final ByteText byteText = new ByteText(this);
+        private final CharText charText = new CharText(this);
 
         StringColumn(Field f, int index, int maxElements) {
             super(f, index, maxElements);
             this.unicode = f.type() == Datatype.UNICODE_CHAR;
             this.shape = f.shape();
             this.firstDim = shape.dimensionCount() >= 2 ? shape.dimension(0) : -1;
+            this.fixed = !shape.isVariable();
+            this.itemElements = shape.isScalar() ? 1 : shape.itemElements();
         }
 
         @Override
@@ -503,17 +553,15 @@ abstract class Column {
         @Override
         void readBinary(BinaryInput in) throws IOException {
             long count;
-            boolean fixed = !shape.isVariable();
-            if (shape.isScalar()) {
-                count = 1;
-            } else if (fixed) {
-                count = shape.itemElements();
+            boolean fixed = this.fixed;
+            if (fixed) {
+                count = itemElements;
             } else {
                 int n = in.readInt();
                 if (n < 0) {
                     throw new CellException("negative length prefix " + n);
                 }
-                count = (long) n * shape.itemElements();
+                count = (long) n * itemElements;
             }
             if (count > maxElements) {
                 throw new CellException("length " + count + " exceeds the array element limit " + maxElements);
@@ -601,14 +649,10 @@ abstract class Column {
             if (isNull) {
                 return null;
             }
-            if (inBytes && !ascii) {
-                int or = 0;
-                byte[] b = source;
-                for (int i = offset, end = offset + length; i < end; i++) {
-                    or |= b[i];
-                }
-                if (or >= 0) {
+            if (inBytes) {
+                if (ascii || isAscii(source, offset, length)) {
                     ascii = true;
+                    return byteText.of(source, offset, length);
                 } else {
                     // multi-byte UTF-8: decode once, then read the characters
                     String v = getString();
@@ -620,7 +664,7 @@ abstract class Column {
                     inBytes = false;
                 }
             }
-            return text;
+            return charText.of(chars, length);
         }
 
         @Override
@@ -645,17 +689,50 @@ abstract class Column {
             return value;
         }
 
-        /** The characters of the current cell, read from the column's buffers. */
-        private final class Text implements CharSequence {
+        /** Whether no byte has its top bit set: eight at a time, the last eight overlapping. */
+        private static boolean isAscii(byte[] b, int off, int len) {
+            if (len < 8) {
+                int or = 0;
+                for (int i = off, end = off + len; i < end; i++) {
+                    or |= b[i];
+                }
+                return or >= 0;
+            }
+            int last = off + len - 8;
+            long or = (long) LONGS.get(b, last);
+            for (int i = off; i < last; i += 8) {
+                or |= (long) LONGS.get(b, i);
+            }
+            return (or & 0x8080_8080_8080_8080L) == 0;
+        }
+
+        /** The ASCII bytes of a binary char cell, one char each. */
+        private static final class ByteText implements CharSequence {
+            private final StringColumn owner;
+            private byte[] b;
+            private int off;
+            private int len;
+
+            ByteText(StringColumn owner) {
+                this.owner = owner;
+            }
+
+            CharSequence of(byte[] bytes, int offset, int length) {
+                b = bytes;
+                off = offset;
+                len = length;
+                return this;
+            }
+
             @Override
             public int length() {
-                return length;
+                return len;
             }
 
             @Override
             public char charAt(int index) {
-                Objects.checkIndex(index, length);
-                return inBytes ? (char) source[offset + index] : chars[index];
+                Objects.checkIndex(index, len);
+                return (char) b[off + index];
             }
 
             @Override
@@ -665,7 +742,45 @@ abstract class Column {
 
             @Override
             public String toString() {
-                return getString();
+                return owner.getString();
+            }
+        }
+
+        /** The characters of a TABLEDATA, unicodeChar or multi-byte UTF-8 cell. */
+        private static final class CharText implements CharSequence {
+            private final StringColumn owner;
+            private char[] c;
+            private int len;
+
+            CharText(StringColumn owner) {
+                this.owner = owner;
+            }
+
+            CharSequence of(char[] chars, int length) {
+                c = chars;
+                len = length;
+                return this;
+            }
+
+            @Override
+            public int length() {
+                return len;
+            }
+
+            @Override
+            public char charAt(int index) {
+                Objects.checkIndex(index, len);
+                return c[index];
+            }
+
+            @Override
+            public CharSequence subSequence(int start, int end) {
+                return toString().substring(start, end);
+            }
+
+            @Override
+            public String toString() {
+                return owner.getString();
             }
         }
     }
@@ -683,6 +798,7 @@ abstract class Column {
         private final Datatype type;
         private final ArraySize shape;
         private final int perItem;
+        private final boolean variable;
         private final boolean wide;
         private long[] longs = new long[16];
         private double[] doubles = new double[16];
@@ -693,6 +809,7 @@ abstract class Column {
             this.type = f.type();
             this.shape = f.shape();
             this.perItem = (int) shape.itemElements() * (type.isComplex() ? 2 : 1);
+            this.variable = shape.isVariable();
             this.wide = type.isFloatingPoint();
         }
 
@@ -783,7 +900,7 @@ abstract class Column {
         @Override
         void readBinary(BinaryInput in) throws IOException {
             int n;
-            if (shape.isVariable()) {
+            if (variable) {
                 int items = in.readInt();
                 if (items < 0) {
                     throw new CellException("negative length prefix " + items);

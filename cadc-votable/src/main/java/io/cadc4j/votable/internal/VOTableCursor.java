@@ -291,13 +291,13 @@ public final class VOTableCursor implements RowCursor {
     @Override
     public boolean getBoolean(int column) {
         current();
-        return cols[column].getBoolean();
+        return Column.getBoolean(cols[column]);
     }
 
     @Override
     public int getInt(int column) {
         current();
-        long v = cols[column].getLong();
+        long v = Column.getLong(cols[column]);
         if (v != (int) v) {
             throw new IllegalStateException("column " + column + " value " + v + " does not fit an int");
         }
@@ -307,19 +307,19 @@ public final class VOTableCursor implements RowCursor {
     @Override
     public long getLong(int column) {
         current();
-        return cols[column].getLong();
+        return Column.getLong(cols[column]);
     }
 
     @Override
     public float getFloat(int column) {
         current();
-        return (float) cols[column].getDouble();
+        return (float) Column.getDouble(cols[column]);
     }
 
     @Override
     public double getDouble(int column) {
         current();
-        return cols[column].getDouble();
+        return Column.getDouble(cols[column]);
     }
 
     @Override
