@@ -29,15 +29,8 @@ public final class Checksum {
      * @return {@code s[0]*31^(n-1) + ... + s[n-1]}
      */
     public static int text(CharSequence text) {
-        // four characters a step: one multiplication on the chain instead of four (the same value)
-        int n = text.length();
         int h = 0;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            h = h * (31 * 31 * 31 * 31) + text.charAt(i) * (31 * 31 * 31) + text.charAt(i + 1) * (31 * 31)
-                    + text.charAt(i + 2) * 31 + text.charAt(i + 3);
-        }
-        for (; i < n; i++) {
+        for (int i = 0, n = text.length(); i < n; i++) {
             h = 31 * h + text.charAt(i);
         }
         return h;
