@@ -32,6 +32,7 @@ public final class FitsCard {
 
     /**
      * Reads a card from its text, 80 ASCII characters (a shorter text is read as if padded with spaces).
+     * A {@code CONTINUE} card of the long-string convention has its part of the string as its value.
      *
      * @param card the card's characters
      * @return the card
@@ -45,7 +46,10 @@ public final class FitsCard {
         }
         String keyword = card.substring(0, Math.min(8, card.length())).strip();
         boolean commentary = keyword.isEmpty() || keyword.equals("COMMENT") || keyword.equals("HISTORY");
-        if (commentary || card.length() < 10 || !card.startsWith("= ", 8)) {
+        // A CONTINUE card carries the next part of a long string, without "= " (FITS 4.0 §4.2.1.2).
+        boolean continuation = keyword.equals("CONTINUE") && card.length() > 10 && card.substring(8, 10).isBlank()
+                && card.substring(10).stripLeading().startsWith("'");
+        if (commentary || card.length() < 10 || !card.startsWith("= ", 8) && !continuation) {
             // Commentary keywords (even followed by "= ") and keywords without the value indicator
             // carry text only (FITS 4.0 §4.1.2.2, §4.4.2.4).
             String text = card.length() > 8 ? card.substring(8).stripTrailing() : "";

@@ -58,15 +58,40 @@ public final class FitsHeader {
     }
 
     /**
-     * A string value.
+     * A string value. A long string split over {@code CONTINUE} cards (the FITS long-string
+     * convention, FITS 4.0 §4.2.1.2: each part but the last ends with {@code &}) is joined back
+     * into one.
      *
      * @param keyword the keyword
      * @return the value without quotes, or empty when the keyword is absent or has no value
      * @throws IllegalStateException if the value is not a string
      */
     public Optional<String> string(String keyword) {
-        Optional<FitsCard> c = valued(keyword);
-        return c.isPresent() ? Optional.of(c.get().stringValue()) : Optional.empty();
+        Objects.requireNonNull(keyword, "keyword");
+        for (int i = 0; i < cards.size(); i++) {
+            FitsCard c = cards.get(i);
+            if (!c.keyword().equals(keyword)) {
+                continue;
+            }
+            if (!c.hasValue()) {
+                return Optional.empty();
+            }
+            String part = c.stringValue();
+            StringBuilder joined = null;
+            for (int j = i + 1; part.endsWith("&") && j < cards.size(); j++) {
+                FitsCard next = cards.get(j);
+                if (!next.keyword().equals("CONTINUE") || !next.isString()) {
+                    break; // the '&' was the last character of the string itself
+                }
+                if (joined == null) {
+                    joined = new StringBuilder();
+                }
+                joined.append(part, 0, part.length() - 1);
+                part = next.stringValue();
+            }
+            return Optional.of(joined == null ? part : joined.append(part).toString());
+        }
+        return Optional.empty();
     }
 
     /**

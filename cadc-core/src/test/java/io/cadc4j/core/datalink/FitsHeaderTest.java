@@ -77,4 +77,26 @@ class FitsHeaderTest {
         assertThat(h.toString()).isEqualTo("FitsHeader[6 cards, OBJECT=M81]");
         assertThat(h.cards()).hasSize(6);
     }
+
+    @Test
+    void joinsALongStringContinuedOverContinueCards() {
+        FitsHeader h = FitsHeader.of(List.of(FitsCard.parse(card("SIMPLE  =                    T")),
+                FitsCard.parse(card("PUBDID  = 'ivo://cadc.nrc.ca/VLASS?VLASS1.1.ql.T10t01.J000000-363000.10.2048.v&'")),
+                FitsCard.parse(card("CONTINUE  '1/VLASS1.1.ql.T10t01.J000000-363000.10.2048.v1.I.iter1.image.pb&'")),
+                FitsCard.parse(card("CONTINUE  '.tt0.subim' / the publisher's identifier")),
+                FitsCard.parse(card("AMP     = 'ends with &'")),
+                FitsCard.parse(card("COMMENT a comment")),
+                FitsCard.parse(card("LASTAMP = 'a&'")),
+                FitsCard.parse(card("CONTINUE  'b&'"))));
+
+        assertThat(h.string("PUBDID")).contains("ivo://cadc.nrc.ca/VLASS?VLASS1.1.ql.T10t01.J000000-363000.10.2048.v1/"
+                + "VLASS1.1.ql.T10t01.J000000-363000.10.2048.v1.I.iter1.image.pb.tt0.subim");
+        // an '&' not followed by a CONTINUE card is part of the string
+        assertThat(h.string("AMP")).contains("ends with &");
+        assertThat(h.string("LASTAMP")).contains("ab&");
+        FitsCard cont = FitsCard.parse(card("CONTINUE  '.tt0.subim' / the publisher's identifier"));
+        assertThat(cont.stringValue()).isEqualTo(".tt0.subim");
+        assertThat(cont.comment()).contains("the publisher's identifier");
+        assertThat(FitsCard.parse(card("CONTINUE  not a string")).hasValue()).isFalse();
+    }
 }

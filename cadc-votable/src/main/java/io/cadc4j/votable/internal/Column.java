@@ -521,8 +521,7 @@ abstract class Column {
         private boolean ascii;
         /** The cell as a String once made, until the next cell. */
         private String value;
-        private final ByteText byteText = new ByteText(this);
-        private final CharText charText = new CharText(this);
+        private final Text text = new Text(this);
 
         StringColumn(Field f, int index, int maxElements) {
             super(f, index, maxElements);
@@ -652,7 +651,7 @@ abstract class Column {
             if (inBytes) {
                 if (ascii || isAscii(source, offset, length)) {
                     ascii = true;
-                    return byteText.of(source, offset, length);
+                    return text.of(source, offset, length);
                 } else {
                     // multi-byte UTF-8: decode once, then read the characters
                     String v = getString();
@@ -664,7 +663,7 @@ abstract class Column {
                     inBytes = false;
                 }
             }
-            return charText.of(chars, length);
+            return text.of(chars, length);
         }
 
         @Override
@@ -706,71 +705,46 @@ abstract class Column {
             return (or & 0x8080_8080_8080_8080L) == 0;
         }
 
-        /** The ASCII bytes of a binary char cell, one char each. */
-        private static final class ByteText implements CharSequence {
+        /**
+         * The characters of the current cell: ASCII bytes of a binary char cell, one char each, or
+         * the characters of any other. One class for both, so that code reading these views sees
+         * a single CharSequence class and the JIT can inline its calls.
+         */
+        private static final class Text implements CharSequence {
             private final StringColumn owner;
-            private byte[] b;
-            private int off;
-            private int len;
+            private byte[] bytes;
+            private int offset;
+            private char[] chars;
+            private int length;
 
-            ByteText(StringColumn owner) {
+            Text(StringColumn owner) {
                 this.owner = owner;
             }
 
-            CharSequence of(byte[] bytes, int offset, int length) {
-                b = bytes;
-                off = offset;
-                len = length;
+            CharSequence of(byte[] b, int off, int len) {
+                bytes = b;
+                offset = off;
+                chars = null;
+                length = len;
+                return this;
+            }
+
+            CharSequence of(char[] c, int len) {
+                bytes = null;
+                chars = c;
+                length = len;
                 return this;
             }
 
             @Override
             public int length() {
-                return len;
+                return length;
             }
 
             @Override
             public char charAt(int index) {
-                Objects.checkIndex(index, len);
-                return (char) b[off + index];
-            }
-
-            @Override
-            public CharSequence subSequence(int start, int end) {
-                return toString().substring(start, end);
-            }
-
-            @Override
-            public String toString() {
-                return owner.getString();
-            }
-        }
-
-        /** The characters of a TABLEDATA, unicodeChar or multi-byte UTF-8 cell. */
-        private static final class CharText implements CharSequence {
-            private final StringColumn owner;
-            private char[] c;
-            private int len;
-
-            CharText(StringColumn owner) {
-                this.owner = owner;
-            }
-
-            CharSequence of(char[] chars, int length) {
-                c = chars;
-                len = length;
-                return this;
-            }
-
-            @Override
-            public int length() {
-                return len;
-            }
-
-            @Override
-            public char charAt(int index) {
-                Objects.checkIndex(index, len);
-                return c[index];
+                Objects.checkIndex(index, length);
+                return chars == null ? (char) bytes[offset + index] : chars[index];
             }
 
             @Override

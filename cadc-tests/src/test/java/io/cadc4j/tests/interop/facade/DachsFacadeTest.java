@@ -91,14 +91,9 @@ class DachsFacadeTest {
         throw new AssertionError("no ID in " + o.request().uri());
     }
 
-    /**
-     * Whether a header's PUBDID is this identifier. FitsHeader returns only the first card of a
-     * long string (FITS 4.0 section 4.2.1.2, CONTINUE cards; VLASS identifiers need them), ending
-     * with '&amp;': then the identifier must start with that part.
-     */
+    /** Whether a header's PUBDID is this identifier (VLASS ones are long strings over CONTINUE cards). */
     private static boolean sameId(FitsHeader h, String id) {
-        String v = h.string("PUBDID").orElse("");
-        return v.endsWith("&") ? id.startsWith(v.substring(0, v.length() - 1)) && v.length() > 40 : id.equals(v);
+        return id.equals(h.string("PUBDID").orElse(""));
     }
 
     @Test
