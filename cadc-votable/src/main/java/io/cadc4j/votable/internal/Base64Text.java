@@ -10,9 +10,11 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * The bytes of an inline {@code STREAM encoding="base64"}, decoded as the parser hands over the
- * characters: whitespace anywhere is skipped, whole groups are decoded into one fixed buffer,
- * nothing is gathered into a String (VOTable 1.4 section 5.1; RFC 4648 section 4). The stream ends
- * at {@code </STREAM>}. Single-threaded.
+ * characters, or, with a {@link RawTap}, straight from the document's bytes: whitespace anywhere is
+ * skipped, nothing is gathered into a String (VOTable 1.4 section 5.1; RFC 4648 section 4). From
+ * the tap, the bulk is decoded in blocks of {@link #STAGE} characters by the JDK's decoder, so the
+ * first bytes of a block are handed on once the whole block (about 16 KB of text) has arrived or the
+ * input has ended. The stream ends at {@code </STREAM>}. Single-threaded.
  */
 final class Base64Text extends InputStream {
     /** Pulls the next parser event, with the reader's depth and limit checks. */
