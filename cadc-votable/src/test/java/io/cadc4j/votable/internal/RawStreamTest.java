@@ -345,4 +345,27 @@ class RawStreamTest {
             assertThat(r.rawBytes).isPositive();
         }
     }
+
+    @Test
+    void endsExactlyAsTheParserPathForRandomDamageAnywhereInTheStream() throws IOException {
+        String doc = text(binary2Document());
+        String s = streamText(doc);
+        String[] damage = {"*", "=", "==", " ", "\n", "\r\n", "&#65;", "<!--c-->", "<![CDATA[QUJD]]>", "\u00e9", "A",
+            "<x/>", "\t", "&amp;", "AAAA"};
+        Random random = new Random(11);
+        for (int k = 0; k < 40; k++) {
+            int at = random.nextInt(s.length());
+            String d = damage[random.nextInt(damage.length)];
+            byte[] changed = bytes(withStreamText(doc, "base64", s.substring(0, at) + d + s.substring(at)));
+            String expected = read(changed, false, Integer.MAX_VALUE).text;
+            for (int chunk : new int[] {Integer.MAX_VALUE, 8192, 77}) {
+                String got = read(changed, true, chunk).text;
+                if (reason(expected).equals("no failure")) {
+                    assertThat(got).as("%s at %d, chunks of %d", d, at, chunk).isEqualTo(expected);
+                } else {
+                    assertThat(reason(got)).as("%s at %d, chunks of %d", d, at, chunk).isEqualTo(reason(expected));
+                }
+            }
+        }
+    }
 }
