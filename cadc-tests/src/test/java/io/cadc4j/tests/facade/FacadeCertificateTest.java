@@ -259,7 +259,8 @@ class FacadeCertificateTest {
             assertThat(plain.requests()).allSatisfy(r -> {
                 assertThat(r.clientCertificateSubject()).isEmpty();
                 // nor smuggled in a header, as some proxies forward a certificate
-                assertThat(r.headers().toString()).doesNotContain("cadc4j test user").doesNotContain("CERTIFICATE");
+                assertThat(r.headers().contains("Authorization") || r.headers().contains("Cookie")).isFalse();
+                assertThat(r.headers().map().toString()).doesNotContain("cadc4j test user").doesNotContain("CERTIFICATE");
             });
         }
     }
