@@ -42,7 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Certificate login through the facade, end to end: {@code Cadc.login(Path)} reads a PEM file as
  * {@code cadc-get-cert} writes it, and the TAP and DataLink stand-ins on an HTTPS server at
  * {@code 127.0.0.1} that refuses clients without a certificate of the test CA then answer; without
- * the certificate (never logged in, or logged out) the TLS handshake is refused. Broken files fail
+ * the certificate (never logged in, or logged out) the server refuses the TLS session (with TLS 1.3
+ * the client sees the connection closed before any answer) and the call fails with a
+ * {@link TransportException} naming the request and that likely reason. Broken files fail
  * at login with {@link CredentialException} and their own reason. As {@code Credentials} documents,
  * the certificate is offered only to a server that asks for one, so neither a plain http server
  * nor an https one that does not ask ever receives it; no key material appears in a message, a
