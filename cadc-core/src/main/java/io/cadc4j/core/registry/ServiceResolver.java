@@ -65,8 +65,8 @@ public final class ServiceResolver {
     private final Clock clock;
     private final SecurityPreference preference;
     private final Map<ServiceId, URI> overrides;
-    private final Map<URI, Cached<ResourceCaps>> registryCache = new ConcurrentHashMap<>();
-    private final Map<URI, Cached<Capabilities>> capabilitiesCache = new ConcurrentHashMap<>();
+    private final Map<URI, Cached<ResourceCaps>> registryCache;
+    private final Map<URI, Cached<Capabilities>> capabilitiesCache;
 
     private ServiceResolver(Builder b) {
         this.http = b.http;
@@ -75,6 +75,33 @@ public final class ServiceResolver {
         this.clock = b.clock;
         this.preference = b.preference;
         this.overrides = Map.copyOf(b.overrides);
+        this.registryCache = new ConcurrentHashMap<>();
+        this.capabilitiesCache = new ConcurrentHashMap<>();
+    }
+
+    private ServiceResolver(ServiceResolver shared, HttpPipeline http) {
+        this.http = http;
+        this.registry = shared.registry;
+        this.ttl = shared.ttl;
+        this.clock = shared.clock;
+        this.preference = shared.preference;
+        this.overrides = shared.overrides;
+        this.registryCache = shared.registryCache;
+        this.capabilitiesCache = shared.capabilitiesCache;
+    }
+
+    /**
+     * This resolver fetching what it misses through another pipeline, sharing its settings and its
+     * cache (the documents are the same whoever fetches them). A session holding a client
+     * certificate reads capabilities through its own transport, since a server that requires a
+     * certificate refuses the TLS handshake of an anonymous one.
+     *
+     * @param other the pipeline to fetch through
+     * @return a resolver sharing this one's cache
+     */
+    public ServiceResolver through(HttpPipeline other) {
+        Objects.requireNonNull(other, "other");
+        return other == http ? this : new ServiceResolver(this, other);
     }
 
     /**

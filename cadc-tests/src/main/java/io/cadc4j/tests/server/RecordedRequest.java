@@ -4,6 +4,7 @@ package io.cadc4j.tests.server;
 import io.cadc4j.core.spi.HttpHeaders;
 import java.net.URI;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,9 @@ import java.util.concurrent.TimeoutException;
  * A request as the {@link StandInServer} received it: method, URI, headers, and its body reduced to
  * a size, a CRC-32 computed while it was read, and its first {@link #PREFIX_LIMIT} bytes. Whatever the
  * size of an upload, only that prefix is kept.
+ *
+ * <p>Over HTTPS it also keeps the subject of the client certificate the TLS session verified, if
+ * any, so a test can tell which requests presented one.
  *
  * <p>Also carries the outcome of the answer ({@link #sent()}), known once the responder is done.
  *
@@ -28,15 +32,28 @@ public final class RecordedRequest {
     private final long bodySize;
     private final long bodyCrc32;
     private final byte[] bodyPrefix;
+    private final String clientSubject;
     private final CompletableFuture<SentBody> sent = new CompletableFuture<>();
 
-    RecordedRequest(String method, URI uri, HttpHeaders headers, long bodySize, long bodyCrc32, byte[] bodyPrefix) {
+    RecordedRequest(String method, URI uri, HttpHeaders headers, long bodySize, long bodyCrc32, byte[] bodyPrefix,
+            String clientSubject) {
         this.method = Objects.requireNonNull(method, "method");
         this.uri = Objects.requireNonNull(uri, "uri");
         this.headers = Objects.requireNonNull(headers, "headers");
         this.bodySize = bodySize;
         this.bodyCrc32 = bodyCrc32;
         this.bodyPrefix = bodyPrefix.clone();
+        this.clientSubject = clientSubject;
+    }
+
+    /**
+     * The subject of the client certificate presented on the TLS connection this request came on.
+     *
+     * @return the distinguished name (RFC 2253), or empty over plain HTTP or when the client
+     *     presented none
+     */
+    public Optional<String> clientCertificateSubject() {
+        return Optional.ofNullable(clientSubject);
     }
 
     /**

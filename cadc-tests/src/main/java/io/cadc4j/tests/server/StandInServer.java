@@ -4,6 +4,7 @@ package io.cadc4j.tests.server;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import io.cadc4j.core.spi.HttpHeaders;
@@ -16,6 +17,8 @@ import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +34,8 @@ import java.util.function.Predicate;
 import java.util.zip.CRC32;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
 
 /**
  * An in-process stand-in for a web service, on the loopback interface only, built on the JDK's
@@ -50,7 +55,9 @@ import javax.net.ssl.SSLParameters;
  *       truncated bodies and stalls ({@link Responders}), held until {@link #releaseStalls()} or
  *       {@link #close()}. Connection resets and unanswered connects need raw sockets:
  *       {@link RawSocketServer} and {@link SilentListener}.</li>
- *   <li>HTTPS, optionally demanding a client certificate: {@link #startHttps}, with a {@link TestPki}.</li>
+ *   <li>HTTPS, optionally demanding a client certificate: {@link #startHttps}, with a {@link TestPki};
+ *       each request records the subject of the client certificate it came with
+ *       ({@link RecordedRequest#clientCertificateSubject()}).</li>
  * </ul>
  *
  * <pre>{@code
@@ -354,6 +361,24 @@ public final class StandInServer implements AutoCloseable {
             }
         }
         return new RecordedRequest(http.getRequestMethod(), http.getRequestURI(), headers.build(), size, crc.getValue(),
-                prefix.toByteArray());
+                prefix.toByteArray(), clientSubject(http));
+    }
+
+    /** The verified client certificate's subject on an HTTPS exchange, else null. */
+    private static String clientSubject(HttpExchange http) {
+        if (!(http instanceof HttpsExchange)) {
+            return null;
+        }
+        SSLSession session = ((HttpsExchange) http).getSSLSession();
+        if (session == null) {
+            return null;
+        }
+        try {
+            Certificate[] chain = session.getPeerCertificates();
+            return chain.length > 0 && chain[0] instanceof X509Certificate
+                    ? ((X509Certificate) chain[0]).getSubjectX500Principal().getName() : null;
+        } catch (SSLPeerUnverifiedException e) {
+            return null;
+        }
     }
 }

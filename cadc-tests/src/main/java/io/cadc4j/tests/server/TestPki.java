@@ -8,10 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -29,15 +32,21 @@ import javax.net.ssl.TrustManagerFactory;
  * valid for two days. {@link #shared()} makes it once per JVM (seven {@code keytool} runs, three
  * rounds of them in parallel, take a few seconds).
  *
+ * <p>For certificate login it also writes PEM files the way {@code cadc-get-cert} does (certificate,
+ * unencrypted key, chain): the client's ({@link #clientPem()}), and broken ones: certificates
+ * without a key, a key of another party, an expired certificate.
+ *
  * <p>Thread-safe and immutable once made.
  */
 public final class TestPki {
     private static final char[] PASSWORD = "test-only".toCharArray();
     private static volatile TestPki shared;
+    private static final Base64.Encoder PEM_BASE64 = Base64.getMimeEncoder(64, new byte[] {'\n'});
 
     private final KeyStore trust;
     private final KeyStore server;
     private final KeyStore client;
+    private volatile String expiredPem;
 
     private TestPki(KeyStore trust, KeyStore server, KeyStore client) {
         this.trust = trust;
@@ -90,6 +99,130 @@ public final class TestPki {
      */
     public SSLContext anonymousClientContext() {
         return context(null, trust);
+    }
+
+    /**
+     * A new key store trusting the CA and nothing else, for clients (e.g. as the trust store of
+     * the TLS context made from a certificate file).
+     *
+     * @return the trust store
+     */
+    public KeyStore trustStore() {
+        try {
+            KeyStore copy = KeyStore.getInstance("PKCS12");
+            copy.load(null, null);
+            copy.setCertificateEntry("ca", trust.getCertificate("ca"));
+            return copy;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot copy the test trust store", e);
+        }
+    }
+
+    /**
+     * The subject of the client certificate.
+     *
+     * @return the distinguished name, RFC 2253 form
+     */
+    public String clientSubject() {
+        try {
+            return ((X509Certificate) client.getCertificate("client")).getSubjectX500Principal().getName();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the test client certificate", e);
+        }
+    }
+
+    /**
+     * The client's PEM file, as {@code cadc-get-cert} writes {@code cadcproxy.pem}: its certificate,
+     * its unencrypted private key (PKCS#8), then the CA certificate.
+     *
+     * @return the PEM text
+     */
+    public String clientPem() {
+        try {
+            Certificate[] chain = client.getCertificateChain("client");
+            return pem("CERTIFICATE", chain[0].getEncoded()) + pem("PRIVATE KEY", key(client, "client").getEncoded())
+                    + pem("CERTIFICATE", chain[1].getEncoded());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot write the test client PEM", e);
+        }
+    }
+
+    /**
+     * The client's certificate and the CA certificate, without a private key.
+     *
+     * @return the PEM text
+     */
+    public String clientCertificatesPem() {
+        try {
+            StringBuilder s = new StringBuilder();
+            for (Certificate c : client.getCertificateChain("client")) {
+                s.append(pem("CERTIFICATE", c.getEncoded()));
+            }
+            return s.toString();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot write the test client certificates", e);
+        }
+    }
+
+    /**
+     * The client's certificates with the server's private key, which belongs to none of them.
+     *
+     * @return the PEM text
+     */
+    public String mismatchedPem() {
+        try {
+            return clientCertificatesPem() + pem("PRIVATE KEY", key(server, "server").getEncoded());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot write the mismatched test PEM", e);
+        }
+    }
+
+    /**
+     * A self-signed certificate ({@code CN=cadc4j expired user}) that was valid for two days and
+     * expired two days ago, with its private key; made on first use (one {@code keytool} run).
+     *
+     * @return the PEM text
+     */
+    public String expiredPem() {
+        String p = expiredPem;
+        if (p == null) {
+            synchronized (this) {
+                p = expiredPem;
+                if (p == null) {
+                    p = makeExpiredPem();
+                    expiredPem = p;
+                }
+            }
+        }
+        return p;
+    }
+
+    private static String makeExpiredPem() {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("cadc4j-pki");
+            keytool(dir, "-genkeypair", "-alias", "expired", "-keystore", "expired.p12", "-dname", "CN=cadc4j expired user",
+                    "-startdate", "-4d", "-validity", "2");
+            KeyStore ks = load(dir.resolve("expired.p12"));
+            return pem("CERTIFICATE", ks.getCertificate("expired").getEncoded())
+                    + pem("PRIVATE KEY", key(ks, "expired").getEncoded());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the expired test certificate", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the expired test certificate", e);
+        } finally {
+            if (dir != null) {
+                deleteTree(dir);
+            }
+        }
+    }
+
+    private static Key key(KeyStore store, String alias) throws GeneralSecurityException {
+        return store.getKey(alias, PASSWORD);
+    }
+
+    private static String pem(String label, byte[] der) {
+        return "-----BEGIN " + label + "-----\n" + PEM_BASE64.encodeToString(der) + "\n-----END " + label + "-----\n";
     }
 
     private static SSLContext context(KeyStore keys, KeyStore trusted) {
@@ -177,7 +310,10 @@ public final class TestPki {
         command.add("-J-XX:TieredStopAtLevel=1");
         command.addAll(List.of(args));
         if (List.of(args).contains("-genkeypair")) {
-            command.addAll(List.of("-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2"));
+            command.addAll(List.of("-keyalg", "EC", "-groupname", "secp256r1"));
+            if (!List.of(args).contains("-validity")) {
+                command.addAll(List.of("-validity", "2"));
+            }
         }
         command.addAll(List.of("-storetype", "PKCS12", "-storepass", new String(PASSWORD)));
         try {

@@ -56,7 +56,7 @@ public final class Session implements AutoCloseable {
             synchronized (lock) {
                 t = tap;
                 if (t == null) {
-                    TapEndpoints endpoints = wiring.tapEndpoints(credentials);
+                    TapEndpoints endpoints = wiring.tapEndpoints(credentials, http.value());
                     HttpPipeline authed = authed(endpoints.securityMethod());
                     TapPort port = Objects.requireNonNull(
                             wiring.tapProvider().create(PortContext.of(authed, endpoints.base())),
@@ -84,7 +84,7 @@ public final class Session implements AutoCloseable {
                 d = dataLink;
                 if (d == null) {
                     DataLinkPortProvider provider = wiring.dataLinkProvider();
-                    Wiring.Endpoint links = wiring.dataLinkEndpoint(credentials);
+                    Wiring.Endpoint links = wiring.dataLinkEndpoint(credentials, http.value());
                     HttpPipeline authed = authed(links.securityMethod());
                     d = Objects.requireNonNull(provider.create(PortContext.of(authed, links.url())),
                             () -> "DataLinkPortProvider '" + provider.name() + "' returned no port");

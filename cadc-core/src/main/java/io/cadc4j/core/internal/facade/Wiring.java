@@ -116,10 +116,22 @@ public final class Wiring implements AutoCloseable {
      * @throws io.cadc4j.core.NotFoundException if the service is unknown or offers no DataLink capability
      */
     public Endpoint dataLinkEndpoint(Credentials held) {
+        return dataLinkEndpoint(held, http);
+    }
+
+    /**
+     * As {@link #dataLinkEndpoint(Credentials)}, fetching documents through a session's pipeline
+     * (one presenting a client certificate, which a server may require for them too).
+     *
+     * @param held the credentials
+     * @param via the pipeline to fetch through
+     * @return the links URL and the security method of its interface
+     */
+    public Endpoint dataLinkEndpoint(Credentials held, HttpPipeline via) {
         if (dataLinkUrl != null) {
             return new Endpoint(dataLinkUrl, SecurityMethod.ANONYMOUS);
         }
-        InterfaceChoice choice = resolver.resolve(dataLinkService, held.securityMethods(), StandardId.DATALINK_1_1,
+        InterfaceChoice choice = resolver.through(via).resolve(dataLinkService, held.securityMethods(), StandardId.DATALINK_1_1,
                 StandardId.DATALINK_1_0);
         return new Endpoint(choice.accessUrl(), choice.securityMethod());
     }
@@ -162,8 +174,21 @@ public final class Wiring implements AutoCloseable {
      * @return the endpoints
      */
     public TapEndpoints tapEndpoints(Credentials held) {
+        return tapEndpoints(held, http);
+    }
+
+    /**
+     * As {@link #tapEndpoints(Credentials)}, fetching documents through a session's pipeline (one
+     * presenting a client certificate, which a server may require for them too).
+     *
+     * @param held the credentials
+     * @param via the pipeline to fetch through
+     * @return the endpoints
+     */
+    public TapEndpoints tapEndpoints(Credentials held, HttpPipeline via) {
         Set<io.cadc4j.core.SecurityMethod> methods = held.securityMethods();
-        return tapUrl != null ? resolver.tapAt(tapUrl, methods) : resolver.tap(tapService, methods);
+        ServiceResolver r = resolver.through(via);
+        return tapUrl != null ? r.tapAt(tapUrl, methods) : r.tap(tapService, methods);
     }
 
     /**

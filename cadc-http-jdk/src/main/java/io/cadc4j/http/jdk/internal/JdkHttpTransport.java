@@ -209,7 +209,7 @@ public final class JdkHttpTransport implements HttpTransport {
             return new SSLException(what + ": " + describe(request, cause), cause);
         }
         if (cause instanceof IOException) {
-            return new IOException(what + ": " + describe(request, cause), cause);
+            return new IOException(what + ": " + describe(request, cause) + closedOverTls(request, cause), cause);
         }
         return new IOException(what + " failed: " + describe(request, cause), cause);
     }
@@ -230,6 +230,29 @@ public final class JdkHttpTransport implements HttpTransport {
             }
         }
         return cause.getClass().getSimpleName();
+    }
+
+    /**
+     * With TLS 1.3 a client learns that the server refused its certificate (or its lack of one)
+     * only when it reads the answer: a server that requires one, as CADC's certificate-only hosts
+     * may, then just closes the connection, which the client sees as an end of stream or a reset
+     * before any response header (this method is only called before headers arrive). A refused
+     * connect is told apart: it is a ConnectException.
+     */
+    private static String closedOverTls(HttpRequest request, Throwable cause) {
+        if (!"https".equalsIgnoreCase(request.uri().getScheme())) {
+            return "";
+        }
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.NoRouteToHostException) {
+                return "";
+            }
+            if (t instanceof java.io.EOFException || t instanceof java.net.SocketException) {
+                return " (the server closed the connection without answering; an https server that requires a "
+                        + "client certificate does so when none it accepts was presented: log in with one)";
+            }
+        }
+        return "";
     }
 
     private static void closeQuietly(InputStream in) {

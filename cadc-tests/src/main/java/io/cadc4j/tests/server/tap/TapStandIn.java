@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -172,7 +173,18 @@ public final class TapStandIn implements AutoCloseable {
         return new TapStandIn(StandInServer.start());
     }
 
-    /** @return the TAP base URL, {@code http://127.0.0.1:<port>/tap} */
+    /**
+     * Installs a stand-in TAP service under {@code /tap} of a running server, e.g. an HTTPS one
+     * from {@link StandInServer#startHttps}. Closing the service closes the server.
+     *
+     * @param server the server
+     * @return the service
+     */
+    public static TapStandIn on(StandInServer server) {
+        return new TapStandIn(Objects.requireNonNull(server, "server"));
+    }
+
+    /** @return the TAP base URL, {@code http://127.0.0.1:<port>/tap} (https on an HTTPS server) */
     public URI base() {
         return server.uri("/tap");
     }
