@@ -316,4 +316,27 @@ class ServiceResolverTest {
             assertThat(q.headers().contains("Authorization")).isFalse();
         });
     }
+
+    @Test
+    void fetchesThroughAnotherPipelineSharingTheCacheAndSettings() {
+        FakeTransport other = new FakeTransport();
+        other.answer(REGISTRY, 200, "text/plain", Fixtures.bytes("registry/cadc-resource-caps.txt"));
+        other.answer(ARGUS_CAPS, 200, XML, Fixtures.bytes("capabilities/cadc-argus-tap-capabilities.xml"));
+        ServiceResolver anonymous = resolver().build();
+        HttpPipeline certified = HttpPipeline.builder().transport(other).build();
+        ServiceResolver viaCertified = anonymous.through(certified);
+
+        TapEndpoints tap = viaCertified.tap(ServiceId.CADC_TAP, Set.of(SecurityMethod.COOKIE));
+
+        // fetched through the other pipeline only, with the same registry
+        assertThat(tap.base()).hasToString("https://www.cadc-ccda.hia-iha.nrc-cnrc.gc.ca/argus");
+        assertThat(other.count(ARGUS_CAPS)).isEqualTo(1L);
+        assertThat(transport.requests()).isEmpty();
+        // and cached for both: the first resolver needs nothing more
+        assertThat(anonymous.tap(ServiceId.CADC_TAP, Set.of(SecurityMethod.COOKIE)).base()).isEqualTo(tap.base());
+        assertThat(transport.requests()).isEmpty();
+        assertThat(other.count(ARGUS_CAPS)).isEqualTo(1L);
+        assertThat(anonymous.through(HttpPipeline.builder().transport(transport).build())).isNotSameAs(anonymous);
+        assertThatThrownBy(() -> anonymous.through(null)).isInstanceOf(NullPointerException.class);
+    }
 }
