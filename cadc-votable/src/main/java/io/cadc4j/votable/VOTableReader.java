@@ -21,6 +21,12 @@ import javax.xml.stream.XMLInputFactory;
  * two from an inline base64 STREAM (optionally gzip-encoded) or a {@code STREAM href} fetched
  * through the {@link HttpPipeline} given to the builder.
  *
+ * <p>Streaming: memory does not grow with the number of rows. Rows are handed out as soon as
+ * their bytes have arrived, except that an inline base64 STREAM read with Woodstox is decoded a
+ * block (about 16 KB of base64 text) at a time, so on a slow connection its rows come in such
+ * batches. For loops over many rows, {@link io.cadc4j.core.table.Row#getCharSequence(int)} reads
+ * text cells without making a String.
+ *
  * <p>Status (DALI 1.1 section 4.4): the last {@code INFO name="QUERY_STATUS"} wins.
  * {@code ERROR} before the rows fails {@code open}, after them the last {@code next()}, with
  * {@link io.cadc4j.core.QueryException} carrying the server's text; legacy errors
