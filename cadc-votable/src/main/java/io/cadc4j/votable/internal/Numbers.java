@@ -76,6 +76,10 @@ final class Numbers {
         return v;
     }
 
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     /**
      * Parses a double: decimal with optional exponent, {@code NaN}, {@code [+-]Inf[inity]}. Simple
      * decimals with at most 15 significant digits and a small exponent are computed exactly
@@ -90,41 +94,53 @@ final class Numbers {
             i++;
         }
         long mant = 0;
-        int digits = 0;
         int scale = 0;
-        boolean any = false;
-        // the integer part, then the fraction: two tight loops (every TABLEDATA double goes through here)
-        for (; i < end; i++) {
+        // Leading zeros are skipped, then up to 18 significant digits of the integer part and the
+        // fraction go into mant, each in a loop with one test a digit (every TABLEDATA double
+        // goes through here); a 19th significant digit sends the text to the exact slow path.
+        int zeros = i;
+        while (i < end && b[i] == '0') {
+            i++;
+        }
+        boolean any = i > zeros;
+        int first = i;
+        for (int stop = Math.min(end, i + 18); i < stop; i++) {
             int d = b[i] - '0';
             if (d < 0 || d > 9) {
                 break;
             }
-            any = true;
-            if (mant == 0 && d == 0) {
-                continue;
-            }
-            if (digits == 18) {
-                return slowDouble(b, off, len);
-            }
             mant = mant * 10 + d;
-            digits++;
+        }
+        int digits = i - first;
+        any |= digits > 0;
+        if (i < end && isDigit(b[i])) {
+            return slowDouble(b, off, len);
         }
         if (i < end && b[i] == '.') {
-            for (i++; i < end; i++) {
+            i++;
+            if (digits == 0) {
+                // zeros right after the point only move the scale
+                int z = i;
+                while (i < end && b[i] == '0') {
+                    i++;
+                }
+                scale -= i - z;
+                any |= i > z;
+            }
+            int from = i;
+            for (int stop = Math.min(end, i + 18 - digits); i < stop; i++) {
                 int d = b[i] - '0';
                 if (d < 0 || d > 9) {
                     break;
                 }
-                any = true;
-                scale--;
-                if (mant == 0 && d == 0) {
-                    continue;
-                }
-                if (digits == 18) {
-                    return slowDouble(b, off, len);
-                }
                 mant = mant * 10 + d;
-                digits++;
+            }
+            int n = i - from;
+            digits += n;
+            scale -= n;
+            any |= n > 0;
+            if (i < end && isDigit(b[i])) {
+                return slowDouble(b, off, len);
             }
         }
         if (i < end) {
