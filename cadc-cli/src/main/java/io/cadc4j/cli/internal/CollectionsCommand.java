@@ -21,7 +21,7 @@ final class CollectionsCommand implements Callable<Integer> {
             for (CollectionDescription c : cadc.getCollections().values()) {
                 t.add(c.name(), c.description(), String.join(" ", c.bands()));
             }
-            return root.emit(t, -1);
+            return root.emit(t.cursor(), -1);
         }
     }
 }

@@ -138,7 +138,7 @@ final class JobCommand implements Callable<Integer> {
             i.destruction().ifPresent(v -> t.add("destruction", v.toString()));
             i.parameter("QUERY").ifPresent(v -> t.add("query", v.strip().replaceAll("\\s+", " ")));
             i.errorSummary().ifPresent(e -> t.add("error", e.toString()));
-            return job.root.emit(t, -1);
+            return job.root.emit(t.cursor(), -1);
         }
     }
 
@@ -221,7 +221,7 @@ final class JobCommand implements Callable<Integer> {
                         t.add(r.id(), phase, created, r.ownerId().orElse(null), r.runId().orElse(null));
                     }
                 }
-                return job.root.emit(t, -1);
+                return job.root.emit(t.cursor(), -1);
             }
         }
     }

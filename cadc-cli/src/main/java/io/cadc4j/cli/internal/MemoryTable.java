@@ -10,14 +10,14 @@ import java.util.List;
 
 /**
  * A small table the command builds itself (collections, table lists, job lists), read through
- * the same {@link RowCursor} the output formats take. Cells are strings or null.
+ * the same {@link RowCursor} the output formats take ({@link #cursor()}). Cells are strings or
+ * null.
  *
  * <p>Single-threaded.
  */
-final class MemoryTable implements RowCursor {
+final class MemoryTable {
     private final TableMetadata metadata;
     private final List<Row> rows = new ArrayList<>();
-    private int index = -1;
 
     /**
      * Starts a table of text columns.
@@ -46,86 +46,8 @@ final class MemoryTable implements RowCursor {
         return this;
     }
 
-    private Row row() {
-        if (index < 0 || index >= rows.size()) {
-            throw new IllegalStateException("no current row");
-        }
-        return rows.get(index);
-    }
-
-    @Override
-    public TableMetadata metadata() {
-        return metadata;
-    }
-
-    @Override
-    public boolean next() {
-        if (index < rows.size()) {
-            index++;
-        }
-        return index < rows.size();
-    }
-
-    @Override
-    public long rowNumber() {
-        return index;
-    }
-
-    @Override
-    public Row snapshot() {
-        return row();
-    }
-
-    @Override
-    public boolean isOverflow() {
-        if (index < rows.size()) {
-            throw new IllegalStateException("the rows have not all been read");
-        }
-        return false;
-    }
-
-    @Override
-    public void close() {
-        index = rows.size();
-    }
-
-    @Override
-    public boolean isNull(int column) {
-        return row().isNull(column);
-    }
-
-    @Override
-    public boolean getBoolean(int column) {
-        return row().getBoolean(column);
-    }
-
-    @Override
-    public int getInt(int column) {
-        return row().getInt(column);
-    }
-
-    @Override
-    public long getLong(int column) {
-        return row().getLong(column);
-    }
-
-    @Override
-    public float getFloat(int column) {
-        return row().getFloat(column);
-    }
-
-    @Override
-    public double getDouble(int column) {
-        return row().getDouble(column);
-    }
-
-    @Override
-    public String getString(int column) {
-        return row().getString(column);
-    }
-
-    @Override
-    public Object getObject(int column) {
-        return row().getObject(column);
+    /** @return a cursor over the rows added so far */
+    RowCursor cursor() {
+        return RowCursor.of(metadata, rows);
     }
 }

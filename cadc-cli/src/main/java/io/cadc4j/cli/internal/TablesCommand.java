@@ -29,7 +29,7 @@ final class TablesCommand implements Callable<Integer> {
                     String name = d.schema().isEmpty() || d.name().contains(".") ? d.name() : d.schema() + "." + d.name();
                     t.add(name, d.type().orElse(null), oneLine(d.description().orElse(null)));
                 }
-                return root.emit(t, -1);
+                return root.emit(t.cursor(), -1);
             }
             TableDescription d = cadc.getTable(table).orElseThrow(() -> new NotFoundException("the service has no table '"
                     + table + "' (cadc tables lists them)", 404, cadc.tapEndpoints().tables(), null));
@@ -38,7 +38,7 @@ final class TablesCommand implements Callable<Integer> {
                 t.add(c.name(), c.datatype() + c.arraysize().map(a -> "(" + a + ")").orElse(""), c.unit().orElse(null),
                         oneLine(c.description().orElse(null)));
             }
-            return root.emit(t, -1);
+            return root.emit(t.cursor(), -1);
         }
     }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.core.table;
 
+import java.util.List;
+import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
@@ -128,6 +130,42 @@ public interface RowCursor extends Row, AutoCloseable {
             }
         };
         return StreamSupport.stream(split, false).onClose(this::close);
+    }
+
+    /**
+     * A cursor over rows held in memory: for tables a program builds itself, tests, and anything
+     * that takes a cursor (result writers, uploads). Its rows are the given ones, so
+     * {@link #snapshot()} returns them as they are; closing it ends the rows.
+     *
+     * @param metadata the table's columns
+     * @param rows the rows (e.g. from {@link Row#of}), each with one cell per column
+     * @param overflow what {@link #isOverflow()} reports once the rows are read
+     * @return a single-threaded cursor before the first row
+     * @throws IllegalArgumentException if a row has another number of cells than there are columns
+     */
+    static RowCursor of(TableMetadata metadata, List<? extends Row> rows, boolean overflow) {
+        Objects.requireNonNull(metadata, "metadata");
+        List<Row> copy = List.copyOf(Objects.requireNonNull(rows, "rows"));
+        int columns = metadata.fields().size();
+        for (int i = 0; i < copy.size(); i++) {
+            if (copy.get(i).columnCount() != columns) {
+                throw new IllegalArgumentException("row " + i + " has " + copy.get(i).columnCount() + " cells for "
+                        + columns + " columns");
+            }
+        }
+        return new ListRowCursor(metadata, copy, overflow);
+    }
+
+    /**
+     * As {@link #of(TableMetadata, List, boolean)}, for a table that is not cut short.
+     *
+     * @param metadata the table's columns
+     * @param rows the rows, each with one cell per column
+     * @return a single-threaded cursor before the first row
+     * @throws IllegalArgumentException if a row has another number of cells than there are columns
+     */
+    static RowCursor of(TableMetadata metadata, List<? extends Row> rows) {
+        return of(metadata, rows, false);
     }
 
     /** Closes the underlying stream. Idempotent; throws nothing checked. */

@@ -15,6 +15,7 @@ import io.cadc4j.core.coords.Coordinates;
 import io.cadc4j.core.datalink.DataLink;
 import io.cadc4j.core.datalink.DownloadOutcome;
 import io.cadc4j.core.datalink.LinkSet;
+import io.cadc4j.core.table.RowCursor;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,12 +46,12 @@ class CadcDataLinkTest {
                 .dataLinkPortProvider(dataLink).tapUrl(PLAIN_TAP).dataLinkUrl(LINKS).build();
     }
 
-    private static ListCursor ids(String... ids) {
+    private static RowCursor ids(String... ids) {
         List<Object[]> rows = new java.util.ArrayList<>();
         for (String id : ids) {
             rows.add(new Object[] {"obs", id});
         }
-        return new ListCursor(List.of("observationID", "publisherID"), rows, false);
+        return ListCursor.of(List.of("observationID", "publisherID"), rows, false);
     }
 
     @Test
@@ -80,7 +81,7 @@ class CadcDataLinkTest {
     @Test
     void dataUrlsWithoutPublisherIdColumnNameTheColumn() {
         try (Cadc cadc = direct()) {
-            ListCursor noColumn = new ListCursor(List.of("observationID"), List.<Object[]>of(new Object[] {"x"}), false);
+            RowCursor noColumn = ListCursor.of(List.of("observationID"), List.<Object[]>of(new Object[] {"x"}), false);
             assertThatThrownBy(() -> cadc.getDataUrls(noColumn, false)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("'publisherID'").hasMessageContaining("[observationID]");
         }

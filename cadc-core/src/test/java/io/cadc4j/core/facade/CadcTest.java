@@ -93,7 +93,7 @@ class CadcTest {
 
     @Test
     void collectionsAreGroupedSortedAndSkipNullBands() {
-        tap.answer = q -> new ListCursor(List.of("collection", "energy_emBand"), List.of(
+        tap.answer = q -> ListCursor.of(List.of("collection", "energy_emBand"), List.of(
                 new Object[] {"JCMT", "Millimeter"}, new Object[] {"CFHT", "Optical"}, new Object[] {"CFHT", null},
                 new Object[] {"CFHT", "Infrared"}, new Object[] {"CFHT", "Optical"}, new Object[] {"HST", null},
                 new Object[] {null, "Radio"}), false);

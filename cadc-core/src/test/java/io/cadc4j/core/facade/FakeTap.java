@@ -39,7 +39,7 @@ final class FakeTap implements TapPortProvider {
     final Map<String, TableDescription> tables = new ConcurrentHashMap<>();
     final Map<String, AsyncJob> jobs = new ConcurrentHashMap<>();
     final List<JobReference> jobList = Collections.synchronizedList(new ArrayList<>());
-    volatile Function<TapQuery, RowCursor> answer = q -> new ListCursor(List.of("a"), List.of(), false);
+    volatile Function<TapQuery, RowCursor> answer = q -> ListCursor.of(List.of("a"), List.of(), false);
     final List<List<String>> probed = Collections.synchronizedList(new ArrayList<>());
     volatile boolean probe;
 

@@ -120,4 +120,31 @@ class TableModelTest {
         assertThatThrownBy(() -> t.columnIndex("nope")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("obsID");
     }
+
+    @Test
+    void readsRowsHeldInMemoryThroughACursor() {
+        TableMetadata meta = TableMetadata.builder().name("t").field(Field.builder("id", "char").arraysize("*").build())
+                .field(Field.builder("n", "int").build()).build();
+        RowCursor rows = RowCursor.of(meta, List.of(Row.of("a", 1), Row.of(null, 2)), true);
+
+        assertThatThrownBy(() -> rows.getString(0)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(rows::isOverflow).isInstanceOf(IllegalStateException.class);
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getString(0)).isEqualTo("a");
+        assertThat(rows.getCharSequence(0).toString()).isEqualTo("a");
+        assertThat(rows.getInt(rows.columnIndex("n"))).isEqualTo(1);
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.isNull(0)).isTrue();
+        assertThat(rows.snapshot().getLong(1)).isEqualTo(2L);
+        assertThat(rows.rowNumber()).isEqualTo(1L);
+        assertThat(rows.next()).isFalse();
+        assertThat(rows.isOverflow()).isTrue();
+
+        RowCursor closed = RowCursor.of(meta, List.of(Row.of("b", 3)));
+        closed.close();
+        assertThat(closed.next()).isFalse();
+        assertThat(closed.isOverflow()).isFalse();
+        assertThatThrownBy(() -> RowCursor.of(meta, List.of(Row.of("too", 1, "many"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("row 0 has 3 cells for 2 columns");
+    }
 }
