@@ -160,7 +160,7 @@ final class Base64Text extends InputStream {
     private void decodeRaw() throws IOException {
         RawTap tp = tap;
         try {
-            if (!tp.rawFill()) {
+            if (!tp.rawFill(1)) {
                 releaseTap();
                 return;
             }

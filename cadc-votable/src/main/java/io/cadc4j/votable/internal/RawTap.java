@@ -96,27 +96,6 @@ final class RawTap extends InputStream {
     }
 
     /**
-     * Makes raw bytes available.
-     *
-     * @return false at the end of the input
-     */
-    boolean rawFill() throws IOException {
-        if (pos < lim) {
-            return true;
-        }
-        pos = 0;
-        lim = 0;
-        int n = eof ? -1 : in.read(buf, 0, buf.length);
-        if (n < 0) {
-            eof = true;
-            return false;
-        }
-        lim = n;
-        return true;
-    }
-
-    /** Marks raw bytes up to (not including) buf[to] as taken; they were base64 or whitespace. */
-    /**
      * Makes at least {@code want} raw bytes available (at most the buffer's size), moving what is
      * left to the front of the buffer and reading on; fewer only at the end of the input.
      *
@@ -143,6 +122,7 @@ final class RawTap extends InputStream {
         return lim > pos;
     }
 
+    /** Marks raw bytes up to (not including) buf[to] as taken; they were base64 or whitespace. */
     void rawAdvance(int to) {
         rawTaken += to - pos;
         pos = to;
