@@ -314,8 +314,11 @@ class RawStreamTest {
         // the raw path hands the JDK's decoder blocks of 16,384 base64 characters
         for (int k : new int[] {16_383, 16_384, 16_385, 32_767, 32_768}) {
             int at = nthBase64Char(s, k);
-            assertThat(assertFailsAsParser(bytes(withStreamText(doc, "base64", s.substring(0, at) + "*"
-                    + s.substring(at))))).as("'*' before base64 character %d", k).contains("invalid base64 character");
+            byte[] starred = bytes(withStreamText(doc, "base64", s.substring(0, at) + "*" + s.substring(at)));
+            assertThat(assertFailsAsParser(starred)).as("'*' before base64 character %d", k)
+                    .contains("invalid base64 character");
+            // the characters before it were taken raw, in whole blocks
+            assertThat(read(starred, true, Integer.MAX_VALUE).rawBytes).isGreaterThanOrEqualTo(16_384L);
             assertThat(assertFailsAsParser(bytes(withStreamText(doc, "base64", s.substring(0, at) + "=="
                     + s.substring(at))))).as("padding before base64 character %d", k)
                     .contains("ProtocolViolationException");
@@ -353,13 +356,16 @@ class RawStreamTest {
         String[] damage = {"*", "=", "==", " ", "\n", "\r\n", "&#65;", "<!--c-->", "<![CDATA[QUJD]]>", "\u00e9", "A",
             "<x/>", "\t", "&amp;", "AAAA"};
         Random random = new Random(11);
+        long taken = 0;
         for (int k = 0; k < 40; k++) {
             int at = random.nextInt(s.length());
             String d = damage[random.nextInt(damage.length)];
             byte[] changed = bytes(withStreamText(doc, "base64", s.substring(0, at) + d + s.substring(at)));
             String expected = read(changed, false, Integer.MAX_VALUE).text;
             for (int chunk : new int[] {Integer.MAX_VALUE, 8192, 77}) {
-                String got = read(changed, true, chunk).text;
+                Reading raw = read(changed, true, chunk);
+                taken += raw.rawBytes;
+                String got = raw.text;
                 if (reason(expected).equals("no failure")) {
                     assertThat(got).as("%s at %d, chunks of %d", d, at, chunk).isEqualTo(expected);
                 } else {
@@ -367,5 +373,7 @@ class RawStreamTest {
                 }
             }
         }
+        // the raw path did the reading up to the damage (on average half a stream), not the parser
+        assertThat(taken).isGreaterThan(40L * 3 * s.length() / 4);
     }
 }
