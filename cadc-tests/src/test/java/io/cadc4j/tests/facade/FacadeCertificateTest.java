@@ -24,13 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -62,25 +56,7 @@ class FacadeCertificateTest {
     private TapStandIn tap;
     private DataLinkStandIn dataLink;
     private Path pem;
-    private final List<String> logLines = Collections.synchronizedList(new ArrayList<>());
-    private final Logger logger = Logger.getLogger("io.cadc4j");
-    private Level oldLevel;
-    private final Handler capture = new Handler() {
-        private final SimpleFormatter format = new SimpleFormatter();
-
-        @Override
-        public void publish(LogRecord record) {
-            logLines.add(format.format(record));
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final LogCapture log = new LogCapture();
 
     @BeforeEach
     void start() throws IOException {
@@ -88,16 +64,12 @@ class FacadeCertificateTest {
         tap = TapStandIn.on(server);
         dataLink = DataLinkStandIn.on(server).install();
         pem = write("cadcproxy.pem", pki.clientPem());
-        oldLevel = logger.getLevel();
-        logger.setLevel(Level.ALL);
-        capture.setLevel(Level.ALL);
-        logger.addHandler(capture);
+        log.attach();
     }
 
     @AfterEach
     void stop() {
-        logger.removeHandler(capture);
-        logger.setLevel(oldLevel);
+        log.detach();
         if (tap != null) {
             tap.close();
         }
@@ -325,7 +297,7 @@ class FacadeCertificateTest {
             cadc.logout();
             texts.add(cadc.toString());
         }
-        texts.addAll(logLines);
+        texts.addAll(log.lines());
         List<String> secrets = new ArrayList<>(keyPieces(pemText));
         secrets.addAll(keyPieces(pki.mismatchedPem()));
         secrets.addAll(keyPieces(pki.expiredPem()));

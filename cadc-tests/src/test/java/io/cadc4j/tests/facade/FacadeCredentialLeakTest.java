@@ -21,13 +21,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,25 +46,7 @@ class FacadeCredentialLeakTest {
     private TapStandIn tap;
     private StandInServer server;
     private DataLinkStandIn dataLink;
-    private final List<String> logLines = Collections.synchronizedList(new ArrayList<>());
-    private final Logger logger = Logger.getLogger("io.cadc4j");
-    private Level oldLevel;
-    private final Handler capture = new Handler() {
-        private final SimpleFormatter format = new SimpleFormatter();
-
-        @Override
-        public void publish(LogRecord record) {
-            logLines.add(format.format(record));
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final LogCapture log = new LogCapture();
 
     @BeforeEach
     void start() {
@@ -88,16 +64,12 @@ class FacadeCredentialLeakTest {
         // a file that moved out of the realm: 127.0.0.1 sends the client to localhost
         server.route("GET", "/moved/file.fits", Responders.redirect(302,
                 server.localhostUri(DataLinkStandIn.FILES_PATH + "moved.fits").toString()));
-        oldLevel = logger.getLevel();
-        logger.setLevel(Level.ALL);
-        capture.setLevel(Level.ALL);
-        logger.addHandler(capture);
+        log.attach();
     }
 
     @AfterEach
     void stop() {
-        logger.removeHandler(capture);
-        logger.setLevel(oldLevel);
+        log.detach();
         if (tap != null) {
             tap.close();
         }
@@ -217,8 +189,8 @@ class FacadeCredentialLeakTest {
             cadc.logout();
             texts.add(cadc.toString());
         }
-        assertThat(logLines).as("the library logged something at some level").isNotEmpty();
-        texts.addAll(logLines);
+        assertThat(log.lines()).as("the library logged something at some level").isNotEmpty();
+        texts.addAll(log.lines());
         assertThat(texts).noneSatisfy(t -> assertThat(t).containsAnyOf(PASSWORD, TOKEN, "wrong-Pw-77",
                 new String(java.util.Base64.getEncoder().encode((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)),
                         StandardCharsets.US_ASCII)));
