@@ -648,20 +648,19 @@ abstract class Column {
             if (isNull) {
                 return null;
             }
+            if (inBytes && (ascii || isAscii(source, offset, length))) {
+                ascii = true;
+                return text.of(source, offset, length);
+            }
             if (inBytes) {
-                if (ascii || isAscii(source, offset, length)) {
-                    ascii = true;
-                    return text.of(source, offset, length);
-                } else {
-                    // multi-byte UTF-8: decode once, then read the characters
-                    String v = getString();
-                    if (chars.length < v.length()) {
-                        chars = new char[v.length()];
-                    }
-                    v.getChars(0, v.length(), chars, 0);
-                    length = v.length();
-                    inBytes = false;
+                // multi-byte UTF-8: decode once, then read the characters
+                String v = getString();
+                if (chars.length < v.length()) {
+                    chars = new char[v.length()];
                 }
+                v.getChars(0, v.length(), chars, 0);
+                length = v.length();
+                inBytes = false;
             }
             return text.of(chars, length);
         }
