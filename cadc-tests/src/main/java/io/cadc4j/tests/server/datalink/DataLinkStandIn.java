@@ -97,40 +97,50 @@ public final class DataLinkStandIn {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
         calls.incrementAndGet();
+        int status;
+        String type;
+        byte[] body;
         try {
             if (refusePost && ex.request().method().equals("POST")) {
-                ex.header("Allow", "GET").header("Content-Type", "text/plain").send(405,
-                        "POST not allowed".getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            if (!latency.isZero()) {
-                try {
-                    Thread.sleep(latency.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
+                ex.header("Allow", "GET");
+                status = 405;
+                type = "text/plain";
+                body = "POST not allowed".getBytes(StandardCharsets.UTF_8);
+            } else {
+                if (!latency.isZero()) {
+                    try {
+                        Thread.sleep(latency.toMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                String query = ex.request().method().equals("POST") ? ex.request().bodyText()
+                        : ex.request().uri().getRawQuery();
+                List<String> ids = values(query == null ? "" : query, "ID");
+                if (ids.isEmpty()) {
+                    status = 400;
+                    type = "text/plain";
+                    body = "UsageFault: no ID".getBytes(StandardCharsets.UTF_8);
+                } else if (ids.stream().anyMatch(i -> i.contains("fail"))) {
+                    status = 500;
+                    type = "text/plain";
+                    body = "FatalFault: the stand-in was told to fail".getBytes(StandardCharsets.UTF_8);
+                } else {
+                    boolean downloadsOnly = values(query == null ? "" : query, "REQUEST").contains("downloads-only");
+                    List<String> answered = ids.subList(0, Math.min(ids.size(), maxIdsPerAnswer));
+                    status = 200;
+                    type = "application/x-votable+xml;content=datalink";
+                    body = document(answered, downloadsOnly, answered.size() < ids.size())
+                            .getBytes(StandardCharsets.UTF_8);
                 }
             }
-            String query = ex.request().method().equals("POST") ? ex.request().bodyText()
-                    : ex.request().uri().getRawQuery();
-            List<String> ids = values(query == null ? "" : query, "ID");
-            if (ids.isEmpty()) {
-                ex.header("Content-Type", "text/plain").send(400, "UsageFault: no ID".getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            if (ids.stream().anyMatch(i -> i.contains("fail"))) {
-                ex.header("Content-Type", "text/plain").send(500,
-                        "FatalFault: the stand-in was told to fail".getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            boolean downloadsOnly = values(query == null ? "" : query, "REQUEST").contains("downloads-only");
-            List<String> answered = ids.subList(0, Math.min(ids.size(), maxIdsPerAnswer));
-            byte[] body = document(answered, downloadsOnly, answered.size() < ids.size())
-                    .getBytes(StandardCharsets.UTF_8);
-            ex.header("Content-Type", "application/x-votable+xml;content=datalink").send(200, body);
         } finally {
+            // out of flight before the answer goes: a client may start its next call as soon as it has
+            // read this one, and must not be counted twice for that moment
             inFlight.decrementAndGet();
         }
+        ex.header("Content-Type", type).send(status, body);
     }
 
     private void soda(Exchange ex) throws IOException {
