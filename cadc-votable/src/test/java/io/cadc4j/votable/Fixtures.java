@@ -18,11 +18,11 @@ import java.util.List;
 import java.util.Random;
 
 /** Finds the shared fixtures and reads documents in different chunkings. */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() {
     }
 
-    static Path dir() {
+    public static Path dir() {
         String prop = System.getProperty("cadc4j.shared.dir");
         Path shared = prop != null ? Paths.get(prop) : Paths.get("..", "..", "shared");
         return shared.resolve("fixtures");

@@ -13,7 +13,7 @@ import java.util.Random;
  * A table with a column for every datatype and array shape, filled from a fixed seed with the
  * Java values the reader returns, and with nulls wherever all three serializations can carry them.
  */
-final class GeneratedTables {
+public final class GeneratedTables {
     private GeneratedTables() {
     }
 
@@ -140,14 +140,14 @@ final class GeneratedTables {
         }));
     }
 
-    static TableMetadata metadata() {
+    public static TableMetadata metadata() {
         TableMetadata.Builder b = TableMetadata.builder().name("generated");
         SPECS.forEach(s -> b.field(s.field));
         return b.build();
     }
 
     /** The rows, as the values the reader should return (null for null cells). */
-    static List<Object[]> rows(long seed, int count) {
+    public static List<Object[]> rows(long seed, int count) {
         Random r = new Random(seed);
         List<Object[]> out = new ArrayList<>();
         for (int n = 0; n < count; n++) {
@@ -164,7 +164,7 @@ final class GeneratedTables {
         return out;
     }
 
-    static List<Row> asRows(List<Object[]> values) {
+    public static List<Row> asRows(List<Object[]> values) {
         List<Row> rows = new ArrayList<>();
         values.forEach(v -> rows.add(Row.of(v)));
         return rows;

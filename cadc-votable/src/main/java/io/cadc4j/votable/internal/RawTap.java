@@ -5,20 +5,20 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * The stream the XML parser reads, able to keep the text of an inline base64 {@code STREAM} away
- * from the parser so that it is decoded straight from the bytes (a StAX parser spends most of a
- * BINARY2 read tokenizing that text).
+ * The stream the XML parser reads, able to keep the text of an inline base64 {@code STREAM}, or
+ * the rows of a {@code TABLEDATA} element, away from the parser so that they are decoded straight
+ * from the bytes (a StAX parser spends most of a read tokenizing them).
  *
  * <p>While scanning, it hands the parser bytes only up to the {@code >} of the next start tag
- * whose local name is {@code STREAM}, and then holds. If the parser asks for more while held, the
- * hold is dropped and nothing changes. If instead the parser reports that very element (the
- * cursor checks the character offset of the tag, {@link #heldAt}), the cursor takes the bytes
- * that follow with {@link #rawBuffer}/{@link #rawAdvance} for as long as they are base64
- * characters and whitespace, and {@link #release releases} the rest (from the first other byte:
- * normally the {@code <} of {@code </STREAM>}, else a comment, CDATA, reference or anything
- * wrong) back to the parser, preceded by whitespace that keeps the parser's line and column
- * numbers exact. The parser therefore sees a well-formed document in which the STREAM's
- * base64 characters are replaced by whitespace, and reports anything unusual just as before.
+ * whose local name is {@code STREAM} or {@code TABLEDATA}, and then holds. If the parser asks for
+ * more while held, the hold is dropped and nothing changes. If instead the parser reports that
+ * very element (the cursor checks the character offset of the tag, {@link #heldAt}), the cursor
+ * takes the bytes that follow with {@link #rawBuffer}/{@link #rawAdvance} for as long as it can
+ * read them itself ({@link Base64Text}, {@link RawTableData}), and {@link #release releases}
+ * the rest (normally from the {@code <} of the end tag, else from whatever the cursor does not
+ * read itself) back to the parser, preceded by whitespace that keeps the parser's line and
+ * column numbers exact. The parser therefore sees a well-formed document in which what was
+ * taken is replaced by whitespace, and reports anything unusual just as before.
  *
  * <p>Offsets are in UTF-16 units of the decoded document without a leading byte-order mark, as
  * Woodstox counts them; the cursor uses the tap only with Woodstox and a UTF-8 document.
@@ -29,6 +29,9 @@ final class RawTap extends InputStream {
     private static final int HELD = 1;
     private static final int RAW = 2;
     private static final int PASS = 3;
+
+    private static final byte[] STREAM = {'S', 'T', 'R', 'E', 'A', 'M'};
+    private static final byte[] TABLEDATA = {'T', 'A', 'B', 'L', 'E', 'D', 'A', 'T', 'A'};
 
     private final InputStream in;
     private final byte[] buf = new byte[64 * 1024];
@@ -56,7 +59,7 @@ final class RawTap extends InputStream {
         this.in = in;
     }
 
-    /** Stops looking for STREAM tags: from now on the parser reads the bytes as they come. */
+    /** Stops looking for STREAM and TABLEDATA tags: from now on the parser reads the bytes as they come. */
     void stopScanning() {
         if (state == SCAN || state == HELD) {
             state = PASS;
@@ -64,7 +67,7 @@ final class RawTap extends InputStream {
     }
 
     /**
-     * Whether the tap holds right after the start tag of a STREAM whose {@code <} the parser
+     * Whether the tap holds right after the start tag of a STREAM or TABLEDATA whose {@code <} the parser
      * reported at this character offset; if so the tap switches to raw reading.
      */
     boolean heldAt(long tagCharOffset) {
@@ -167,7 +170,7 @@ final class RawTap extends InputStream {
             return n;
         }
         if (state == RAW) {
-            throw new IllegalStateException("the parser read while the STREAM was taken raw");
+            throw new IllegalStateException("the parser read while the tap was taken raw");
         }
         if (state == HELD) {
             // the parser wants what follows the tag before the cursor took it: read normally
@@ -242,7 +245,7 @@ final class RawTap extends InputStream {
     }
 
     /**
-     * Looks for the next start tag named {@code STREAM} (any prefix) that is not empty, in
+     * Looks for the next start tag named {@code STREAM} or {@code TABLEDATA} (any prefix) that is not empty, in
      * buf[pos, lim); moves a tag cut by the end of the buffer to the front and reads on. A tag
      * longer than the buffer stops the scanning (it is only slower, never wrong).
      */
@@ -273,7 +276,7 @@ final class RawTap extends InputStream {
                 return;
             }
             if (pos == 0 && lim == buf.length || eof) {
-                // a tag longer than the buffer, or the end of the input: no raw STREAM here
+                // a tag longer than the buffer, or the end of the input: nothing raw here
                 safeEnd = lim;
                 if (!eof) {
                     state = PASS;
@@ -293,7 +296,7 @@ final class RawTap extends InputStream {
         }
     }
 
-    /** @return the index after the tag's '>', -1 if not a STREAM start tag, -2 if cut off */
+    /** @return the index after the tag's '>', -1 if not such a start tag, -2 if cut off */
     private int matchTag(int lt) {
         int i = lt + 1;
         int nameStart = i;
@@ -311,9 +314,7 @@ final class RawTap extends InputStream {
         if (i == lim) {
             return -2;
         }
-        if (i - localStart != 6 || i == nameStart || buf[localStart] != 'S' || buf[localStart + 1] != 'T'
-                || buf[localStart + 2] != 'R' || buf[localStart + 3] != 'E' || buf[localStart + 4] != 'A'
-                || buf[localStart + 5] != 'M') {
+        if (i == nameStart || !(named(localStart, i, STREAM) || named(localStart, i, TABLEDATA))) {
             return -1;
         }
         byte quote = 0;
@@ -332,6 +333,18 @@ final class RawTap extends InputStream {
             }
         }
         return -2;
+    }
+
+    private boolean named(int from, int to, byte[] name) {
+        if (to - from != name.length) {
+            return false;
+        }
+        for (int k = 0; k < name.length; k++) {
+            if (buf[from + k] != name[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** UTF-16 units of UTF-8 bytes: one per lead byte, two for a four-byte sequence. */

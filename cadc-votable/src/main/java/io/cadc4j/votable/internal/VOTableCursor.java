@@ -78,6 +78,9 @@ public final class VOTableCursor implements RowCursor {
 
     private BinaryInput bin;
     private Base64Text b64;
+    /** Reads TABLEDATA rows without the parser while they are plain; null when not (or no longer) used. */
+    private RawTableData rawRows;
+    private long rawTableRows;
     private HttpResponse hrefResponse;
     private boolean binary2;
     private byte[] mask;
@@ -116,9 +119,9 @@ public final class VOTableCursor implements RowCursor {
         return c.document();
     }
 
-    /** As the public constructor; rawStreams false keeps every STREAM's text on the parser (for tests). */
+    /** As the public constructor; raw false keeps every STREAM's text and TABLEDATA row on the parser (for tests). */
     VOTableCursor(XMLInputFactory factory, InputStream in, URI source, ParserLimits limits,
-            Binary2Layout layout, HttpPipeline http, boolean metadataOnly, boolean rawStreams) {
+            Binary2Layout layout, HttpPipeline http, boolean metadataOnly, boolean raw) {
         this.source = source;
         this.limits = limits;
         this.layout = layout;
@@ -129,7 +132,7 @@ public final class VOTableCursor implements RowCursor {
             InputStream parserInput = sniffGzip(counted);
             // The tap relies on Woodstox's character offsets (checked against our own count before
             // any byte is taken raw); any other parser reads the whole document as before.
-            if (rawStreams && !metadataOnly && factory.getClass().getName().startsWith("com.ctc.wstx.")) {
+            if (raw && !metadataOnly && factory.getClass().getName().startsWith("com.ctc.wstx.")) {
                 rawTap = new RawTap(parserInput);
                 parserInput = rawTap;
             }
@@ -905,7 +908,16 @@ public final class VOTableCursor implements RowCursor {
             case "TABLEDATA":
                 phase = Phase.DATA_TABLEDATA;
                 if (tap != null) {
-                    tap.stopScanning();
+                    String prefix = r.getPrefix() == null ? "" : r.getPrefix();
+                    String version = r.getVersion();
+                    // XML 1.1 has other line ends and characters; TR and TD are two levels deeper
+                    if (isUtf8() && (version == null || "1.0".equals(version)) && depth + 2 <= limits.maxDepth()
+                            && RawTableData.usablePrefix(prefix)
+                            && tap.heldAt(r.getLocation().getCharacterOffset())) {
+                        rawRows = new RawTableData(tap, prefix, limits.maxCellCharacters());
+                    } else {
+                        tap.stopScanning();
+                    }
                 }
                 return;
             case "FITS":
@@ -982,9 +994,14 @@ public final class VOTableCursor implements RowCursor {
         bin = new BinaryInput(raw);
     }
 
-    /** @return the bytes of base64 STREAM text decoded without the parser (for tests) */
+    /** @return the bytes of base64 STREAM text or TABLEDATA rows read without the parser (for tests) */
     long rawBytesTaken() {
         return tap == null ? 0 : tap.rawTaken();
+    }
+
+    /** @return the TABLEDATA rows read without the parser (for tests) */
+    long rawRowsTaken() {
+        return rawRows != null ? rawRows.rows() : rawTableRows;
     }
 
     /** Whether the document is UTF-8 (or its ASCII subset), the one encoding the tap counts in. */
@@ -1015,6 +1032,17 @@ public final class VOTableCursor implements RowCursor {
     }
 
     private boolean nextTableRow() {
+        if (rawRows != null) {
+            try {
+                if (rawRows.next(cols)) {
+                    return true;
+                }
+            } catch (IOException e) {
+                throw xmlFailure(new XMLStreamException(e));
+            }
+            rawTableRows = rawRows.rows();
+            rawRows = null; // the parser reads the rest
+        }
         try {
             while (true) {
                 int ev = nextEvent();

@@ -2,29 +2,21 @@
 package io.cadc4j.votable.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cadc4j.core.CadcException;
 import io.cadc4j.core.ProtocolViolationException;
 import io.cadc4j.core.table.Field;
 import io.cadc4j.core.table.Row;
 import io.cadc4j.core.table.TableMetadata;
-import io.cadc4j.votable.Binary2Layout;
-import io.cadc4j.votable.ParserLimits;
 import io.cadc4j.votable.Serialization;
 import io.cadc4j.votable.VOTableWriter;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
-import javax.xml.stream.XMLInputFactory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,59 +25,13 @@ import org.junit.jupiter.api.Test;
  * chunking of the input and whatever else the STREAM holds.
  */
 class RawStreamTest {
-    private static final XMLInputFactory WOODSTOX = SecureXml.inputFactory(ParserLimits.defaults());
     private static final int ROWS = 2_000;
 
-    /** Reads a document; the result is every cell, the overflow flag and the trailing INFOs, or the failure. */
-    private static final class Reading {
-        final String text;
-        final long rawBytes;
-
-        Reading(String text, long rawBytes) {
-            this.text = text;
-            this.rawBytes = rawBytes;
-        }
-    }
-
-    private static Reading read(byte[] doc, boolean raw, int chunk) {
-        StringBuilder sb = new StringBuilder();
-        long rawBytes = 0;
-        VOTableCursor c = null;
-        try {
-            c = new VOTableCursor(WOODSTOX, chunked(doc, chunk), null, ParserLimits.defaults(),
-                    Binary2Layout.STANDARD, null, false, raw);
-            while (c.next()) {
-                for (int i = 0; i < c.columnCount(); i++) {
-                    sb.append(c.getString(i)).append('|');
-                }
-                sb.append('\n');
-            }
-            sb.append(c.isOverflow()).append(c.document());
-        } catch (ProtocolViolationException e) {
-            sb.append(e.getClass().getSimpleName()).append(": ").append(e.getMessage().replaceAll(
-                    " \\[about \\d+ bytes into the document\\]", "")).append(" @").append(e.line()).append(':')
-                    .append(e.column());
-        } catch (CadcException e) {
-            sb.append(e.getClass().getSimpleName()).append(": ").append(e.getMessage());
-        } finally {
-            if (c != null) {
-                rawBytes = c.rawBytesTaken();
-                c.close();
-            }
-        }
-        return new Reading(sb.toString(), rawBytes);
-    }
-
-    private static InputStream chunked(byte[] doc, int chunk) {
-        return new FilterInputStream(new ByteArrayInputStream(doc)) {
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                return super.read(b, off, Math.min(len, chunk));
-            }
-        };
-    }
-
     /** The raw reading equals the parser's reading at every chunking; returns the raw reading. */
+    private static Reading read(byte[] doc, boolean raw, int chunk) {
+        return Reading.of(doc, raw, chunk);
+    }
+
     private static Reading assertSameAsParser(byte[] doc) {
         String expected = read(doc, false, Integer.MAX_VALUE).text;
         Reading whole = null;
