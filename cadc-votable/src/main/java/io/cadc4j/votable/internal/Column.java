@@ -687,8 +687,18 @@ abstract class Column {
             return value;
         }
 
-        /** Whether no byte has its top bit set: eight at a time, the last eight overlapping. */
+        /**
+         * Whether no byte has its top bit set: eight at a time, the last eight overlapping. A cell
+         * of up to sixteen bytes, when the array has sixteen from its start, is checked in two
+         * reads without a branch on its length (cells of mixed lengths made that branch a guess).
+         */
         private static boolean isAscii(byte[] b, int off, int len) {
+            if (len <= 16 && off + 16 <= b.length) {
+                // little-endian: the cell's first bytes are the low bytes of each long
+                long low = (long) LONGS.get(b, off) & lowBytes(Math.min(len, 8));
+                long high = (long) LONGS.get(b, off + 8) & lowBytes(Math.max(len - 8, 0));
+                return ((low | high) & 0x8080_8080_8080_8080L) == 0;
+            }
             if (len < 8) {
                 int or = 0;
                 for (int i = off, end = off + len; i < end; i++) {
@@ -702,6 +712,11 @@ abstract class Column {
                 or |= (long) LONGS.get(b, i);
             }
             return (or & 0x8080_8080_8080_8080L) == 0;
+        }
+
+        /** A mask of the low k bytes of a long, 0 <= k <= 8 (two shifts: a shift by 64 would be by 0). */
+        private static long lowBytes(int k) {
+            return ~(-1L << (k << 2) << (k << 2));
         }
 
         /**
