@@ -27,6 +27,14 @@ import javax.xml.stream.XMLInputFactory;
  * batches. For loops over many rows, {@link io.cadc4j.core.table.Row#getCharSequence(int)} reads
  * text cells without making a String.
  *
+ * <p>Speed: with Woodstox and a UTF-8 document, the rows of the results table's TABLEDATA and the
+ * text of its inline base64 STREAM are read from the document's bytes without the XML parser, for
+ * as long as they are written the plain way (a TABLEDATA row of TR and TD tags without
+ * attributes; a STREAM of base64 and whitespace). Whatever else they hold (comments, CDATA,
+ * attributes, anything malformed) goes back to the parser from the start of the row or from that
+ * point of the STREAM, so that the rows, the failures and their line and column are those of a
+ * reading by the parser alone.
+ *
  * <p>Status (DALI 1.1 section 4.4): the last {@code INFO name="QUERY_STATUS"} wins.
  * {@code ERROR} before the rows fails {@code open}, after them the last {@code next()}, with
  * {@link io.cadc4j.core.QueryException} carrying the server's text; legacy errors

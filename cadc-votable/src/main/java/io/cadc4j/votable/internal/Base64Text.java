@@ -401,9 +401,8 @@ final class Base64Text extends InputStream {
     }
 
     private void releaseTap() {
-        tap.release(rawLines, rawColumn);
-        // the parser now reads that whitespace again; it must not count twice
-        charsSeen -= rawLines + rawColumn;
+        // the parser now reads the whitespace standing for what was taken; it must not count twice
+        charsSeen -= tap.release(rawLines, rawColumn);
         tap = null;
     }
 

@@ -50,8 +50,26 @@ final class RawTap extends InputStream {
     private boolean started;
     private boolean eof;
     /** Whitespace standing for the text taken raw, handed to the parser before buf[pos]. */
+    /** A line end and a space standing for what was taken raw, handed to the parser before buf[pos]. */
     private long pendingLines;
     private long pendingSpaces;
+    /** Line ends (CR LF, CR or LF) handed to the parser up to the '>' of the held tag. */
+    private long linesBeforeHold;
+    /** Line ends handed to the parser so far while scanning. */
+    private long linesHanded;
+    /** UTF-16 units handed to the parser after the last line end. */
+    private long lineUnits;
+    /** {@link #lineUnits} up to the '>' of the held tag. */
+    private long columnAtHold;
+    /** Whether the last byte handed to the parser was a CR. */
+    private boolean afterCr;
+    private boolean released;
+    /** The parser's line number where it takes over again after a release. */
+    private long releaseLine;
+    /** The parser's column of the first character after a release. */
+    private long releaseColumn;
+    private long lineShift;
+    private long columnShift;
     private long rawTaken;
     private final byte[] one = new byte[1];
 
@@ -132,16 +150,47 @@ final class RawTap extends InputStream {
     }
 
     /**
-     * Gives the parser the rest, from buf[rawStart()], after whitespace standing for what was
-     * taken, so that the parser's line and column numbers stay those of the document.
+     * Gives the parser the rest, from buf[rawStart()], after one line end if anything taken had
+     * one and one space if anything was taken after the last line end. The parser's line and column numbers of what follows are then off by what was taken:
+     * {@link #documentLine} and {@link #documentColumn} put them right. (Whitespace standing for
+     * all that was taken would keep the parser's numbers exact, but the parser would then scan as
+     * many characters as were taken: a third of the time of a TABLEDATA written on one line.)
      *
      * @param lines the line ends taken (CR LF, CR or LF, each counted once as XML does)
      * @param afterLastLine the characters taken after the last line end
+     * @return the number of characters the parser is given in place of what was taken
      */
-    void release(long lines, long afterLastLine) {
-        pendingLines = lines;
-        pendingSpaces = afterLastLine;
+    int release(long lines, long afterLastLine) {
+        // a line end and a space where they were taken: the parser's line and column of what
+        // follows then only need a shift (at the end of the input, Woodstox reports column 0 on a
+        // line it has seen nothing of)
+        pendingLines = lines > 0 ? 1 : 0;
+        pendingSpaces = afterLastLine > 0 ? 1 : 0;
+        releaseLine = 1 + linesBeforeHold + pendingLines;
+        releaseColumn = pendingLines > 0 ? 1 : columnAtHold + 1;
+        lineShift = lines - pendingLines;
+        columnShift = afterLastLine - pendingSpaces;
+        released = true;
         state = PASS;
+        return (int) (pendingLines + pendingSpaces);
+    }
+
+    /**
+     * The line in the document of a location the parser reports: a line after the text taken
+     * raw moves down by the line ends taken.
+     */
+    long documentLine(long parserLine, long parserColumn) {
+        return released && parserLine >= releaseLine ? parserLine + lineShift : parserLine;
+    }
+
+    /**
+     * The column in the document of a location the parser reports: on the line where the parser
+     * takes over again, a column from there on moves right by the characters taken after the
+     * last line end.
+     */
+    long documentColumn(long parserLine, long parserColumn) {
+        return released && parserLine == releaseLine && parserColumn >= releaseColumn ? parserColumn + columnShift
+                : parserColumn;
     }
 
     // ---------------------------------------------------------------- parser side
@@ -157,17 +206,15 @@ final class RawTap extends InputStream {
         if (len == 0) {
             return 0;
         }
-        if (pendingLines + pendingSpaces > 0) {
-            int n = 0;
-            while (n < len && pendingLines > 0) {
-                b[off + n++] = '\n';
-                pendingLines--;
-            }
-            while (n < len && pendingSpaces > 0) {
-                b[off + n++] = ' ';
-                pendingSpaces--;
-            }
-            return n;
+        if (pendingLines > 0) {
+            b[off] = '\n';
+            pendingLines = 0;
+            return 1;
+        }
+        if (pendingSpaces > 0) {
+            b[off] = ' ';
+            pendingSpaces = 0;
+            return 1;
         }
         if (state == RAW) {
             throw new IllegalStateException("the parser read while the tap was taken raw");
@@ -200,9 +247,11 @@ final class RawTap extends InputStream {
         int n = Math.min(len, end - pos);
         System.arraycopy(buf, pos, b, off, n);
         if (state == SCAN) {
-            chars += utf16Units(buf, pos, pos + n);
+            count(buf, pos, pos + n);
             if (tagStart >= 0 && pos + n == tagEnd) {
                 heldTagOffset = chars - utf16Units(buf, tagStart, tagEnd);
+                linesBeforeHold = linesHanded;
+                columnAtHold = lineUnits;
                 state = HELD;
                 tagStart = -1;
             }
@@ -241,6 +290,7 @@ final class RawTap extends InputStream {
         }
         if (lim >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
             chars = -1;
+            lineUnits = -1;
         }
     }
 
@@ -345,6 +395,41 @@ final class RawTap extends InputStream {
             }
         }
         return true;
+    }
+
+    /** Counts the UTF-16 units and the line ends of bytes handed to the parser. */
+    private void count(byte[] b, int from, int to) {
+        long units = 0;
+        long lines = 0;
+        long onLine = lineUnits;
+        boolean cr = afterCr;
+        for (int i = from; i < to; i++) {
+            int c = b[i];
+            if (c == '\n') {
+                if (!cr) {
+                    lines++;
+                }
+                cr = false;
+                onLine = 0;
+                units++;
+            } else if (c == '\r') {
+                lines++;
+                cr = true;
+                onLine = 0;
+                units++;
+            } else {
+                cr = false;
+                if ((c & 0xC0) != 0x80) {
+                    int u = (c & 0xF8) == 0xF0 ? 2 : 1;
+                    units += u;
+                    onLine += u;
+                }
+            }
+        }
+        chars += units;
+        linesHanded += lines;
+        lineUnits = onLine;
+        afterCr = cr;
     }
 
     /** UTF-16 units of UTF-8 bytes: one per lead byte, two for a four-byte sequence. */

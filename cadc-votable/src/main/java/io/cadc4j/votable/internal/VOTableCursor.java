@@ -50,6 +50,9 @@ import javax.xml.stream.XMLStreamReader;
 public final class VOTableCursor implements RowCursor {
     private enum Phase { DATA_TABLEDATA, DATA_BINARY, DONE }
 
+    private static final java.util.regex.Pattern PARSER_LOCATION = java.util.regex.Pattern.compile(
+            "\\s*at \\[row,col[^\\]]*\\]: \\[[^\\]]*\\]");
+
     private final XMLStreamReader r;
     private final CountingStream counted;
     /** Keeps an inline base64 STREAM's text away from the parser (Woodstox only); null if not used. */
@@ -388,6 +391,12 @@ public final class VOTableCursor implements RowCursor {
         if (loc != null) {
             line = loc.getLineNumber();
             col = loc.getColumnNumber();
+            if (tap != null) {
+                // after rows or STREAM text taken without the parser, its numbers are off by those
+                long parserLine = line;
+                line = tap.documentLine(parserLine, col);
+                col = tap.documentColumn(parserLine, col);
+            }
         }
         StringBuilder sb = new StringBuilder(message);
         if (phase != Phase.DONE && meta != null) {
@@ -438,7 +447,10 @@ public final class VOTableCursor implements RowCursor {
                         + " failed" + (row >= 0 ? " after row " + (row + 1) : "") + ": " + t.getMessage(), source, true, e);
             }
         }
-        String msg = e.getMessage() == null ? e.toString() : e.getMessage().replace('\n', ' ');
+        // Woodstox appends its own line and column ("at [row,col ...]: [l,c]"), which the
+        // message gives anyway, put right for what the parser did not read (RawTap)
+        String msg = e.getMessage() == null ? e.toString()
+                : PARSER_LOCATION.matcher(e.getMessage()).replaceAll("").replace('\n', ' ').strip();
         return violation("malformed or truncated VOTable: " + msg, e);
     }
 
@@ -909,9 +921,8 @@ public final class VOTableCursor implements RowCursor {
                 phase = Phase.DATA_TABLEDATA;
                 if (tap != null) {
                     String prefix = r.getPrefix() == null ? "" : r.getPrefix();
-                    String version = r.getVersion();
-                    // XML 1.1 has other line ends and characters; TR and TD are two levels deeper
-                    if (isUtf8() && (version == null || "1.0".equals(version)) && depth + 2 <= limits.maxDepth()
+                    // TR and TD are two levels deeper
+                    if (rawReadable() && depth + 2 <= limits.maxDepth()
                             && RawTableData.usablePrefix(prefix)
                             && tap.heldAt(r.getLocation().getCharacterOffset())) {
                         rawRows = new RawTableData(tap, prefix, limits.maxCellCharacters());
@@ -977,7 +988,7 @@ public final class VOTableCursor implements RowCursor {
                         source, false, null);
             }
             b64 = new Base64Text(r, this::nextEvent);
-            if (tap != null && isUtf8() && tap.heldAt(r.getLocation().getCharacterOffset())) {
+            if (tap != null && rawReadable() && tap.heldAt(r.getLocation().getCharacterOffset())) {
                 b64.takeRaw(tap);
             }
             raw = b64;
@@ -1004,11 +1015,15 @@ public final class VOTableCursor implements RowCursor {
         return rawRows != null ? rawRows.rows() : rawTableRows;
     }
 
-    /** Whether the document is UTF-8 (or its ASCII subset), the one encoding the tap counts in. */
-    private boolean isUtf8() {
+    /**
+     * Whether the tap may take text from this document: UTF-8 (or its ASCII subset), the one
+     * encoding the tap counts in, and XML 1.0 (1.1 has more line ends and other characters).
+     */
+    private boolean rawReadable() {
         String e = r.getEncoding();
-        return e == null || "UTF-8".equalsIgnoreCase(e) || "UTF8".equalsIgnoreCase(e) || "US-ASCII".equalsIgnoreCase(e)
-                || "ASCII".equalsIgnoreCase(e);
+        String version = r.getVersion();
+        return (e == null || "UTF-8".equalsIgnoreCase(e) || "UTF8".equalsIgnoreCase(e) || "US-ASCII".equalsIgnoreCase(e)
+                || "ASCII".equalsIgnoreCase(e)) && (version == null || "1.0".equals(version));
     }
 
     private InputStream fetch(String href) {

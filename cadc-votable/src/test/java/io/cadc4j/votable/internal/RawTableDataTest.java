@@ -209,6 +209,21 @@ class RawTableDataTest {
     }
 
     @Test
+    void keepsLineAndColumnWhenTheTagSpansLinesOrTheDocumentIsOneLine() {
+        String rows = "<TR><TD>a</TD><TD>1</TD></TR>\n<TR><TD>\u00e9</TD></TR><TR><TD>b</TD><TD>x</TD></TR>";
+        String multiLineTag = doc(rows).replace("<TABLEDATA>", "<TABLEDATA\r\n   \n>");
+        String oneLine = "\ufeff" + doc(rows.replace("\n", "")).replace("\n", "");
+        String endsAfterRows = doc(rows.substring(0, rows.indexOf("<TR><TD>b"))).replace("</TABLEDATA>", "");
+
+        for (String d : new String[] {multiLineTag, oneLine, endsAfterRows}) {
+            Reading r = assertSameAsParser(bytes(d));
+
+            assertThat(r.text).contains("Exception");
+            assertThat(r.rawRows).isEqualTo(2);
+        }
+    }
+
+    @Test
     void handsMalformedUtf8BackToTheParser() {
         String head = doc("<TR><TD>a</TD></TR>\n<TR><TD>@</TD></TR>");
         int at = head.indexOf('@');
@@ -283,6 +298,18 @@ class RawTableDataTest {
 
         assertThat(r.rawRows).isEqualTo(2);
         assertThat(r.text).startsWith("a|1.0|2|\nb|null|null|\n");
+    }
+
+    @Test
+    void doesNotTakeATableDataTagSeenInACommentOrAttributeBeforeTheRealOne() {
+        String d = doc("<TR><TD>a</TD><TD>1</TD><TD>2</TD></TR>")
+                .replace("<TABLE>", "<TABLE><!-- <TABLEDATA><TR><TD>no</TD></TR> --><DESCRIPTION>&lt;TABLEDATA>"
+                        + "<![CDATA[<TABLEDATA><TR>]]></DESCRIPTION><?pi <TABLEDATA>?>");
+
+        Reading r = assertSameAsParser(bytes(d));
+
+        assertThat(r.rawRows).isEqualTo(1);
+        assertThat(r.text).startsWith("a|1.0|2|\nfalse");
     }
 
     @Test
