@@ -109,7 +109,7 @@ final class ResultWriters {
         }
     }
 
-    private static void delimited(RowCursor rows, OutputStream out, boolean csv) throws IOException {
+    static void delimited(RowCursor rows, OutputStream out, boolean csv) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(new NonClosing(out), StandardCharsets.UTF_8), 64 * 1024);
         String sep = csv ? "," : "\t";
         String eol = csv ? "\r\n" : "\n";
@@ -127,13 +127,33 @@ final class ResultWriters {
             // VOTable writes booleans as T/F; the text formats spell them out.
             bool[i] = "boolean".equals(fields.get(i).datatype()) && fields.get(i).arraysize().isEmpty();
         }
+        boolean[] text = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            String t = fields.get(i).datatype();
+            text[i] = "char".equals(t) || "unicodeChar".equals(t);
+        }
+        char[] scratch = new char[256];
         while (rows.next()) {
             for (int i = 0; i < n; i++) {
                 if (i > 0) {
                     w.write(sep);
                 }
-                String v = rows.isNull(i) ? null : bool[i] ? Boolean.toString(rows.getBoolean(i)) : rows.getString(i);
-                if (v != null) {
+                if (rows.isNull(i)) {
+                    continue;
+                }
+                if (bool[i]) {
+                    w.write(Boolean.toString(rows.getBoolean(i)));
+                } else if (text[i]) {
+                    // text cells are copied from the reader's view: no String per cell
+                    CharSequence v = rows.getCharSequence(i);
+                    if (scratch.length < 2 * v.length() + 2) {
+                        scratch = new char[2 * v.length() + 2];
+                    }
+                    int end = csv ? csvField(v, scratch) : tsvField(v, scratch);
+                    int from = csv && scratch[0] != '"' ? 1 : 0;
+                    w.write(scratch, from, end - from);
+                } else {
+                    String v = rows.getString(i);
                     w.write(csv ? csvField(v) : tsvField(v));
                 }
             }
@@ -142,38 +162,82 @@ final class ResultWriters {
         w.flush();
     }
 
+    /**
+     * Writes a CSV field into out (room for twice its length and two more): from out[1] as it
+     * is, or, if it holds a comma, quote or line end, quoted from out[0] with its quotes doubled.
+     *
+     * @return the end of the field in out; out[0] is '"' when it is quoted
+     */
+    static int csvField(CharSequence v, char[] out) {
+        int k = 1;
+        boolean quote = false;
+        for (int i = 0, n = v.length(); i < n; i++) {
+            char c = v.charAt(i);
+            if (c == '"') {
+                out[k++] = '"';
+                quote = true;
+            } else if (c == ',' || c == '\n' || c == '\r') {
+                quote = true;
+            }
+            out[k++] = c;
+        }
+        if (quote) {
+            out[0] = '"';
+            out[k++] = '"';
+        } else {
+            out[0] = 0;
+        }
+        return k;
+    }
+
+    /**
+     * Writes a TSV field into out (room for twice its length) with tab, line ends and backslash
+     * escaped.
+     *
+     * @return the length written
+     */
+    static int tsvField(CharSequence v, char[] out) {
+        int k = 0;
+        for (int i = 0, n = v.length(); i < n; i++) {
+            char c = v.charAt(i);
+            switch (c) {
+                case '\t':
+                    out[k++] = '\\';
+                    out[k++] = 't';
+                    break;
+                case '\n':
+                    out[k++] = '\\';
+                    out[k++] = 'n';
+                    break;
+                case '\r':
+                    out[k++] = '\\';
+                    out[k++] = 'r';
+                    break;
+                case '\\':
+                    out[k++] = '\\';
+                    out[k++] = '\\';
+                    break;
+                default:
+                    out[k++] = c;
+            }
+        }
+        return k;
+    }
+
     static String csvField(String v) {
         if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
             return v;
         }
-        return '"' + v.replace("\"", "\"\"") + '"';
+        char[] out = new char[2 * v.length() + 2];
+        return new String(out, 0, csvField(v, out));
     }
 
     static String tsvField(String v) {
         if (v.indexOf('\t') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0 && v.indexOf('\\') < 0) {
             return v;
         }
-        StringBuilder b = new StringBuilder(v.length() + 8);
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            switch (c) {
-                case '\t':
-                    b.append("\\t");
-                    break;
-                case '\n':
-                    b.append("\\n");
-                    break;
-                case '\r':
-                    b.append("\\r");
-                    break;
-                case '\\':
-                    b.append("\\\\");
-                    break;
-                default:
-                    b.append(c);
-            }
-        }
-        return b.toString();
+        char[] out = new char[2 * v.length()];
+        return new String(out, 0, tsvField(v, out));
     }
 
     private static void json(RowCursor rows, OutputStream out) {

@@ -5,7 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cadc4j.core.CadcException;
+import io.cadc4j.core.table.Field;
+import io.cadc4j.core.table.Row;
+import io.cadc4j.core.table.RowCursor;
+import io.cadc4j.core.table.TableMetadata;
+import io.cadc4j.votable.Serialization;
+import io.cadc4j.votable.VOTableReader;
+import io.cadc4j.votable.VOTableWriter;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +28,71 @@ import org.junit.jupiter.api.io.TempDir;
 class ResultWritersTest {
     @TempDir
     Path dir;
+
+    private static final String[] TEXTS = {"plain", "a,b", "say \"hi\"", "two\nlines", "cr\rhere", "tab\there",
+        "back\\slash", "caf\u00e9 \u20ac \ud83d\ude00", "", null, "\"", ",", "ivo://cadc.nrc.ca/CFHT?2460001/2460001p"};
+
+    /** The rows as a VOTable read back by the reader, so that text cells come as its views, not Strings. */
+    private static RowCursor rows(Serialization s) throws IOException {
+        TableMetadata meta = TableMetadata.builder().name("t")
+                .field(Field.builder("text", "char").arraysize("*").build())
+                .field(Field.builder("n", "int").build())
+                .field(Field.builder("ok", "boolean").build())
+                .field(Field.builder("wide", "unicodeChar").arraysize("*").build())
+                .build();
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < TEXTS.length; i++) {
+            rows.add(Row.of(TEXTS[i], i, i % 3 == 0 ? null : i % 2 == 0, TEXTS[TEXTS.length - 1 - i]));
+        }
+        ByteArrayOutputStream doc = new ByteArrayOutputStream();
+        VOTableWriter.of(s).write(meta, rows, doc);
+        return VOTableReader.builder().build().open(new ByteArrayInputStream(doc.toByteArray()), URI.create("test:t"));
+    }
+
+    private static String delimited(Serialization s, boolean csv) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (RowCursor rows = rows(s)) {
+            ResultWriters.delimited(rows, out, csv);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void writesTextCellsOfEveryKindToCsvAndTsvFromTheReadersViews() throws IOException {
+        for (Serialization s : Serialization.values()) {
+            String csv = delimited(s, true);
+            String tsv = delimited(s, false);
+
+            assertThat(csv).as("%s", s).isEqualTo("text,n,ok,wide\r\n"
+                    + "plain,0,,ivo://cadc.nrc.ca/CFHT?2460001/2460001p\r\n"
+                    + "\"a,b\",1,false,\",\"\r\n"
+                    + "\"say \"\"hi\"\"\",2,true,\"\"\"\"\r\n"
+                    + "\"two\nlines\",3,,\r\n"
+                    + "\"cr\rhere\",4,true,\r\n"
+                    + "tab\there,5,false,caf\u00e9 \u20ac \ud83d\ude00\r\n"
+                    + "back\\slash,6,,back\\slash\r\n"
+                    + "caf\u00e9 \u20ac \ud83d\ude00,7,false,tab\there\r\n"
+                    + ",8,true,\"cr\rhere\"\r\n"
+                    + ",9,,\"two\nlines\"\r\n"
+                    + "\"\"\"\",10,true,\"say \"\"hi\"\"\"\r\n"
+                    + "\",\",11,false,\"a,b\"\r\n"
+                    + "ivo://cadc.nrc.ca/CFHT?2460001/2460001p,12,,plain\r\n");
+            assertThat(tsv).as("%s", s).isEqualTo("text\tn\tok\twide\n"
+                    + "plain\t0\t\tivo://cadc.nrc.ca/CFHT?2460001/2460001p\n"
+                    + "a,b\t1\tfalse\t,\n"
+                    + "say \"hi\"\t2\ttrue\t\"\n"
+                    + "two\\nlines\t3\t\t\n"
+                    + "cr\\rhere\t4\ttrue\t\n"
+                    + "tab\\there\t5\tfalse\tcaf\u00e9 \u20ac \ud83d\ude00\n"
+                    + "back\\\\slash\t6\t\tback\\\\slash\n"
+                    + "caf\u00e9 \u20ac \ud83d\ude00\t7\tfalse\ttab\\there\n"
+                    + "\t8\ttrue\tcr\\rhere\n"
+                    + "\t9\t\ttwo\\nlines\n"
+                    + "\"\t10\ttrue\tsay \"hi\"\n"
+                    + ",\t11\tfalse\ta,b\n"
+                    + "ivo://cadc.nrc.ca/CFHT?2460001/2460001p\t12\t\tplain\n");
+        }
+    }
 
     @Test
     void csvQuotesOnlyFieldsWithCommasQuotesOrLineBreaks() {
