@@ -262,6 +262,66 @@ class RawTableDataTest {
     }
 
     @Test
+    void reportsAFailureOfTheInputMidRowsAsATransportFailureAfterTheRowsRead() throws IOException {
+        for (Serialization s : new Serialization[] {Serialization.TABLEDATA, Serialization.BINARY2}) {
+            byte[] doc = generated(s, 11, 400);
+            List<String> whole = new ArrayList<>();
+            readRows(doc, doc.length + 1, true, whole);
+            for (boolean raw : new boolean[] {true, false}) {
+                for (int failAt : new int[] {doc.length / 3, doc.length - 200}) {
+                    List<String> got = new ArrayList<>();
+
+                    Throwable t = readRows(doc, failAt, raw, got);
+
+                    assertThat(t).as("%s raw=%s", s, raw).isInstanceOf(io.cadc4j.core.TransportException.class)
+                            .hasMessageContaining("reading the VOTable from test:failing failed after row "
+                                    + got.size() + ": connection reset")
+                            .hasRootCauseMessage("connection reset");
+                    // the rows before the failure are the table's first rows, whole
+                    assertThat(got).isNotEmpty().isEqualTo(whole.subList(0, got.size()));
+                }
+            }
+        }
+    }
+
+    /** Reads rows as text into out until the input fails at byte failAt; returns the failure, or null. */
+    private static Throwable readRows(byte[] doc, int failAt, boolean raw, List<String> out) {
+        java.io.InputStream in = new java.io.ByteArrayInputStream(doc) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                if (pos >= failAt) {
+                    throw new java.io.UncheckedIOException(new IOException("connection reset"));
+                }
+                return super.read(b, off, Math.min(len, Math.min(500, failAt - pos)));
+            }
+        };
+        java.io.InputStream failing = new java.io.FilterInputStream(in) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                try {
+                    return super.read(b, off, len);
+                } catch (java.io.UncheckedIOException e) {
+                    throw e.getCause();
+                }
+            }
+        };
+        try (VOTableCursor c = new VOTableCursor(SecureXml.inputFactory(ParserLimits.defaults()), failing,
+                java.net.URI.create("test:failing"), ParserLimits.defaults(), io.cadc4j.votable.Binary2Layout.STANDARD,
+                null, false, raw)) {
+            while (c.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 0; i < c.columnCount(); i++) {
+                    row.append(c.getString(i)).append('|');
+                }
+                out.add(row.toString());
+            }
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        }
+    }
+
+    @Test
     void readsRowsLongerThanItsBufferThroughTheParser() {
         String longCell = "x".repeat(70_000);
         String rows = "<TR><TD>a</TD></TR><TR><TD>" + longCell + "</TD></TR><TR><TD>c</TD></TR>";
