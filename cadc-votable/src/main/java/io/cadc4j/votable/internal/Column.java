@@ -549,14 +549,37 @@ abstract class Column {
             isNull = n == 0;
         }
 
+        /**
+         * The usual cell, a {@code char*} whose bytes are in the input's buffer, in a method small
+         * enough to be inlined into the row loop (the whole of it is not); the rest in
+         * {@link #readOther}.
+         */
         @Override
         void readBinary(BinaryInput in) throws IOException {
+            if (fixed) {
+                readOther(in, -1);
+                return;
+            }
+            int n = in.readInt();
+            if (!unicode && n >= 0 && n <= maxElements && itemElements == 1 && in.buffered(n)) {
+                // no copy: the input keeps the row's bytes in place until the next row
+                source = in.buffer();
+                offset = in.bufferPosition();
+                in.skipBuffered(n);
+                held(n, true);
+                return;
+            }
+            readOther(in, n);
+        }
+
+        /** Any other cell; prefix is the length prefix already read, or -1 for a fixed size. */
+        private void readOther(BinaryInput in, int prefix) throws IOException {
             long count;
             boolean fixed = this.fixed;
             if (fixed) {
                 count = itemElements;
             } else {
-                int n = in.readInt();
+                int n = prefix;
                 if (n < 0) {
                     throw new CellException("negative length prefix " + n);
                 }
