@@ -1163,9 +1163,7 @@ public final class VOTableCursor implements RowCursor {
             rowStartByte = bin.position();
             bin.startRow();
             if (binary2) {
-                for (int i = 0; i < mask.length; i++) {
-                    mask[i] = (byte) bin.readUnsignedByte();
-                }
+                bin.readFully(mask, 0, mask.length);
                 int spare = mask.length * 8 - cols.length;
                 if (spare > 0 && (mask[mask.length - 1] & (1 << spare) - 1) != 0) {
                     throw new CellException(String.format("the null mask of the row has bits set beyond the %d"
