@@ -252,22 +252,9 @@ final class RawTableData {
      * @return the index after the '>' (the byte before it is '/' for an empty element), or MORE or NOT_PLAIN
      */
     private int startTag(byte[] b, int p, int end, byte[] name) {
-        int i = p + 1;
-        int n = name.length;
-        if (i + n >= end) {
-            return MORE;
-        }
-        for (int k = 0; k < n; k++) {
-            if (b[i + k] != name[k]) {
-                return NOT_PLAIN;
-            }
-        }
-        i += n;
-        while (i < end && (b[i] == ' ' || b[i] == '\t')) {
-            i++;
-        }
-        if (i >= end) {
-            return MORE;
+        int i = name(b, p + 1, end, name);
+        if (i < 0) {
+            return i;
         }
         if (b[i] == '>') {
             rowAfterCr = false;
@@ -287,13 +274,32 @@ final class RawTableData {
 
     /** Matches {@code </name>} or {@code </name >} at b[p] ('<'). */
     private int endTag(byte[] b, int p, int end, byte[] name) {
-        int i = p + 2;
-        int n = name.length;
-        if (i + n >= end) {
+        if (p + 1 >= end) {
             return MORE;
         }
         if (b[p + 1] != '/') {
             return NOT_PLAIN;
+        }
+        int i = name(b, p + 2, end, name);
+        if (i < 0) {
+            return i;
+        }
+        if (b[i] != '>') {
+            return NOT_PLAIN;
+        }
+        rowAfterCr = false;
+        return i + 1;
+    }
+
+    /**
+     * Matches a tag name at b[i] and the spaces and tabs after it.
+     *
+     * @return the index of the byte after them, or MORE if the buffer ends first, or NOT_PLAIN
+     */
+    private static int name(byte[] b, int i, int end, byte[] name) {
+        int n = name.length;
+        if (i + n >= end) {
+            return MORE;
         }
         for (int k = 0; k < n; k++) {
             if (b[i + k] != name[k]) {
@@ -304,14 +310,7 @@ final class RawTableData {
         while (i < end && (b[i] == ' ' || b[i] == '\t')) {
             i++;
         }
-        if (i >= end) {
-            return MORE;
-        }
-        if (b[i] != '>') {
-            return NOT_PLAIN;
-        }
-        rowAfterCr = false;
-        return i + 1;
+        return i < end ? i : MORE;
     }
 
     /** Where {@link #text} stopped: the '<' after the cell text. */
