@@ -123,13 +123,11 @@ final class ResultWriters {
         w.write(eol);
         int n = fields.size();
         boolean[] bool = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            // VOTable writes booleans as T/F; the text formats spell them out.
-            bool[i] = "boolean".equals(fields.get(i).datatype()) && fields.get(i).arraysize().isEmpty();
-        }
         boolean[] text = new boolean[n];
         for (int i = 0; i < n; i++) {
             String t = fields.get(i).datatype();
+            // VOTable writes booleans as T/F; the text formats spell them out.
+            bool[i] = "boolean".equals(t) && fields.get(i).arraysize().isEmpty();
             text[i] = "char".equals(t) || "unicodeChar".equals(t);
         }
         char[] scratch = new char[256];
@@ -149,9 +147,7 @@ final class ResultWriters {
                     if (scratch.length < 2 * v.length() + 2) {
                         scratch = new char[2 * v.length() + 2];
                     }
-                    int end = csv ? csvField(v, scratch) : tsvField(v, scratch);
-                    int from = csv && scratch[0] != '"' ? 1 : 0;
-                    w.write(scratch, from, end - from);
+                    w.write(scratch, 0, csv ? csvField(v, scratch) : tsvField(v, scratch));
                 } else {
                     String v = rows.getString(i);
                     w.write(csv ? csvField(v) : tsvField(v));
@@ -163,29 +159,31 @@ final class ResultWriters {
     }
 
     /**
-     * Writes a CSV field into out (room for twice its length and two more): from out[1] as it
-     * is, or, if it holds a comma, quote or line end, quoted from out[0] with its quotes doubled.
+     * Writes a CSV field into out (room for twice its length and two more): as it is, or, if it
+     * holds a comma, quote or line end, quoted with its quotes doubled.
      *
-     * @return the end of the field in out; out[0] is '"' when it is quoted
+     * @return the length written
      */
     static int csvField(CharSequence v, char[] out) {
-        int k = 1;
+        int n = v.length();
         boolean quote = false;
-        for (int i = 0, n = v.length(); i < n; i++) {
+        for (int i = 0; i < n && !quote; i++) {
+            char c = v.charAt(i);
+            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        int k = 0;
+        if (quote) {
+            out[k++] = '"';
+        }
+        for (int i = 0; i < n; i++) {
             char c = v.charAt(i);
             if (c == '"') {
                 out[k++] = '"';
-                quote = true;
-            } else if (c == ',' || c == '\n' || c == '\r') {
-                quote = true;
             }
             out[k++] = c;
         }
         if (quote) {
-            out[0] = '"';
             out[k++] = '"';
-        } else {
-            out[0] = 0;
         }
         return k;
     }

@@ -3,6 +3,7 @@ package io.cadc4j.votable.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads TABLEDATA rows straight from the bytes of the document, without the XML parser, for as
@@ -42,8 +43,13 @@ final class RawTableData {
         TEXT['<'] = 1;
         TEXT['&'] = 1;
         TEXT[']'] = 1;
-        TEXT['\n'] = 1;
     }
+
+    private static final byte[] LT = {'l', 't'};
+    private static final byte[] GT = {'g', 't'};
+    private static final byte[] AMP = {'a', 'm', 'p'};
+    private static final byte[] QUOT = {'q', 'u', 'o', 't'};
+    private static final byte[] APOS = {'a', 'p', 'o', 's'};
 
     private final RawTap tap;
     /** "TR" and "TD" with the prefix, e.g. {@code vot:TR}, as bytes. */
@@ -56,11 +62,12 @@ final class RawTableData {
     private long lines;
     /** UTF-16 units taken after the last line end. */
     private long column;
-    /** Whether the last byte taken was a CR (an LF right after it ends no further line). */
-    private boolean afterCr;
     private long rows;
+    /** Whether the rest has gone back to the parser. */
+    private boolean released;
 
-    // the row being parsed: committed only once it has been read whole
+    // the row being parsed: committed only once it has been read whole (a row ends with '>', so
+    // the next one starts after no CR)
     private int rowLines;
     /** The index just after the last line end in the row, or -1 if the row has none. */
     private int rowLineStart;
@@ -98,12 +105,14 @@ final class RawTableData {
     /**
      * Reads the next row into the columns.
      *
-     * @return true if a row was read; false if the rest (from the start of the row, or the end
-     *         of the TABLEDATA element) was given back to the parser, after which this object is
-     *         not used again
+     * @return true if a row was read; false once the rest (from the start of the row, or the end
+     *         of the TABLEDATA element) has been given back to the parser
      * @throws IOException if reading the input fails
      */
     boolean next(Column[] cols) throws IOException {
+        if (released) {
+            return false;
+        }
         int retries = 0;
         while (true) {
             byte[] b = tap.rawBuffer();
@@ -132,6 +141,7 @@ final class RawTableData {
             break;
         }
         tap.release(lines, column);
+        released = true;
         return false;
     }
 
@@ -142,7 +152,6 @@ final class RawTableData {
         } else {
             column += end - start - rowExtra;
         }
-        afterCr = rowAfterCr;
     }
 
     /** @return the index after the row's {@code </TR>}, or {@link #MORE} or {@link #NOT_PLAIN} */
@@ -150,7 +159,7 @@ final class RawTableData {
         rowLines = 0;
         rowLineStart = -1;
         rowExtra = 0;
-        rowAfterCr = afterCr;
+        rowAfterCr = false;
         int p = whitespace(b, start, end);
         if (p < 0) {
             return p;
@@ -195,8 +204,7 @@ final class RawTableData {
                 if (len < 0) {
                     return len;
                 }
-                p = textEnd;
-                p = endTag(b, p, end, td);
+                p = endTag(b, textEnd, end, td);
                 if (p < 0) {
                     return p;
                 }
@@ -301,10 +309,8 @@ final class RawTableData {
         if (i + n >= end) {
             return MORE;
         }
-        for (int k = 0; k < n; k++) {
-            if (b[i + k] != name[k]) {
-                return NOT_PLAIN;
-            }
+        if (!Arrays.equals(b, i, i + n, name, 0, n)) {
+            return NOT_PLAIN;
         }
         i += n;
         while (i < end && (b[i] == ' ' || b[i] == '\t')) {
@@ -440,33 +446,21 @@ final class RawTableData {
             if (!xmlChar) {
                 return NOT_PLAIN;
             }
-        } else if (is(b, p + 1, semi, "lt")) {
+        } else if (Arrays.equals(b, p + 1, semi, LT, 0, LT.length)) {
             cp = '<';
-        } else if (is(b, p + 1, semi, "gt")) {
+        } else if (Arrays.equals(b, p + 1, semi, GT, 0, GT.length)) {
             cp = '>';
-        } else if (is(b, p + 1, semi, "amp")) {
+        } else if (Arrays.equals(b, p + 1, semi, AMP, 0, AMP.length)) {
             cp = '&';
-        } else if (is(b, p + 1, semi, "quot")) {
+        } else if (Arrays.equals(b, p + 1, semi, QUOT, 0, QUOT.length)) {
             cp = '"';
-        } else if (is(b, p + 1, semi, "apos")) {
+        } else if (Arrays.equals(b, p + 1, semi, APOS, 0, APOS.length)) {
             cp = '\'';
         } else {
             return NOT_PLAIN;
         }
         refChars = put(out, n, cp);
         return semi + 1;
-    }
-
-    private static boolean is(byte[] b, int from, int to, String name) {
-        if (to - from != name.length()) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            if (b[from + i] != name.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static int put(char[] out, int n, int cp) {

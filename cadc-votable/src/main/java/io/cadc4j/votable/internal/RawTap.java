@@ -3,6 +3,7 @@ package io.cadc4j.votable.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * The stream the XML parser reads, able to keep the text of an inline base64 {@code STREAM}, or
@@ -16,8 +17,9 @@ import java.io.InputStream;
  * takes the bytes that follow with {@link #rawBuffer}/{@link #rawAdvance} for as long as it can
  * read them itself ({@link Base64Text}, {@link RawTableData}), and {@link #release releases}
  * the rest (normally from the {@code <} of the end tag, else from whatever the cursor does not
- * read itself) back to the parser, preceded by whitespace that keeps the parser's line and
- * column numbers exact. The parser therefore sees a well-formed document in which what was
+ * read itself) back to the parser, preceded by a line end and a space standing for what was
+ * taken; the parser's line and column from there on are put right by {@link #documentLine} and
+ * {@link #documentColumn}. The parser therefore sees a well-formed document in which what was
  * taken is replaced by whitespace, and reports anything unusual just as before.
  *
  * <p>Offsets are in UTF-16 units of the decoded document without a leading byte-order mark, as
@@ -49,10 +51,9 @@ final class RawTap extends InputStream {
     private long heldTagOffset = -1;
     private boolean started;
     private boolean eof;
-    /** Whitespace standing for the text taken raw, handed to the parser before buf[pos]. */
-    /** A line end and a space standing for what was taken raw, handed to the parser before buf[pos]. */
-    private long pendingLines;
-    private long pendingSpaces;
+    /** A line end and a space standing for what was taken raw, still to be handed to the parser. */
+    private boolean pendingLine;
+    private boolean pendingSpace;
     /** Line ends (CR LF, CR or LF) handed to the parser up to the '>' of the held tag. */
     private long linesBeforeHold;
     /** Line ends handed to the parser so far while scanning. */
@@ -63,8 +64,7 @@ final class RawTap extends InputStream {
     private long columnAtHold;
     /** Whether the last byte handed to the parser was a CR. */
     private boolean afterCr;
-    private boolean released;
-    /** The parser's line number where it takes over again after a release. */
+    /** The parser's line number where it takes over again after a release (0 before one: no shift). */
     private long releaseLine;
     /** The parser's column of the first character after a release. */
     private long releaseColumn;
@@ -151,10 +151,11 @@ final class RawTap extends InputStream {
 
     /**
      * Gives the parser the rest, from buf[rawStart()], after one line end if anything taken had
-     * one and one space if anything was taken after the last line end. The parser's line and column numbers of what follows are then off by what was taken:
-     * {@link #documentLine} and {@link #documentColumn} put them right. (Whitespace standing for
-     * all that was taken would keep the parser's numbers exact, but the parser would then scan as
-     * many characters as were taken: a third of the time of a TABLEDATA written on one line.)
+     * one and one space if anything was taken after the last line end. The parser's line and
+     * column numbers of what follows are then off by what was taken: {@link #documentLine} and
+     * {@link #documentColumn} put them right. (Whitespace standing for all that was taken would
+     * keep the parser's numbers exact, but the parser would then scan as many characters as were
+     * taken: a third of the time of a TABLEDATA written on one line.)
      *
      * @param lines the line ends taken (CR LF, CR or LF, each counted once as XML does)
      * @param afterLastLine the characters taken after the last line end
@@ -164,23 +165,24 @@ final class RawTap extends InputStream {
         // a line end and a space where they were taken: the parser's line and column of what
         // follows then only need a shift (at the end of the input, Woodstox reports column 0 on a
         // line it has seen nothing of)
-        pendingLines = lines > 0 ? 1 : 0;
-        pendingSpaces = afterLastLine > 0 ? 1 : 0;
-        releaseLine = 1 + linesBeforeHold + pendingLines;
-        releaseColumn = pendingLines > 0 ? 1 : columnAtHold + 1;
-        lineShift = lines - pendingLines;
-        columnShift = afterLastLine - pendingSpaces;
-        released = true;
+        pendingLine = lines > 0;
+        pendingSpace = afterLastLine > 0;
+        int lineEnds = pendingLine ? 1 : 0;
+        int spaces = pendingSpace ? 1 : 0;
+        releaseLine = 1 + linesBeforeHold + lineEnds;
+        releaseColumn = pendingLine ? 1 : columnAtHold + 1;
+        lineShift = lines - lineEnds;
+        columnShift = afterLastLine - spaces;
         state = PASS;
-        return (int) (pendingLines + pendingSpaces);
+        return lineEnds + spaces;
     }
 
     /**
      * The line in the document of a location the parser reports: a line after the text taken
      * raw moves down by the line ends taken.
      */
-    long documentLine(long parserLine, long parserColumn) {
-        return released && parserLine >= releaseLine ? parserLine + lineShift : parserLine;
+    long documentLine(long parserLine) {
+        return parserLine >= releaseLine ? parserLine + lineShift : parserLine;
     }
 
     /**
@@ -189,8 +191,7 @@ final class RawTap extends InputStream {
      * last line end.
      */
     long documentColumn(long parserLine, long parserColumn) {
-        return released && parserLine == releaseLine && parserColumn >= releaseColumn ? parserColumn + columnShift
-                : parserColumn;
+        return parserLine == releaseLine && parserColumn >= releaseColumn ? parserColumn + columnShift : parserColumn;
     }
 
     // ---------------------------------------------------------------- parser side
@@ -206,14 +207,14 @@ final class RawTap extends InputStream {
         if (len == 0) {
             return 0;
         }
-        if (pendingLines > 0) {
+        if (pendingLine) {
             b[off] = '\n';
-            pendingLines = 0;
+            pendingLine = false;
             return 1;
         }
-        if (pendingSpaces > 0) {
+        if (pendingSpace) {
             b[off] = ' ';
-            pendingSpaces = 0;
+            pendingSpace = false;
             return 1;
         }
         if (state == RAW) {
@@ -364,7 +365,8 @@ final class RawTap extends InputStream {
         if (i == lim) {
             return -2;
         }
-        if (i == nameStart || !(named(localStart, i, STREAM) || named(localStart, i, TABLEDATA))) {
+        if (i == nameStart || !(Arrays.equals(buf, localStart, i, STREAM, 0, STREAM.length)
+                || Arrays.equals(buf, localStart, i, TABLEDATA, 0, TABLEDATA.length))) {
             return -1;
         }
         byte quote = 0;
@@ -383,18 +385,6 @@ final class RawTap extends InputStream {
             }
         }
         return -2;
-    }
-
-    private boolean named(int from, int to, byte[] name) {
-        if (to - from != name.length) {
-            return false;
-        }
-        for (int k = 0; k < name.length; k++) {
-            if (buf[from + k] != name[k]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Counts the UTF-16 units and the line ends of bytes handed to the parser. */

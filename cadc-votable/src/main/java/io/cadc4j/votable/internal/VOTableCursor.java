@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -50,7 +51,7 @@ import javax.xml.stream.XMLStreamReader;
 public final class VOTableCursor implements RowCursor {
     private enum Phase { DATA_TABLEDATA, DATA_BINARY, DONE }
 
-    private static final java.util.regex.Pattern PARSER_LOCATION = java.util.regex.Pattern.compile(
+    private static final Pattern PARSER_LOCATION = Pattern.compile(
             "\\s*at \\[row,col[^\\]]*\\]: \\[[^\\]]*\\]");
 
     private final XMLStreamReader r;
@@ -81,9 +82,8 @@ public final class VOTableCursor implements RowCursor {
 
     private BinaryInput bin;
     private Base64Text b64;
-    /** Reads TABLEDATA rows without the parser while they are plain; null when not (or no longer) used. */
+    /** Reads TABLEDATA rows without the parser while they are plain; null when not used. */
     private RawTableData rawRows;
-    private long rawTableRows;
     private HttpResponse hrefResponse;
     private boolean binary2;
     private byte[] mask;
@@ -394,7 +394,7 @@ public final class VOTableCursor implements RowCursor {
             if (tap != null) {
                 // after rows or STREAM text taken without the parser, its numbers are off by those
                 long parserLine = line;
-                line = tap.documentLine(parserLine, col);
+                line = tap.documentLine(parserLine);
                 col = tap.documentColumn(parserLine, col);
             }
         }
@@ -922,9 +922,7 @@ public final class VOTableCursor implements RowCursor {
                 if (tap != null) {
                     String prefix = r.getPrefix() == null ? "" : r.getPrefix();
                     // TR and TD are two levels deeper
-                    if (rawReadable() && depth + 2 <= limits.maxDepth()
-                            && RawTableData.usablePrefix(prefix)
-                            && tap.heldAt(r.getLocation().getCharacterOffset())) {
+                    if (depth + 2 <= limits.maxDepth() && RawTableData.usablePrefix(prefix) && tapHeldHere()) {
                         rawRows = new RawTableData(tap, prefix, limits.maxCellCharacters());
                     } else {
                         tap.stopScanning();
@@ -988,7 +986,7 @@ public final class VOTableCursor implements RowCursor {
                         source, false, null);
             }
             b64 = new Base64Text(r, this::nextEvent);
-            if (tap != null && rawReadable() && tap.heldAt(r.getLocation().getCharacterOffset())) {
+            if (tap != null && tapHeldHere()) {
                 b64.takeRaw(tap);
             }
             raw = b64;
@@ -1012,18 +1010,21 @@ public final class VOTableCursor implements RowCursor {
 
     /** @return the TABLEDATA rows read without the parser (for tests) */
     long rawRowsTaken() {
-        return rawRows != null ? rawRows.rows() : rawTableRows;
+        return rawRows == null ? 0 : rawRows.rows();
     }
 
     /**
-     * Whether the tap may take text from this document: UTF-8 (or its ASCII subset), the one
-     * encoding the tap counts in, and XML 1.0 (1.1 has more line ends and other characters).
+     * Whether the tap holds right after the start tag the parser is at, and may take what follows
+     * (the tap then reads raw): the document must be UTF-8 (or its ASCII subset), the one encoding
+     * the tap counts in, and XML 1.0 (1.1 has more line ends and other characters).
      */
-    private boolean rawReadable() {
+    private boolean tapHeldHere() {
         String e = r.getEncoding();
         String version = r.getVersion();
-        return (e == null || "UTF-8".equalsIgnoreCase(e) || "UTF8".equalsIgnoreCase(e) || "US-ASCII".equalsIgnoreCase(e)
-                || "ASCII".equalsIgnoreCase(e)) && (version == null || "1.0".equals(version));
+        boolean readable = (e == null || "UTF-8".equalsIgnoreCase(e) || "UTF8".equalsIgnoreCase(e)
+                || "US-ASCII".equalsIgnoreCase(e) || "ASCII".equalsIgnoreCase(e))
+                && (version == null || "1.0".equals(version));
+        return readable && tap.heldAt(r.getLocation().getCharacterOffset());
     }
 
     private InputStream fetch(String href) {
@@ -1047,16 +1048,12 @@ public final class VOTableCursor implements RowCursor {
     }
 
     private boolean nextTableRow() {
-        if (rawRows != null) {
-            try {
-                if (rawRows.next(cols)) {
-                    return true;
-                }
-            } catch (IOException e) {
-                throw xmlFailure(new XMLStreamException(e));
+        try {
+            if (rawRows != null && rawRows.next(cols)) {
+                return true; // else the parser reads the rest
             }
-            rawTableRows = rawRows.rows();
-            rawRows = null; // the parser reads the rest
+        } catch (IOException e) {
+            throw xmlFailure(new XMLStreamException(e));
         }
         try {
             while (true) {

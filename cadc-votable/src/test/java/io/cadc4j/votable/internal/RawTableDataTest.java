@@ -286,23 +286,23 @@ class RawTableDataTest {
 
     /** Reads rows as text into out until the input fails at byte failAt; returns the failure, or null. */
     private static Throwable readRows(byte[] doc, int failAt, boolean raw, List<String> out) {
-        java.io.InputStream in = new java.io.ByteArrayInputStream(doc) {
+        java.io.InputStream failing = new java.io.FilterInputStream(new java.io.ByteArrayInputStream(doc)) {
+            private int pos;
+
             @Override
-            public synchronized int read(byte[] b, int off, int len) {
-                if (pos >= failAt) {
-                    throw new java.io.UncheckedIOException(new IOException("connection reset"));
-                }
-                return super.read(b, off, Math.min(len, Math.min(500, failAt - pos)));
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
             }
-        };
-        java.io.InputStream failing = new java.io.FilterInputStream(in) {
+
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
-                try {
-                    return super.read(b, off, len);
-                } catch (java.io.UncheckedIOException e) {
-                    throw e.getCause();
+                if (pos >= failAt) {
+                    throw new IOException("connection reset");
                 }
+                int n = super.read(b, off, Math.min(len, Math.min(500, failAt - pos)));
+                pos += Math.max(n, 0);
+                return n;
             }
         };
         try (VOTableCursor c = new VOTableCursor(SecureXml.inputFactory(ParserLimits.defaults()), failing,

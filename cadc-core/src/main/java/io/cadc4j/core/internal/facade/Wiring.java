@@ -109,23 +109,14 @@ public final class Wiring implements AutoCloseable {
     /**
      * The DataLink {@code links} endpoint for credentials: the direct URL (anonymous interface), else
      * the DataLink 1.1 (or 1.0) capability of the DataLink service in the registry, through the
-     * interface the credentials satisfy. Cached by the resolver; called once per session.
-     *
-     * @param held the credentials
-     * @return the links URL and the security method of its interface
-     * @throws io.cadc4j.core.NotFoundException if the service is unknown or offers no DataLink capability
-     */
-    public Endpoint dataLinkEndpoint(Credentials held) {
-        return dataLinkEndpoint(held, http);
-    }
-
-    /**
-     * As {@link #dataLinkEndpoint(Credentials)}, fetching documents through a session's pipeline
-     * (one presenting a client certificate, which a server may require for them too).
+     * interface the credentials satisfy. Cached by the resolver; called once per session, fetching
+     * documents through the session's pipeline (one presenting a client certificate, which a server
+     * may require for them too).
      *
      * @param held the credentials
      * @param via the pipeline to fetch through
      * @return the links URL and the security method of its interface
+     * @throws io.cadc4j.core.NotFoundException if the service is unknown or offers no DataLink capability
      */
     public Endpoint dataLinkEndpoint(Credentials held, HttpPipeline via) {
         if (dataLinkUrl != null) {
@@ -168,18 +159,9 @@ public final class Wiring implements AutoCloseable {
 
     /**
      * The TAP endpoints for credentials: the direct URL's (reading its capabilities when it has
-     * them), else the registry's. Cached by the resolver; called once per session.
-     *
-     * @param held the credentials
-     * @return the endpoints
-     */
-    public TapEndpoints tapEndpoints(Credentials held) {
-        return tapEndpoints(held, http);
-    }
-
-    /**
-     * As {@link #tapEndpoints(Credentials)}, fetching documents through a session's pipeline (one
-     * presenting a client certificate, which a server may require for them too).
+     * them), else the registry's. Cached by the resolver; called once per session, fetching
+     * documents through the session's pipeline (one presenting a client certificate, which a server
+     * may require for them too).
      *
      * @param held the credentials
      * @param via the pipeline to fetch through
