@@ -57,7 +57,8 @@ class CellTextTest {
 
     /**
      * ASCII, multi-byte UTF-8, now and then longer than the reader's 16 KB buffer, or null; or
-     * shorter than eight bytes, with or without one non-ASCII character anywhere in it.
+     * shorter than eight bytes, or of any length up to 70, with or without one non-ASCII character
+     * anywhere in it.
      */
     private static String text(Random r, int i) {
         switch (r.nextInt(8)) {
@@ -68,6 +69,16 @@ class CellTextTest {
                     s[r.nextInt(s.length)] = r.nextBoolean() ? '\u00e9' : '\u0100';
                 }
                 return new String(s);
+            case 5:
+                // every length the ASCII check treats apart (up to 16, up to 48, longer)
+                char[] m = new char[1 + r.nextInt(70)];
+                for (int k = 0; k < m.length; k++) {
+                    m[k] = (char) ('A' + r.nextInt(58));
+                }
+                if (r.nextBoolean()) {
+                    m[r.nextInt(m.length)] = r.nextBoolean() ? '\u00e9' : '\u20ac';
+                }
+                return new String(m);
             case 0:
                 return null;
             case 1:

@@ -498,6 +498,18 @@ abstract class Column {
     static final class StringColumn extends Column {
         private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
                 ByteOrder.LITTLE_ENDIAN);
+        /** The low k bytes of a long, k = min(len, 8), by cell length len up to 16. */
+        private static final long[] LOW = new long[17];
+        /** The low k bytes of a long, k = max(len - 8, 0), by cell length len up to 16. */
+        private static final long[] HIGH = new long[17];
+
+        static {
+            for (int len = 0; len <= 16; len++) {
+                LOW[len] = lowBytes(Math.min(len, 8));
+                HIGH[len] = lowBytes(Math.max(len - 8, 0));
+            }
+        }
+
         private final boolean unicode;
         private final ArraySize shape;
         private final int firstDim;
@@ -521,7 +533,8 @@ abstract class Column {
         private boolean ascii;
         /** The cell as a String once made, until the next cell. */
         private String value;
-        private final Text text = new Text(this);
+        private final AsciiView asciiView = new AsciiView(this);
+        private final CharView charView = new CharView(this);
 
         StringColumn(Field f, int index, int maxElements) {
             super(f, index, maxElements);
@@ -673,19 +686,10 @@ abstract class Column {
             }
             if (inBytes && (ascii || isAscii(source, offset, length))) {
                 ascii = true;
-                return text.of(source, offset, length);
+                return asciiView.of(source, offset, length);
             }
-            if (inBytes) {
-                // multi-byte UTF-8: decode once, then read the characters
-                String v = getString();
-                if (chars.length < v.length()) {
-                    chars = new char[v.length()];
-                }
-                v.getChars(0, v.length(), chars, 0);
-                length = v.length();
-                inBytes = false;
-            }
-            return text.of(chars, length);
+            // multi-byte UTF-8: the String, made once for the cell, is itself the view
+            return inBytes ? getString() : charView.of(chars, length);
         }
 
         @Override
@@ -711,17 +715,36 @@ abstract class Column {
         }
 
         /**
-         * Whether no byte has its top bit set: eight at a time, the last eight overlapping. A cell
-         * of up to sixteen bytes, when the array has sixteen from its start, is checked in two
-         * reads without a branch on its length (cells of mixed lengths made that branch a guess).
+         * Whether no byte of {@code b[off, off + len)} has its top bit set. A cell of up to 48
+         * bytes, when the array has that many from its start, is checked in straight-line code:
+         * whole eight-byte reads, masked to the cell by tables (no shift by a variable count, no
+         * loop whose end depends on the length). Longer cells take a loop in a method of its own.
+         * Kept small on purpose: this is inlined into every caller of {@code getCharSequence},
+         * and a caller's method that grows past the JIT's limit for inlining it in turn costs its
+         * own callers a call per cell (measured: about 9 % of a 40-column BINARY2 read).
+         * Package-private for its test.
          */
-        private static boolean isAscii(byte[] b, int off, int len) {
+        static boolean isAscii(byte[] b, int off, int len) {
             if (len <= 16 && off + 16 <= b.length) {
                 // little-endian: the cell's first bytes are the low bytes of each long
-                long low = (long) LONGS.get(b, off) & lowBytes(Math.min(len, 8));
-                long high = (long) LONGS.get(b, off + 8) & lowBytes(Math.max(len - 8, 0));
-                return ((low | high) & 0x8080_8080_8080_8080L) == 0;
+                long v = (long) LONGS.get(b, off) & LOW[len] | (long) LONGS.get(b, off + 8) & HIGH[len];
+                return (v & 0x8080_8080_8080_8080L) == 0;
             }
+            if (len <= 48 && off + 48 <= b.length) {
+                // straight-line code, no loop whose end depends on the length
+                int k = len - 16;
+                long v = (long) LONGS.get(b, off) | (long) LONGS.get(b, off + 8)
+                        | (long) LONGS.get(b, off + 16) & LOW[Math.min(k, 16)]
+                        | (long) LONGS.get(b, off + 24) & HIGH[Math.min(k, 16)]
+                        | (long) LONGS.get(b, off + 32) & LOW[Math.max(k - 16, 0)]
+                        | (long) LONGS.get(b, off + 40) & HIGH[Math.max(k - 16, 0)];
+                return (v & 0x8080_8080_8080_8080L) == 0;
+            }
+            return isAsciiLong(b, off, len);
+        }
+
+        /** {@link #isAscii} for any length: eight bytes at a time, the last eight overlapping. */
+        private static boolean isAsciiLong(byte[] b, int off, int len) {
             if (len < 8) {
                 int or = 0;
                 for (int i = off, end = off + len; i < end; i++) {
@@ -743,55 +766,75 @@ abstract class Column {
         }
 
         /**
-         * The characters of the current cell: ASCII bytes of a binary char cell, one char each, or
-         * the characters of any other. One class for both, so that code reading these views sees
-         * a single CharSequence class and the JIT can inline its calls.
+         * The characters of the current cell, valid until the next: what the two views share.
+         * There are two, each without a branch per character, so that a caller's loop over the
+         * characters compiles to little code.
          */
-        private static final class Text implements CharSequence {
+        private abstract static class View implements CharSequence {
             private final StringColumn owner;
+            int length;
+
+            View(StringColumn owner) {
+                this.owner = owner;
+            }
+
+            @Override
+            public final int length() {
+                return length;
+            }
+
+            @Override
+            public final CharSequence subSequence(int start, int end) {
+                return toString().substring(start, end);
+            }
+
+            @Override
+            public final String toString() {
+                return owner.getString();
+            }
+        }
+
+        /** A cell of ASCII bytes (a binary char cell), one char per byte. */
+        private static final class AsciiView extends View {
             private byte[] bytes;
             private int offset;
-            private char[] chars;
-            private int length;
 
-            Text(StringColumn owner) {
-                this.owner = owner;
+            AsciiView(StringColumn owner) {
+                super(owner);
             }
 
             CharSequence of(byte[] b, int off, int len) {
                 bytes = b;
                 offset = off;
-                chars = null;
                 length = len;
                 return this;
             }
 
+            @Override
+            public char charAt(int index) {
+                Objects.checkIndex(index, length);
+                return (char) bytes[offset + index];
+            }
+        }
+
+        /** A cell held as characters (TABLEDATA, unicodeChar). */
+        private static final class CharView extends View {
+            private char[] chars;
+
+            CharView(StringColumn owner) {
+                super(owner);
+            }
+
             CharSequence of(char[] c, int len) {
-                bytes = null;
                 chars = c;
                 length = len;
                 return this;
             }
 
             @Override
-            public int length() {
-                return length;
-            }
-
-            @Override
             public char charAt(int index) {
                 Objects.checkIndex(index, length);
-                return chars == null ? (char) bytes[offset + index] : chars[index];
-            }
-
-            @Override
-            public CharSequence subSequence(int start, int end) {
-                return toString().substring(start, end);
-            }
-
-            @Override
-            public String toString() {
-                return owner.getString();
+                return chars[index];
             }
         }
     }
