@@ -488,12 +488,10 @@ abstract class Column {
     /**
      * char or unicodeChar of any arraysize: the whole cell as one String. In BINARY a fixed-size
      * string is cut at its first NUL and right-trimmed; a string with no characters is null in every
-     * serialization. char bytes are read as UTF-8 with replacement (DIGEST 7.9).
-     */
-    /**
-     * A char or unicodeChar cell, kept as the bytes or characters it came in (copied into buffers of
-     * the column, reused from row to row): the String is made only when asked for, and
-     * {@link #text()} reads the characters without one.
+     * serialization. char bytes are read as UTF-8 with replacement (DIGEST 7.9). The cell is kept as
+     * the bytes or characters it came in (a binary {@code char*} cell's bytes where they lie in the
+     * input's buffer, anything else in buffers of the column reused from row to row): the String is
+     * made only when asked for, and {@link #text()} reads the characters without one.
      */
     static final class StringColumn extends Column {
         private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
