@@ -23,8 +23,8 @@ public final class Fixtures {
     }
 
     public static Path dir() {
-        String prop = System.getProperty("cadc4j.shared.dir");
-        Path shared = prop != null ? Paths.get(prop) : Paths.get("..", "..", "shared");
+        String prop = System.getProperty("cadc4j.repo.dir");
+        Path shared = prop != null ? Paths.get(prop) : Paths.get("..");
         return shared.resolve("fixtures");
     }
 

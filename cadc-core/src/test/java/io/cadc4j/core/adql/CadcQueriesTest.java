@@ -25,8 +25,8 @@ class CadcQueriesTest {
 
     /** The ADQL text a captured DaCHS answer echoes in its {@code INFO name="query"}. */
     private static String echoedQuery(String fixture) throws IOException {
-        String dir = System.getProperty("cadc4j.shared.dir");
-        Path base = dir != null ? Paths.get(dir) : Paths.get("..", "..", "shared");
+        String dir = System.getProperty("cadc4j.repo.dir");
+        Path base = dir != null ? Paths.get(dir) : Paths.get("..");
         String xml = new String(Files.readAllBytes(base.resolve("fixtures").resolve(fixture)), StandardCharsets.UTF_8);
         Matcher m = Pattern.compile("<INFO name=\"query\" value=\"([^\"]*)\"").matcher(xml);
         assertThat(m.find()).as("INFO query in %s", fixture).isTrue();

@@ -16,9 +16,9 @@ class NetrcFileTest {
     @TempDir
     Path dir;
 
-    private static Path shared() {
-        String configured = System.getProperty("cadc4j.shared.dir");
-        return configured != null ? Path.of(configured) : Path.of("../../shared");
+    private static Path repo() {
+        String configured = System.getProperty("cadc4j.repo.dir");
+        return configured != null ? Path.of(configured) : Path.of("..");
     }
 
     private static NetrcFile parse(String text) {
@@ -27,7 +27,7 @@ class NetrcFileTest {
 
     @Test
     void readsCadcUtilSampleFile() {
-        NetrcFile netrc = NetrcFile.read(shared().resolve("fixtures/registry/netrc-sample.txt"));
+        NetrcFile netrc = NetrcFile.read(repo().resolve("fixtures/registry/netrc-sample.txt"));
 
         assertThat(netrc.entries()).hasSize(1);
         NetrcFile.Entry e = netrc.find("www.example.com").orElseThrow();

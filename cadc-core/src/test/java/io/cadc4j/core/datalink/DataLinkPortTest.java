@@ -15,7 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DataLinkPortTest {
-    private static final Path FIXTURES = Path.of(System.getProperty("cadc4j.shared.dir", "../../shared"), "fixtures");
+    private static final Path FIXTURES = Path.of(System.getProperty("cadc4j.repo.dir", ".."), "fixtures");
 
     private static Capabilities capabilities(String fixture) throws Exception {
         try (InputStream in = Files.newInputStream(FIXTURES.resolve(fixture))) {

@@ -22,8 +22,8 @@ class SemanticsTest {
 
     /** Each term of the vocabulary snapshot with its narrower terms, read from the desise JSON. */
     private static Map<String, List<String>> vocabulary() throws IOException {
-        String shared = System.getProperty("cadc4j.shared.dir", "../../shared");
-        Path file = Paths.get(shared, "fixtures", "datalink", "datalink-core-vocabulary.desise");
+        String repo = System.getProperty("cadc4j.repo.dir", "..");
+        Path file = Paths.get(repo, "fixtures", "datalink", "datalink-core-vocabulary.desise");
         String json = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         // The desise layout is flat and regular: "term": { ..., "narrower": [ "a", "b" ] }.
         Pattern term = Pattern.compile("\"([a-z-]+)\"\\s*:\\s*\\{[^{}]*?\"narrower\"\\s*:\\s*\\[([^\\]]*)\\]");

@@ -85,8 +85,8 @@ final class FakeTransport implements HttpTransport {
     }
 
     static byte[] fixture(String relative) {
-        String dir = System.getProperty("cadc4j.shared.dir");
-        Path base = dir != null ? Path.of(dir) : Path.of("..", "..", "shared");
+        String dir = System.getProperty("cadc4j.repo.dir");
+        Path base = dir != null ? Path.of(dir) : Path.of("..");
         try {
             return Files.readAllBytes(base.resolve("fixtures").resolve(relative));
         } catch (IOException e) {

@@ -11,14 +11,14 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Random;
 
-/** Finds the shared fixtures and feeds them in different read sizes. */
+/** Finds the repository's fixtures and feeds them in different read sizes. */
 final class Fixtures {
     private Fixtures() {
     }
 
     static Path path(String relative) {
-        String dir = System.getProperty("cadc4j.shared.dir");
-        Path base = dir != null ? Paths.get(dir) : Paths.get("..", "..", "shared");
+        String dir = System.getProperty("cadc4j.repo.dir");
+        Path base = dir != null ? Paths.get(dir) : Paths.get("..");
         Path p = base.resolve("fixtures").resolve(relative);
         if (!Files.isRegularFile(p)) {
             throw new IllegalStateException("fixture missing: " + p.toAbsolutePath());

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FitsCheckTest {
-    private static final Path FIXTURES = Paths.get(System.getProperty("cadc4j.shared.dir", "../../shared"), "fixtures");
+    private static final Path FIXTURES = Paths.get(System.getProperty("cadc4j.repo.dir", ".."), "fixtures");
     private static final URI URI_ = URI.create("https://ws.cadc-ccda.hia-iha.nrc-cnrc.gc.ca/caom2ops/sync?ID=x");
 
     @TempDir

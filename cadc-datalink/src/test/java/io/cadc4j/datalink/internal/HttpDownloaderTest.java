@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HttpDownloaderTest {
-    private static final Path DACHS = Paths.get(System.getProperty("cadc4j.shared.dir", "../../shared"), "fixtures",
+    private static final Path DACHS = Paths.get(System.getProperty("cadc4j.repo.dir", ".."), "fixtures",
             "dachs");
 
     @TempDir

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class LinksCallTest {
-    private static final Path SHARED = Path.of(System.getProperty("cadc4j.shared.dir", "../../shared"));
+    private static final Path REPO = Path.of(System.getProperty("cadc4j.repo.dir", ".."));
     private final HttpPipeline http = HttpPipeline.builder().build();
     private final HttpDataLinkAdapter adapter = new HttpDataLinkAdapter(PortContext.of(http,
             URI.create("http://127.0.0.1:1/links")));
@@ -36,7 +36,7 @@ class LinksCallTest {
     }
 
     private static List<DataLink> parse(String fixture) throws Exception {
-        try (InputStream in = Files.newInputStream(SHARED.resolve("fixtures").resolve(fixture));
+        try (InputStream in = Files.newInputStream(REPO.resolve("fixtures").resolve(fixture));
                 RowCursor rows = VOTableReader.builder().build().open(in, URI.create("file:" + fixture))) {
             return LinksCall.parse(rows, false, URI.create("file:" + fixture)).rows;
         }
@@ -110,7 +110,7 @@ class LinksCallTest {
 
     @Test
     void bindsTheObscoreDescriptorToThePublisherDidOfEachRow() throws Exception {
-        Path file = SHARED.resolve("fixtures/datalink/obscore-with-datalink-descriptor.xml");
+        Path file = REPO.resolve("fixtures/datalink/obscore-with-datalink-descriptor.xml");
         try (InputStream in = Files.newInputStream(file); RowCursor rows = VOTableReader.builder().build().open(in)) {
             int did = rows.columnIndex("obs_publisher_did");
             assertThat(rows.next()).isTrue();

@@ -17,8 +17,8 @@ final class Fixtures {
     }
 
     static Path path(String relative) {
-        String dir = System.getProperty("cadc4j.shared.dir");
-        Path base = dir != null ? Paths.get(dir) : Paths.get("..", "..", "shared");
+        String dir = System.getProperty("cadc4j.repo.dir");
+        Path base = dir != null ? Paths.get(dir) : Paths.get("..");
         Path p = base.resolve("fixtures").resolve(relative);
         if (!Files.isRegularFile(p)) {
             throw new IllegalStateException("fixture missing: " + p.toAbsolutePath());

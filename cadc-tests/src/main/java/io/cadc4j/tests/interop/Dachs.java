@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Where the interop tests find the real TAP server they run against: GAVO DaCHS on loopback, as
- * {@code ../shared/interop/dachs/setup.sh} starts it.
+ * {@code interop/dachs/setup.sh} starts it.
  *
  * <p>The base URL is the system property {@code cadc4j.dachs.url}, else {@code http://127.0.0.1:8089}.
  * When the server does not answer, {@link #assumeRunning()} skips the calling test with a reason
@@ -74,7 +74,7 @@ public final class Dachs {
             return;
         }
         String reason = "DaCHS is not running at " + baseUrl()
-                + ": start it with ../shared/interop/dachs/setup.sh (as root) to run the interop tests";
+                + ": start it with interop/dachs/setup.sh (as root) to run the interop tests";
         if ("1".equals(System.getenv("CADC4J_REQUIRE_DACHS"))) {
             throw new AssertionError(reason + " (CADC4J_REQUIRE_DACHS=1 says it must be up)");
         }

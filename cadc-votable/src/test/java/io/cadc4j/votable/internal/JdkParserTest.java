@@ -48,8 +48,8 @@ class JdkParserTest {
 
     @Test
     void readsEveryFixtureAsWoodstoxDoes() throws IOException {
-        String prop = System.getProperty("cadc4j.shared.dir");
-        Path dir = (prop != null ? Paths.get(prop) : Paths.get("..", "..", "shared")).resolve("fixtures");
+        String prop = System.getProperty("cadc4j.repo.dir");
+        Path dir = (prop != null ? Paths.get(prop) : Paths.get("..")).resolve("fixtures");
         assertThat(JDK.getClass().getName()).doesNotContain("ctc");
         List<Path> docs = new ArrayList<>();
         for (String sub : List.of("votable", "status", "datalink", "dachs")) {

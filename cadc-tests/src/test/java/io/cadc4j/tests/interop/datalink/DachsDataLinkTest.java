@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The DataLink port against a real GAVO DaCHS server (see shared/interop/README.md); skipped,
+ * The DataLink port against a real GAVO DaCHS server (see interop/README.md); skipped,
  * with the reason, when none answers at {@code cadc4j.dachs.url}.
  */
 @Tag("interop")

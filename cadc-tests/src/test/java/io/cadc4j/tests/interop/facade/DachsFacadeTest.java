@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@link Cadc} facade against a real GAVO DaCHS server (shared/interop/README.md), found
+ * The {@link Cadc} facade against a real GAVO DaCHS server (interop/README.md), found
  * through its CADC-style registry file, with the values {@code gen_data.py} writes.
  */
 @Tag("interop")

@@ -53,8 +53,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The TAP port against a real GAVO DaCHS server (../shared/interop/README.md), whose data come from
- * the deterministic ../shared/interop/dachs/gen_data.py. Skipped, with the reason, when the server
+ * The TAP port against a real GAVO DaCHS server (interop/README.md), whose data come from
+ * the deterministic interop/dachs/gen_data.py. Skipped, with the reason, when the server
  * is not running.
  */
 @Tag("interop")
@@ -94,7 +94,7 @@ class DachsTapInteropTest {
     void needsDachs() {
         io.cadc4j.tests.interop.Dachs.assumeRunning();
         Assumptions.assumeTrue(reachable,
-                "DaCHS not running at " + BASE + ": start it with ../shared/interop/dachs/setup.sh");
+                "DaCHS not running at " + BASE + ": start it with interop/dachs/setup.sh");
     }
 
     private static List<List<Object>> all(RowCursor rows) {
