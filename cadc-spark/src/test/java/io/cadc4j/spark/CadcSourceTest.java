@@ -53,6 +53,7 @@ class CadcSourceTest {
 
     @BeforeEach
     void mark() {
+        // Also called inside a test, to look only at what follows.
         before = queries().size();
     }
 
@@ -147,5 +148,263 @@ class CadcSourceTest {
         List<Row> binary2 = read().option("table", "gen.alltypes").option("responseFormat", "votable/binary2").load()
                 .orderBy("id").collectAsList();
         assertThat(binary2).isEqualTo(tabledata);
+    }
+
+    /** Rows of gen.rows as (id -> name), as the generator makes them. */
+    private static Map<Long, String> expectedRows(java.util.function.LongPredicate keep) {
+        Map<Long, String> m = new TreeMap<>();
+        for (long i = 0; i < ROWS; i++) {
+            if (keep.test(i)) {
+                m.put(i, i % 11 == 10 ? null : "row-" + i);
+            }
+        }
+        return m;
+    }
+
+    private static Map<Long, String> idToName(Dataset<Row> df) {
+        Map<Long, String> m = new TreeMap<>();
+        for (Row r : df.select("id", "name").collectAsList()) {
+            assertThat(m.put(r.getLong(0), r.isNullAt(1) ? null : r.getString(1))).as("id %d twice", r.getLong(0))
+                    .isNull();
+        }
+        return m;
+    }
+
+    @Test
+    void rangePartitionsFollowTheJdbcSourceWithOpenEnds() {
+        // Bounds inside the data: the first partition takes everything below and the nulls, the last everything above.
+        Dataset<Row> df = read().option("table", "gen.rows").option("partitionColumn", "grp").option("lowerBound", "1")
+                .option("upperBound", "5").option("numPartitions", "4").load();
+        assertThat(df.rdd().getNumPartitions()).isEqualTo(4);
+        Map<Integer, Long> perPartition = new TreeMap<>();
+        for (Row r : df.groupBy(functions.spark_partition_id().as("p")).count().collectAsList()) {
+            perPartition.put(r.getInt(0), r.getLong(1));
+        }
+        long nulls = 0;
+        long[] byGroup = new long[7];
+        for (long i = 0; i < ROWS; i++) {
+            if (i % 17 == 16) {
+                nulls++;
+            } else {
+                byGroup[(int) (i % 7)]++;
+            }
+        }
+        assertThat(perPartition).containsEntry(0, byGroup[0] + byGroup[1] + nulls).containsEntry(1, byGroup[2])
+                .containsEntry(2, byGroup[3]).containsEntry(3, byGroup[4] + byGroup[5] + byGroup[6]);
+        // A count needs no column: each partition asks for the narrowest thing, the first column.
+        assertThat(dataQueries()).containsExactlyInAnyOrder(
+                "SELECT id FROM gen.rows WHERE grp < 2 OR grp IS NULL",
+                "SELECT id FROM gen.rows WHERE grp >= 2 AND grp < 3",
+                "SELECT id FROM gen.rows WHERE grp >= 3 AND grp < 4",
+                "SELECT id FROM gen.rows WHERE grp >= 4");
+        assertThat(idToName(df)).isEqualTo(expectedRows(i -> true));
+    }
+
+    @Test
+    void fewerValuesThanPartitionsGiveFewerPartitionsAsJdbcDoes() {
+        Dataset<Row> df = read().option("table", "gen.rows").option("partitionColumn", "id").option("lowerBound", "0")
+                .option("upperBound", "3").option("numPartitions", "10").load();
+        assertThat(df.rdd().getNumPartitions()).isEqualTo(3);
+        assertThat(df.count()).isEqualTo(ROWS);
+    }
+
+    @Test
+    void doubleAndTimestampColumnsPartitionToo() {
+        Dataset<Row> byRa = read().option("table", "gen.rows").option("partitionColumn", "ra").option("lowerBound", "0")
+                .option("upperBound", "9").option("numPartitions", "3").load();
+        assertThat(byRa.rdd().getNumPartitions()).isEqualTo(3);
+        assertThat(idToName(byRa)).isEqualTo(expectedRows(i -> true));
+        assertThat(dataQueries()).containsExactlyInAnyOrder("SELECT id, name FROM gen.rows WHERE ra < 3.0 OR ra IS NULL",
+                "SELECT id, name FROM gen.rows WHERE ra >= 3.0 AND ra < 6.0", "SELECT id, name FROM gen.rows WHERE ra >= 6.0");
+
+        mark();
+        Dataset<Row> byTime = read().option("table", "gen.rows").option("partitionColumn", "obs_time")
+                .option("lowerBound", "2020-01-02").option("upperBound", "2020-01-10T00:00:00").option("numPartitions", "4")
+                .load();
+        assertThat(byTime.rdd().getNumPartitions()).isEqualTo(4);
+        assertThat(idToName(byTime)).isEqualTo(expectedRows(i -> true));
+        assertThat(dataQueries()).contains(
+                "SELECT id, name FROM gen.rows WHERE obs_time < '2020-01-04T00:00:00.000000' OR obs_time IS NULL",
+                "SELECT id, name FROM gen.rows WHERE obs_time >= '2020-01-08T00:00:00.000000'");
+    }
+
+    @Test
+    void explicitPredicatesAreOnePartitionEach() {
+        Dataset<Row> df = read().option("query", "SELECT id, name, grp FROM gen.rows WHERE id < 100")
+                .option("predicates", "[\"grp = 0\", \"grp <> 0\", \"grp IS NULL\"]").load();
+        assertThat(df.rdd().getNumPartitions()).isEqualTo(3);
+        assertThat(idToName(df)).isEqualTo(expectedRows(i -> i < 100));
+        assertThat(dataQueries()).containsExactlyInAnyOrder(
+                "SELECT * FROM (SELECT id, name, grp FROM gen.rows WHERE id < 100) AS cadc_q WHERE grp = 0",
+                "SELECT * FROM (SELECT id, name, grp FROM gen.rows WHERE id < 100) AS cadc_q WHERE grp <> 0",
+                "SELECT * FROM (SELECT id, name, grp FROM gen.rows WHERE id < 100) AS cadc_q WHERE grp IS NULL");
+    }
+
+    @Test
+    void columnsAndSimpleFiltersArePushedAndExplainShowsThem() {
+        Dataset<Row> df = read().option("table", "gen.rows").load()
+                .filter("id >= 100 AND id < 200 AND name LIKE 'row-1%' AND grp IN (1, 2) AND obs_time IS NOT NULL")
+                .select("id", "name");
+        String plan = df.queryExecution().explainString(org.apache.spark.sql.execution.SimpleMode$.MODULE$);
+        List<Row> rows = df.collectAsList();
+        List<String> sent = dataQueries();
+        assertThat(sent).hasSize(1);
+        String adql = sent.get(0);
+        // Every filter was pushed exactly, so Spark needs no column for them: only id and name are asked for.
+        assertThat(adql).startsWith("SELECT id, name FROM gen.rows WHERE ")
+                .contains("id >= 100", "id < 200", "name LIKE 'row-1%'", "grp IN (1, 2)", "obs_time IS NOT NULL");
+        assertThat(plan).contains(adql.substring(adql.indexOf("WHERE")));
+        // Everything was exact: no Filter left above the scan.
+        assertThat(plan).doesNotContain("Filter (");
+        assertThat(rows).hasSize((int) expectedRows(i -> i >= 100 && i < 200 && i % 11 != 10 && ("row-" + i).startsWith("row-1")
+                && i % 17 != 16 && (i % 7 == 1 || i % 7 == 2) && i % 13 != 12).size());
+    }
+
+    @Test
+    void filtersTheServiceCannotExpressExactlyStayInSpark() {
+        // A double column is pushed but checked again; a LIKE with '_' and a function stay in Spark.
+        Dataset<Row> df = read().option("table", "gen.rows").load()
+                .filter("ra > 5.0 AND name LIKE 'row\\\\_%' AND length(name) = 6").select("id");
+        String plan = df.queryExecution().explainString(org.apache.spark.sql.execution.SimpleMode$.MODULE$);
+        List<Row> rows = df.collectAsList();
+        String adql = dataQueries().get(0);
+        assertThat(adql).contains("ra > 5.0").doesNotContain("LIKE").doesNotContain("length");
+        assertThat(plan).contains("Filter");
+        assertThat(rows).isEmpty();
+
+        mark();
+        List<Row> five = read().option("table", "gen.rows").load().filter("ra > 5.0 AND length(name) = 7").select("id")
+                .collectAsList();
+        List<Long> expected = new ArrayList<>();
+        for (long i = 501; i < ROWS; i++) {
+            if (i % 11 != 10) {
+                expected.add(i);
+            }
+        }
+        assertThat(five).extracting(r -> r.getLong(0)).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void aCountAsksForOneColumnAndALimitBecomesTop() {
+        assertThat(read().option("table", "gen.rows").load().count()).isEqualTo(ROWS);
+        assertThat(dataQueries()).containsExactly("SELECT id FROM gen.rows");
+        mark();
+        assertThat(read().option("table", "gen.rows").load().limit(7).collectAsList()).hasSize(7);
+        assertThat(dataQueries()).containsExactly("SELECT TOP 7 id, ra, dec, name, obs_time, grp FROM gen.rows");
+    }
+
+    @Test
+    void asyncPartitionsRunAsJobsThatAreDeletedAfter() {
+        Dataset<Row> df = read().option("table", "gen.rows").option("mode", "async").option("partitionColumn", "id")
+                .option("lowerBound", "0").option("upperBound", "1000").option("numPartitions", "2").load();
+        assertThat(idToName(df)).isEqualTo(expectedRows(i -> true));
+        List<String> jobs = new ArrayList<>();
+        for (RecordedRequest r : tap.server().requests()) {
+            if (r.method().equals("DELETE") && r.path().startsWith("/tap/async/")) {
+                jobs.add(r.path().substring("/tap/async/".length()));
+            }
+        }
+        List<TapRequestParams> created = new ArrayList<>();
+        for (RecordedRequest r : tap.server().requests()) {
+            if (r.method().equals("POST") && r.path().equals("/tap/async")) {
+                created.add(TapRequestParams.of(r));
+            }
+        }
+        assertThat(created).hasSize(2);
+        assertThat(jobs).hasSize(2);
+        for (String id : jobs) {
+            assertThat(tap.jobPhase(id)).isEmpty();
+        }
+    }
+
+    @Test
+    void aFailedPartitionFailsItsTaskWithTheServicesMessage() {
+        Dataset<Row> df = read().option("table", "gen.rows")
+                .option("predicates", "[\"id < 10\", \"nosuchcolumn > 3\"]").load();
+        assertThatThrownBy(df::collectAsList).hasStackTraceContaining("partition 2 of 2")
+                .hasStackTraceContaining("column not found: nosuchcolumn");
+    }
+
+    @Test
+    void aPartitionCutAtTheRowLimitFailsInsteadOfGivingPartOfItsRows() {
+        Dataset<Row> df = read().option("table", "gen.rows").option("maxrec", "300").option("partitionColumn", "id")
+                .option("lowerBound", "0").option("upperBound", "1000").option("numPartitions", "2").load();
+        assertThatThrownBy(df::count).hasStackTraceContaining("row limit (MAXREC) after 300 rows")
+                .hasStackTraceContaining("larger 'maxrec' or more partitions");
+        mark();
+        Dataset<Row> enough = read().option("table", "gen.rows").option("maxrec", "300").option("partitionColumn", "id")
+                .option("lowerBound", "0").option("upperBound", "1000").option("numPartitions", "4").load();
+        assertThat(enough.count()).isEqualTo(ROWS);
+    }
+
+    @Test
+    void badOptionsFailWhenTheReadIsDefinedBeforeAnyTask() {
+        int requests = tap.server().requests().size();
+        assertThatThrownBy(() -> read().load()).hasMessageContaining("give 'query' (an ADQL text) or 'table'");
+        assertThatThrownBy(() -> read().option("table", "gen.rows").option("query", "SELECT * FROM gen.rows").load())
+                .hasMessageContaining("either 'query' or 'table', not both");
+        assertThatThrownBy(() -> read().option("table", "gen.rows").option("partitionColumn", "id").load())
+                .hasMessageContaining("go together").hasMessageContaining("lowerBound, upperBound, numPartitions");
+        assertThatThrownBy(() -> read().option("table", "gen.rows").option("parititonColumn", "id").load())
+                .hasMessageContaining("unknown option parititonColumn");
+        assertThatThrownBy(() -> read().option("table", "gen.rows").option("numPartitions", "zero").load())
+                .hasMessageContaining("'numPartitions' must be a whole number, not 'zero'");
+        assertThatThrownBy(() -> read().option("table", "gen.rows").option("mode", "batch").load())
+                .hasMessageContaining("'mode' is 'sync' or 'async', not 'batch'");
+        assertThatThrownBy(() -> read().option("table", "gen.rows; drop").load())
+                .hasMessageContaining("'table' must be a table name");
+        assertThatThrownBy(() -> read().option("table", "gen.rows").option("predicates", "grp = 1").load())
+                .hasMessageContaining("'predicates' is a JSON array");
+        assertThatThrownBy(() -> read().option("table", "gen.rows").option("tokenFile", "/no/such/file").load())
+                .hasMessageContaining("the credentials file /no/such/file does not exist");
+        assertThatThrownBy(() -> spark.read().format("cadc").option("tapUrl", "ftp://x/tap").option("table", "t").load())
+                .hasMessageContaining("'tapUrl' must be an http or https URL");
+        assertThat(tap.server().requests()).hasSize(requests);
+        // Checked against the schema (after the MAXREC=0 query), still before any task.
+        assertThatThrownBy(() -> read().option("table", "gen.rows").option("partitionColumn", "name")
+                .option("lowerBound", "0").option("upperBound", "9").option("numPartitions", "2").load())
+                .hasMessageContaining("'partitionColumn' name is string; it must be a numeric or timestamp column");
+        assertThatThrownBy(() -> read().option("table", "gen.rows").option("partitionColumn", "nosuch")
+                .option("lowerBound", "0").option("upperBound", "9").option("numPartitions", "2").load())
+                .hasMessageContaining("'partitionColumn' nosuch is not a column of the result");
+        assertThatThrownBy(() -> read().option("table", "gen.rows").option("partitionColumn", "id")
+                .option("lowerBound", "9").option("upperBound", "0").option("numPartitions", "2").load())
+                .hasMessageContaining("'lowerBound' (9) is above 'upperBound' (0)");
+        assertThatThrownBy(() -> read().option("table", "gen.rows").option("partitionColumn", "obs_time")
+                .option("lowerBound", "yesterday").option("upperBound", "2020-02-01").option("numPartitions", "2").load())
+                .hasMessageContaining("'lowerBound' must be a timestamp");
+        assertThatThrownBy(() -> read().option("query", "SELECT nosuch FROM gen.rows").load())
+                .hasMessageContaining("column not found: nosuch");
+        assertThat(dataQueries()).isEmpty();
+    }
+
+    @Test
+    void aTokenFromAFileGoesToTheServiceAndNowhereElse(@TempDir Path dir) throws Exception {
+        Path token = dir.resolve("token");
+        Files.write(token, "s3cr3t-t0ken-value\n".getBytes(StandardCharsets.UTF_8));
+        Dataset<Row> df = read().option("table", "gen.rows").option("tokenFile", token.toString())
+                .option("partitionColumn", "id").option("lowerBound", "0").option("upperBound", "1000")
+                .option("numPartitions", "2").load();
+        assertThat(df.count()).isEqualTo(ROWS);
+        List<RecordedRequest> sync = new ArrayList<>();
+        for (RecordedRequest r : tap.server().requests()) {
+            if (r.method().equals("POST") && r.path().equals("/tap/sync")) {
+                sync.add(r);
+            }
+        }
+        RecordedRequest last = sync.get(sync.size() - 1);
+        assertThat(last.headers().firstValue("Authorization")).hasValue("Bearer s3cr3t-t0ken-value");
+        String plan = df.queryExecution().explainString(org.apache.spark.sql.execution.ExtendedMode$.MODULE$);
+        assertThat(plan).doesNotContain("s3cr3t");
+        assertThat(io.cadc4j.spark.internal.SourceOptions.of(Map.of("tapUrl", tap.base().toString(), "table", "gen.rows",
+                "tokenFile", token.toString())).toString()).doesNotContain("s3cr3t").contains("credentials=token file");
+    }
+
+    @Test
+    void timestampsArriveAsInstants() {
+        Row r = read().option("table", "gen.rows").load().filter("id = 5").select("obs_time").first();
+        assertThat(r.getTimestamp(0)).isEqualTo(Timestamp.from(GeneratedTables.time(5)));
+        // first() is a limit of 1, pushed as TOP 1; Spark adds the IS NOT NULL that id = 5 implies.
+        assertThat(dataQueries()).containsExactly("SELECT TOP 1 obs_time FROM gen.rows WHERE (id IS NOT NULL) AND (id = 5)");
     }
 }

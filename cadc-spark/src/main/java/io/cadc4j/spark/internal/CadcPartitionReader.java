@@ -28,6 +28,7 @@ final class CadcPartitionReader implements PartitionReader<InternalRow> {
     private RowCursor rows;
     private RowConverter converter;
     private InternalRow current;
+    private long count;
 
     CadcPartitionReader(SourceOptions options, StructType columns, long maxrec, CadcPartition partition) {
         this.options = options;
@@ -44,11 +45,12 @@ final class CadcPartitionReader implements PartitionReader<InternalRow> {
             }
             if (rows.next()) {
                 current = converter.convert(rows);
+                count++;
                 return true;
             }
             if (rows.isOverflow()) {
                 throw new IllegalStateException("cadc data source: the service stopped " + partition + " at its row "
-                        + "limit (MAXREC) after " + rows.rowNumber() + " rows; give a larger 'maxrec' or more "
+                        + "limit (MAXREC) after " + count + " rows; give a larger 'maxrec' or more "
                         + "partitions");
             }
             return false;
