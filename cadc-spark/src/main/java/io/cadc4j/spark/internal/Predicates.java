@@ -28,12 +28,13 @@ final class Predicates {
         List<String> out = new ArrayList<>();
         int i = 1;
         int end = s.length() - 1;
+        boolean afterComma = false;
         while (true) {
             i = skipSpace(s, i, end);
-            if (i == end) {
+            if (i == end && !afterComma) {
                 break;
             }
-            if (s.charAt(i) != '"') {
+            if (i == end || s.charAt(i) != '"') {
                 throw SourceOptions.bad("'predicates': expected a quoted string at position " + i + " of '" + text + "'");
             }
             StringBuilder b = new StringBuilder();
@@ -87,6 +88,7 @@ final class Predicates {
                 throw SourceOptions.bad("'predicates': expected ',' at position " + i + " of '" + text + "'");
             }
             i++;
+            afterComma = true;
         }
         return List.copyOf(out);
     }
