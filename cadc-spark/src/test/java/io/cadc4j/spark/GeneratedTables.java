@@ -71,6 +71,6 @@ final class GeneratedTables {
                 Field.builder("obs_time", "char").arraysize("*").xtype("timestamp").build(),
                 Field.builder("grp", "int").build());
         return ServedTable.of(name, fields, n, i -> Row.of(i, (i % 36000) / 100.0, ((i * 7) % 18000) / 100.0 - 90.0,
-                i % 11 == 10 ? null : "row-" + i, i % 13 == 12 ? null : time(i).toString(), i % 17 == 16 ? null : (int) (i % 7)));
+                i % 11 == 10 ? null : "row-" + i, i % 13 == 12 ? null : time(i).toString(), i % 17 == 16 ? null : (int) (i % 7))).keyed();
     }
 }

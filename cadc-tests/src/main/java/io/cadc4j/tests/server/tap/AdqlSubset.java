@@ -75,6 +75,32 @@ final class AdqlSubset {
     /** A condition over a row of the source; null is unknown. */
     interface Condition {
         Boolean test(Row r);
+
+        /**
+         * The row numbers, from and to (exclusive), outside which the condition cannot hold, for a
+         * table whose first column is the row number ({@link ServedTable#keyed()}); a range
+         * derived from comparisons of that column with whole numbers, joined by AND and OR.
+         *
+         * @return {from, to}
+         */
+        default long[] keyRange() {
+            return new long[] {0, Long.MAX_VALUE};
+        }
+    }
+
+    /** A condition with the key range it was derived to hold in. */
+    private static Condition ranged(Condition c, long from, long to) {
+        return new Condition() {
+            @Override
+            public Boolean test(Row r) {
+                return c.test(r);
+            }
+
+            @Override
+            public long[] keyRange() {
+                return new long[] {Math.max(0, from), Math.max(Math.max(0, from), to)};
+            }
+        };
     }
 
     /**
@@ -142,11 +168,15 @@ final class AdqlSubset {
         while (accept("OR")) {
             Condition l = c;
             Condition r = and(m);
-            c = row -> {
+            Condition or = row -> {
                 Boolean a = l.test(row);
                 Boolean b = r.test(row);
                 return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b) ? Boolean.TRUE : a == null || b == null ? null : false;
             };
+            long[] x = l.keyRange();
+            long[] y = r.keyRange();
+            c = x[0] >= x[1] ? ranged(or, y[0], y[1]) : y[0] >= y[1] ? ranged(or, x[0], x[1])
+                    : ranged(or, Math.min(x[0], y[0]), Math.max(x[1], y[1]));
         }
         return c;
     }
@@ -156,11 +186,14 @@ final class AdqlSubset {
         while (accept("AND")) {
             Condition l = c;
             Condition r = not(m);
-            c = row -> {
+            Condition and = row -> {
                 Boolean a = l.test(row);
                 Boolean b = r.test(row);
                 return Boolean.FALSE.equals(a) || Boolean.FALSE.equals(b) ? Boolean.FALSE : a == null || b == null ? null : true;
             };
+            long[] x = l.keyRange();
+            long[] y = r.keyRange();
+            c = ranged(and, Math.max(x[0], y[0]), Math.min(x[1], y[1]));
         }
         return c;
     }
@@ -183,7 +216,9 @@ final class AdqlSubset {
         if (accept("IS")) {
             boolean negated = accept("NOT");
             expect("NULL");
-            return row -> row.isNull(col) != negated;
+            Condition isNull = row -> row.isNull(col) != negated;
+            // The row-number column is never null.
+            return col == 0 && !negated ? ranged(isNull, 0, 0) : isNull;
         }
         boolean negated = accept("NOT");
         if (accept("IN")) {
@@ -218,7 +253,7 @@ final class AdqlSubset {
         }
         String op = next();
         String literal = next();
-        return row -> {
+        Condition compare = row -> {
             if (row.isNull(col)) {
                 return null;
             }
@@ -241,6 +276,24 @@ final class AdqlSubset {
                     throw new IllegalArgumentException("unknown operator " + op);
             }
         };
+        if (col != 0 || !literal.matches("-?\\d{1,18}")) {
+            return compare;
+        }
+        long v = Long.parseLong(literal);
+        switch (op) {
+            case "=":
+                return ranged(compare, v, v + 1);
+            case "<":
+                return ranged(compare, 0, v);
+            case "<=":
+                return ranged(compare, 0, v + 1);
+            case ">":
+                return ranged(compare, v + 1, Long.MAX_VALUE);
+            case ">=":
+                return ranged(compare, v, Long.MAX_VALUE);
+            default:
+                return compare;
+        }
     }
 
     /** Compares a non-null cell with a literal. */

@@ -46,12 +46,14 @@ final class ServedResult implements RowCursor {
 
     /** The output rows of a select, before its TOP. */
     private static Iterator<Row> rows(AdqlSubset.Select s) {
+        long[] range = s.table != null && s.table.isKeyed() && s.where != null ? s.where.keyRange()
+                : new long[] {0, Long.MAX_VALUE};
         Iterator<Row> source = s.table != null ? new Iterator<Row>() {
-            private long i;
+            private long i = range[0];
 
             @Override
             public boolean hasNext() {
-                return i < s.table.rowCount();
+                return i < Math.min(range[1], s.table.rowCount());
             }
 
             @Override

@@ -21,12 +21,14 @@ public final class ServedTable {
     private final TableMetadata metadata;
     private final long rows;
     private final LongFunction<Row> row;
+    private final boolean keyed;
 
-    private ServedTable(String name, List<Field> fields, long rows, LongFunction<Row> row) {
+    private ServedTable(String name, List<Field> fields, long rows, LongFunction<Row> row, boolean keyed) {
         this.name = Objects.requireNonNull(name, "name");
         this.metadata = TableMetadata.of(name, fields, List.of());
         this.rows = rows;
         this.row = Objects.requireNonNull(row, "row");
+        this.keyed = keyed;
     }
 
     /**
@@ -39,7 +41,23 @@ public final class ServedTable {
      * @return the table
      */
     public static ServedTable of(String name, List<Field> fields, long rows, LongFunction<Row> row) {
-        return new ServedTable(name, List.copyOf(fields), rows, row);
+        return new ServedTable(name, List.copyOf(fields), rows, row, false);
+    }
+
+    /**
+     * The same table, declaring that its first column holds the row number: a query comparing
+     * that column with whole numbers then reads only the rows in range, as a database reads an
+     * index, instead of scanning the table (what a partitioned read of a large table relies on).
+     *
+     * @return the keyed table
+     */
+    public ServedTable keyed() {
+        return new ServedTable(name, metadata.fields(), rows, row, true);
+    }
+
+    /** @return whether the first column is the row number */
+    public boolean isKeyed() {
+        return keyed;
     }
 
     /** @return the qualified name */
