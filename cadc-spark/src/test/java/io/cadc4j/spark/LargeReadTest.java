@@ -13,13 +13,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Three million rows with 80-character names (about 400 MB of TABLEDATA) through the source in two
+ * Two million rows with 80-character names (about 250 MB of TABLEDATA) through the source in two
  * partitions, in the {@code large-body} JVM whose 512 MB heap holds Spark, the stand-in and the
  * readers: a partition kept as a list would not fit; rows streamed into Spark's aggregation do.
  */
 @Tag("large-body")
 class LargeReadTest {
-    private static final long ROWS = 3_000_000L;
+    private static final long ROWS = 2_000_000L;
     private static final String PAD = "x".repeat(70);
 
     @Test
