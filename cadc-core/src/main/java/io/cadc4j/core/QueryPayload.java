@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.core;
 
-import io.cadc4j.core.spi.FormBody;
+import io.cadc4j.core.internal.http.FormBody;
 import io.cadc4j.core.tap.TableUpload;
 import io.cadc4j.core.tap.TapQuery;
 import java.net.URI;

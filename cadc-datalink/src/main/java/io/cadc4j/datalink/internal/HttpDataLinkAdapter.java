@@ -13,7 +13,7 @@ import io.cadc4j.core.datalink.Semantics;
 import io.cadc4j.core.datalink.SemanticsFilter;
 import io.cadc4j.core.datalink.ServiceDescriptor;
 import io.cadc4j.core.datalink.SodaCutout;
-import io.cadc4j.core.spi.PortContext;
+import io.cadc4j.core.internal.port.PortContext;
 import io.cadc4j.votable.VOTableReader;
 import java.net.URI;
 import java.util.ArrayList;

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.cadc4j.core.auth;
+package io.cadc4j.core.internal.http;
 
 import io.cadc4j.core.SecurityMethod;
+import io.cadc4j.core.auth.AuthPort;
+import io.cadc4j.core.auth.Credentials;
+import io.cadc4j.core.internal.http.HttpPipeline;
 import io.cadc4j.core.spi.ChallengeHandler;
 import io.cadc4j.core.spi.CredentialPolicy;
 import io.cadc4j.core.spi.HttpHeaders;
-import io.cadc4j.core.spi.HttpPipeline;
 import io.cadc4j.core.spi.HttpRequest;
 import io.cadc4j.core.spi.HttpResponse;
 import java.lang.System.Logger.Level;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.cadc4j.core.spi;
+package io.cadc4j.core.internal.io;
 
 import io.cadc4j.core.CadcException;
+import io.cadc4j.core.spi.BodyWriter;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -21,7 +22,7 @@ import java.util.Objects;
  * <p>Stateless and thread-safe.
  */
 public final class AtomicFiles {
-    private static final System.Logger LOG = System.getLogger("io.cadc4j.core.spi.AtomicFiles");
+    private static final System.Logger LOG = System.getLogger("io.cadc4j.core.internal.io.AtomicFiles");
 
     private AtomicFiles() {
     }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.cadc4j.core.registry.internal;
+package io.cadc4j.core.internal.xml;
 
 import io.cadc4j.core.CadcException;
 import io.cadc4j.core.ProtocolViolationException;

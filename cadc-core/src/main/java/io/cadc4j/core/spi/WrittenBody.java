@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.cadc4j.core.internal;
+package io.cadc4j.core.spi;
 
 import io.cadc4j.core.spi.BodyWriter;
 import io.cadc4j.core.spi.RequestBody;
@@ -12,7 +12,7 @@ import java.util.Optional;
  * {@link BodyWriter} produces: what {@code RequestBody.ofBytes/ofFile/ofWriter} make. Immutable;
  * as thread-safe as its writer.
  */
-public final class WrittenBody implements RequestBody {
+final class WrittenBody implements RequestBody {
     private final String contentType;
     private final long length;
     private final boolean repeatable;

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.cadc4j.core.spi;
+package io.cadc4j.core.internal.port;
 
 import io.cadc4j.core.datalink.DataLinkPort;
+import io.cadc4j.core.spi.Provider;
 
 /**
  * Makes {@link DataLinkPort}s; found through {@link java.util.ServiceLoader}. {@code cadc-datalink} ships the
- * built-in one. Register an implementation in {@code META-INF/services/io.cadc4j.core.spi.DataLinkPortProvider}
+ * built-in one. Register an implementation in {@code META-INF/services/io.cadc4j.core.internal.port.DataLinkPortProvider}
  * and with {@code provides} in {@code module-info.java}.
  *
  * <p>Implementations must be thread-safe and cheap to construct (no I/O before {@link #create}).

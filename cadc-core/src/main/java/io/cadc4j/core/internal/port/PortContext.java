@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.cadc4j.core.spi;
+package io.cadc4j.core.internal.port;
 
+import io.cadc4j.core.internal.http.HttpPipeline;
 import java.net.URI;
 import java.util.Objects;
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.cadc4j.core.spi;
+package io.cadc4j.core.internal.http;
 
+import io.cadc4j.core.spi.BodyWriter;
+import io.cadc4j.core.spi.RequestBody;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.cadc4j.core.registry.internal;
+package io.cadc4j.core.registry;
 
 import io.cadc4j.core.SecurityMethod;
 import io.cadc4j.core.StandardId;
+import io.cadc4j.core.internal.xml.Stax;
 import io.cadc4j.core.registry.Capabilities;
 import io.cadc4j.core.registry.Capability;
 import io.cadc4j.core.registry.Interface;
@@ -26,7 +27,7 @@ import javax.xml.stream.XMLStreamReader;
  *
  * <p>Stateless and thread-safe.
  */
-public final class CapabilitiesParser {
+final class CapabilitiesParser {
     private static final String TAP_REG_EXT_TYPE = "TableAccess";
     private static final String WHAT = "VOSI capabilities";
 
@@ -40,7 +41,7 @@ public final class CapabilitiesParser {
      * @param source the URL it came from
      * @return the capabilities
      */
-    public static Capabilities parse(InputStream in, URI source) {
+    static Capabilities parse(InputStream in, URI source) {
         XMLStreamReader r = Stax.open(in, source);
         try {
             String root = Stax.root(r);

@@ -1,11 +1,21 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.cadc4j.core.spi;
+package io.cadc4j.core.internal.http;
 
 import io.cadc4j.core.CadcException;
 import io.cadc4j.core.CadcInterruptedException;
 import io.cadc4j.core.ProtocolViolationException;
 import io.cadc4j.core.TransportException;
-import io.cadc4j.core.internal.StatusErrors;
+import io.cadc4j.core.internal.http.StatusErrors;
+import io.cadc4j.core.spi.ChallengeHandler;
+import io.cadc4j.core.spi.CredentialPolicy;
+import io.cadc4j.core.spi.HttpHeaders;
+import io.cadc4j.core.spi.HttpRequest;
+import io.cadc4j.core.spi.HttpResponse;
+import io.cadc4j.core.spi.HttpTransport;
+import io.cadc4j.core.spi.HttpTransportProvider;
+import io.cadc4j.core.spi.Providers;
+import io.cadc4j.core.spi.RedirectPolicy;
+import io.cadc4j.core.spi.TransportSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;

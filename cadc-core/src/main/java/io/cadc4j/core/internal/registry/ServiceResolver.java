@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.cadc4j.core.registry;
+package io.cadc4j.core.internal.registry;
 
 import io.cadc4j.core.AuthenticationException;
 import io.cadc4j.core.CadcException;
@@ -9,7 +9,12 @@ import io.cadc4j.core.ProtocolViolationException;
 import io.cadc4j.core.SecurityMethod;
 import io.cadc4j.core.ServiceId;
 import io.cadc4j.core.StandardId;
-import io.cadc4j.core.spi.HttpPipeline;
+import io.cadc4j.core.auth.SecurityPreference;
+import io.cadc4j.core.internal.http.HttpPipeline;
+import io.cadc4j.core.registry.Capabilities;
+import io.cadc4j.core.registry.InterfaceChoice;
+import io.cadc4j.core.registry.ResourceCaps;
+import io.cadc4j.core.registry.TapEndpoints;
 import io.cadc4j.core.spi.HttpRequest;
 import io.cadc4j.core.spi.HttpResponse;
 import java.io.IOException;
@@ -190,7 +195,7 @@ public final class ServiceResolver {
     public InterfaceChoice resolve(ServiceId id, Set<SecurityMethod> held, StandardId... standards) {
         Objects.requireNonNull(held, "held");
         Capabilities caps = capabilities(id);
-        return choose(caps.require(standards), held, preference, caps.source());
+        return caps.require(standards).requireInterface(held, preference, caps.source());
     }
 
     /**
@@ -238,22 +243,6 @@ public final class ServiceResolver {
         capabilitiesCache.clear();
     }
 
-    static InterfaceChoice choose(Capability capability, Set<SecurityMethod> held, SecurityPreference preference,
-            URI source) {
-        return capability.chooseInterface(held, preference).orElseThrow(() -> {
-            List<String> offered = new ArrayList<>();
-            capability.interfaces().forEach(i -> i.securityMethods().forEach(m -> {
-                if (!offered.contains(m.toString())) {
-                    offered.add(m.toString());
-                }
-            }));
-            List<String> have = new ArrayList<>();
-            held.forEach(m -> have.add(m.toString()));
-            return new AuthenticationException("the capability " + capability.standardId() + " at " + source
-                    + " accepts only " + offered + " but the credentials held are " + (have.isEmpty() ? "none" : have),
-                    0, source, null);
-        });
-    }
 
     private <T> T cached(Map<URI, Cached<T>> cache, URI key, Function<URI, T> fetch) {
         Cached<T> entry = cache.get(key);

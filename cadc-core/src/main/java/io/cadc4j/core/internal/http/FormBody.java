@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.cadc4j.core.spi;
+package io.cadc4j.core.internal.http;
 
+import io.cadc4j.core.spi.RequestBody;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLEncoder;

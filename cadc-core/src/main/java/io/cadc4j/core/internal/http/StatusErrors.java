@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.cadc4j.core.internal;
+package io.cadc4j.core.internal.http;
 
 import io.cadc4j.core.AuthenticationException;
 import io.cadc4j.core.AuthorizationException;
