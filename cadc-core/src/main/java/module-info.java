@@ -23,7 +23,7 @@ module io.cadc4j.core {
     exports io.cadc4j.core;
     exports io.cadc4j.core.adql;
     exports io.cadc4j.core.auth;
-    exports io.cadc4j.core.coords;
+    exports io.cadc4j.core.sky;
     exports io.cadc4j.core.datalink;
     exports io.cadc4j.core.registry;
     exports io.cadc4j.core.spi;
@@ -34,7 +34,7 @@ module io.cadc4j.core {
     exports io.cadc4j.core.internal.http to
             io.cadc4j.tap, io.cadc4j.datalink, io.cadc4j.auth, io.cadc4j.votable, io.cadc4j.tests;
     exports io.cadc4j.core.internal.io to io.cadc4j.tap, io.cadc4j.datalink;
-    exports io.cadc4j.core.internal.xml to io.cadc4j.tap, io.cadc4j.datalink, io.cadc4j.votable;
+    exports io.cadc4j.core.internal.xml to io.cadc4j.tap, io.cadc4j.votable;
     exports io.cadc4j.core.internal.port to
             io.cadc4j.tap, io.cadc4j.datalink, io.cadc4j.auth, io.cadc4j.cli, io.cadc4j.tests;
 

@@ -2,7 +2,7 @@
 package io.cadc4j.cli.internal;
 
 import io.cadc4j.core.AuthenticationException;
-import io.cadc4j.core.datalink.Circle;
+import io.cadc4j.core.sky.Circle;
 import io.cadc4j.core.datalink.DataLink;
 import io.cadc4j.core.datalink.DataLinkPort;
 import io.cadc4j.core.datalink.DownloadListener;

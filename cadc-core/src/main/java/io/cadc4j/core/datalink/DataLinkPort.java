@@ -6,6 +6,7 @@ import io.cadc4j.core.StandardId;
 import io.cadc4j.core.registry.Capabilities;
 import io.cadc4j.core.registry.Capability;
 import io.cadc4j.core.registry.InterfaceChoice;
+import io.cadc4j.core.sky.Circle;
 import java.net.URI;
 import java.util.Collection;
 import java.util.Objects;

@@ -3,7 +3,7 @@ package io.cadc4j.datalink.internal;
 
 import io.cadc4j.core.CadcException;
 import io.cadc4j.core.CadcInterruptedException;
-import io.cadc4j.core.datalink.Circle;
+import io.cadc4j.core.sky.Circle;
 import io.cadc4j.core.datalink.DataLink;
 import io.cadc4j.core.datalink.DataLinkPort;
 import io.cadc4j.core.datalink.Downloader;

@@ -4,7 +4,7 @@ package io.cadc4j.datalink.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cadc4j.core.datalink.Circle;
+import io.cadc4j.core.sky.Circle;
 import io.cadc4j.core.datalink.DataLink;
 import io.cadc4j.core.datalink.Semantics;
 import io.cadc4j.core.datalink.ServiceDescriptor;

@@ -22,18 +22,21 @@ import javax.xml.stream.XMLStreamReader;
 public final class Stax {
     /** The XML Schema instance namespace, home of {@code xsi:type} and {@code xsi:nil}. */
     public static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
+    /** The XLink namespace, home of {@code xlink:href}. */
+    public static final String XLINK = "http://www.w3.org/1999/xlink";
 
-    private static final XMLInputFactory FACTORY = newFactory();
+    private static final XMLInputFactory FACTORY = newFactory(true);
+    private static final XMLInputFactory UNAWARE = newFactory(false);
 
     private Stax() {
     }
 
-    private static XMLInputFactory newFactory() {
+    private static XMLInputFactory newFactory(boolean namespaceAware) {
         XMLInputFactory f = XMLInputFactory.newFactory();
         // Safe XML: no DTD processing and no external entities (STYLE §5).
         f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
-        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, Boolean.TRUE);
+        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, namespaceAware);
         return f;
     }
 
@@ -53,6 +56,44 @@ public final class Stax {
     }
 
     /**
+     * Opens a reader, namespace-aware or not.
+     *
+     * @param in the document
+     * @param source its URL, for errors
+     * @param namespaceAware false for documents that use prefixes they never declare (some VOSI
+     *     tables replies, {@code fixtures/tables/per-table-undeclared-prefixes.xml}); names then keep
+     *     their prefixes and {@link #local(String)} strips them
+     * @return the reader
+     */
+    public static XMLStreamReader open(InputStream in, URI source, boolean namespaceAware) {
+        try {
+            return (namespaceAware ? FACTORY : UNAWARE).createXMLStreamReader(in);
+        } catch (XMLStreamException e) {
+            throw failure("the document", source, e);
+        }
+    }
+
+    /**
+     * The local part of a possibly prefixed name.
+     *
+     * @param name a name, prefixed or not
+     * @return the part after the colon, or the name itself
+     */
+    public static String local(String name) {
+        return name.substring(name.indexOf(':') + 1);
+    }
+
+    /**
+     * The current element's local name, its prefix stripped when the reader is namespace-unaware.
+     *
+     * @param r a reader on a START_ELEMENT or END_ELEMENT
+     * @return the local name
+     */
+    public static String name(XMLStreamReader r) {
+        return local(r.getLocalName());
+    }
+
+    /**
      * Moves to the document's root element.
      *
      * @param r the reader
@@ -62,7 +103,7 @@ public final class Stax {
     public static String root(XMLStreamReader r) throws XMLStreamException {
         while (r.hasNext()) {
             if (r.next() == XMLStreamConstants.START_ELEMENT) {
-                return r.getLocalName();
+                return name(r);
             }
         }
         return "";
@@ -83,7 +124,7 @@ public final class Stax {
                 return event;
             }
             if (event == XMLStreamConstants.END_DOCUMENT) {
-                throw new XMLStreamException("document ends inside an element", r.getLocation());
+                throw new XMLStreamException("the document ends inside an element", r.getLocation());
             }
         }
     }
@@ -108,7 +149,7 @@ public final class Stax {
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 return sb.toString().strip();
             } else if (event == XMLStreamConstants.END_DOCUMENT) {
-                throw new XMLStreamException("document ends inside an element", r.getLocation());
+                throw new XMLStreamException("the document ends inside an element", r.getLocation());
             }
         }
     }
@@ -128,7 +169,7 @@ public final class Stax {
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 depth--;
             } else if (event == XMLStreamConstants.END_DOCUMENT) {
-                throw new XMLStreamException("document ends inside an element", r.getLocation());
+                throw new XMLStreamException("the document ends inside an element", r.getLocation());
             }
         }
     }
@@ -148,6 +189,42 @@ public final class Stax {
             }
         }
         return "";
+    }
+
+    /**
+     * An attribute by local name in any namespace or none, its prefix ignored, trimmed (for
+     * documents read namespace-unaware, and services that qualify attributes they should not).
+     *
+     * @param r a reader on a START_ELEMENT
+     * @param localName the attribute's local name
+     * @return the value, or empty when absent
+     */
+    public static String anyAttribute(XMLStreamReader r, String localName) {
+        for (int i = 0; i < r.getAttributeCount(); i++) {
+            if (localName.equals(local(r.getAttributeLocalName(i)))) {
+                return r.getAttributeValue(i).strip();
+            }
+        }
+        return "";
+    }
+
+    /**
+     * Whether the current element says {@code xsi:nil="true"} (bound or, namespace-unaware, by
+     * its prefix).
+     *
+     * @param r a reader on a START_ELEMENT
+     * @return true for a nil element
+     */
+    public static boolean isNil(XMLStreamReader r) {
+        for (int i = 0; i < r.getAttributeCount(); i++) {
+            String ns = r.getAttributeNamespace(i);
+            String name = r.getAttributeLocalName(i);
+            boolean nil = XSI.equals(ns) && "nil".equals(name) || "xsi:nil".equals(name);
+            if (nil && "true".equalsIgnoreCase(r.getAttributeValue(i).strip())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -195,6 +272,11 @@ public final class Stax {
         int idx = msg.indexOf("Message: ");
         if (idx >= 0) {
             msg = msg.substring(idx + "Message: ".length());
+        }
+        // Woodstox appends the location after the reason.
+        int at = msg.indexOf("\n at [");
+        if (at >= 0) {
+            msg = msg.substring(0, at);
         }
         return new ProtocolViolationException(what + " from " + source + " is not well-formed XML: " + msg.strip(),
                 source, loc == null ? -1 : loc.getLineNumber(), loc == null ? -1 : loc.getColumnNumber(), e);

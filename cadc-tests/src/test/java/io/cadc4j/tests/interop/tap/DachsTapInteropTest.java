@@ -19,7 +19,7 @@ import io.cadc4j.core.table.ColumnDescription;
 import io.cadc4j.core.table.Field;
 import io.cadc4j.core.table.Row;
 import io.cadc4j.core.table.RowCursor;
-import io.cadc4j.core.table.Shape;
+import io.cadc4j.core.table.XtypeValue;
 import io.cadc4j.core.table.TableDescription;
 import io.cadc4j.core.table.TableMetadata;
 import io.cadc4j.core.tap.AsyncJob;
@@ -147,7 +147,7 @@ class DachsTapInteropTest {
             assertThat(rows.getString(pid)).isEqualTo("ivo://cadc.nrc.ca/CFHT?2366419/2366419o");
             assertThat(rows.getInt(1)).isEqualTo(1);
             assertThat(rows.getTimestamp(2)).isEqualTo(Instant.parse("2022-12-07T16:42:28.890Z"));
-            Shape polygon = rows.getShape(3, Shape.Kind.POLYGON);
+            XtypeValue polygon = rows.getShape(3, XtypeValue.Kind.POLYGON);
             assertThat(polygon.size()).isEqualTo(8);
             assertThat(polygon.value(0)).isCloseTo(131.5399423, within(1e-6));
             assertThat(polygon.value(1)).isCloseTo(54.1810131, within(1e-6));

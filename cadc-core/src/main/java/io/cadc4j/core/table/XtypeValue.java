@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.core.table;
 
+import io.cadc4j.core.sky.Circle;
+import io.cadc4j.core.sky.Polygon;
+import io.cadc4j.core.sky.Shape;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A DALI 1.1 geometry or interval value (xtypes {@code point}, {@code circle}, {@code polygon},
@@ -10,7 +14,7 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  */
-public final class Shape {
+public final class XtypeValue {
     /** The DALI xtypes a shape can have. */
     public enum Kind {
         /** {@code lon lat}. */
@@ -26,7 +30,7 @@ public final class Shape {
     private final Kind kind;
     private final double[] values;
 
-    private Shape(Kind kind, double[] values) {
+    private XtypeValue(Kind kind, double[] values) {
         this.kind = kind;
         this.values = values;
     }
@@ -39,7 +43,7 @@ public final class Shape {
      * @return the shape
      * @throws IllegalArgumentException if the count does not fit the kind
      */
-    public static Shape of(Kind kind, double[] values) {
+    public static XtypeValue of(Kind kind, double[] values) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(values, "values");
         int n = values.length;
@@ -60,7 +64,7 @@ public final class Shape {
             throw new IllegalArgumentException("a DALI " + kind.name().toLowerCase(java.util.Locale.ROOT)
                     + " cannot have " + n + " numbers");
         }
-        return new Shape(kind, values.clone());
+        return new XtypeValue(kind, values.clone());
     }
 
     /** @return the kind */
@@ -88,9 +92,27 @@ public final class Shape {
         return values.length;
     }
 
+    /**
+     * This value as a region of the sky family, for a {@code circle} or a {@code polygon}.
+     *
+     * @return the circle or polygon; empty for a point or an interval
+     * @throws IllegalArgumentException if the numbers are not a valid sky region (a latitude
+     *     beyond ±90°, a right ascension outside 0 to 360°, a radius not in (0, 180])
+     */
+    public Optional<Shape> toShape() {
+        switch (kind) {
+            case CIRCLE:
+                return Optional.of(Circle.of(values[0], values[1], values[2]));
+            case POLYGON:
+                return Optional.of(Polygon.of(values));
+            default:
+                return Optional.empty();
+        }
+    }
+
     @Override
     public boolean equals(Object o) {
-        return o instanceof Shape && ((Shape) o).kind == kind && Arrays.equals(((Shape) o).values, values);
+        return o instanceof XtypeValue && ((XtypeValue) o).kind == kind && Arrays.equals(((XtypeValue) o).values, values);
     }
 
     @Override

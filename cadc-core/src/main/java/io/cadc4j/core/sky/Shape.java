@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.cadc4j.core.datalink;
+package io.cadc4j.core.sky;
 
 /**
  * A region of the sky to cut out with the SODA {@code POS} parameter: a {@link Circle}, a

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.cadc4j.core;
+package io.cadc4j.core.tap;
 
 import io.cadc4j.core.internal.http.FormBody;
-import io.cadc4j.core.tap.TableUpload;
-import io.cadc4j.core.tap.TapQuery;
 import java.net.URI;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -14,7 +12,7 @@ import java.util.Optional;
 
 /**
  * The exact request a query would send, without sending it: astroquery's
- * {@code get_query_payload}. {@link Cadc#payloadOf(String, QueryOptions)} makes one.
+ * {@code get_query_payload}. {@link io.cadc4j.core.Cadc#payloadOf(TapQuery)} makes one.
  *
  * <p>The parameters are those of TAP 1.1 §4 in the order sent: {@code REQUEST=doQuery},
  * {@code LANG=ADQL}, {@code QUERY}, then {@code MAXREC}, {@code RESPONSEFORMAT} and {@code RUNID}
@@ -24,7 +22,7 @@ import java.util.Optional;
  * {@code application/x-www-form-urlencoded}.
  *
  * <pre>{@code
- * QueryPayload p = cadc.payloadOf(CadcQueries.targetName("M31"), QueryOptions.defaults());
+ * QueryPayload p = cadc.payloadOf(CadcQueries.targetName("M31"));
  * System.out.println(p.method() + " " + p.uri() + " " + p.parameter("QUERY").orElseThrow());
  * }</pre>
  *

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.cadc4j.core.datalink;
+package io.cadc4j.core.internal.text;
 
 import java.math.BigDecimal;
 
@@ -13,11 +13,11 @@ import java.math.BigDecimal;
  * {@code Double.parseDouble}); an exponent is not allowed by every grammar in use. Infinities are
  * written {@code +Inf} and {@code -Inf} as DALI 1.1 §3.3.4 writes unbounded interval ends.
  */
-final class SodaNumbers {
+public final class SodaNumbers {
     private SodaNumbers() {
     }
 
-    static String format(double d) {
+    public static String format(double d) {
         if (Double.isNaN(d)) {
             throw new IllegalArgumentException("NaN is not a SODA value");
         }
@@ -33,7 +33,7 @@ final class SodaNumbers {
         return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 
-    static String join(double... values) {
+    public static String join(double... values) {
         StringBuilder sb = new StringBuilder();
         for (double v : values) {
             if (sb.length() > 0) {
@@ -44,13 +44,13 @@ final class SodaNumbers {
         return sb.toString();
     }
 
-    static void requireFinite(String what, double value) {
+    public static void requireFinite(String what, double value) {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException(what + " must be a finite number, not " + value);
         }
     }
 
-    static void requireRa(String param, String what, double ra) {
+    public static void requireRa(String param, String what, double ra) {
         requireFinite(param + " " + what, ra);
         if (ra < 0 || ra > 360) {
             throw new IllegalArgumentException(param + ": " + what + " " + format(ra)
@@ -58,7 +58,7 @@ final class SodaNumbers {
         }
     }
 
-    static void requireDec(String param, String what, double dec) {
+    public static void requireDec(String param, String what, double dec) {
         requireFinite(param + " " + what, dec);
         if (dec < -90 || dec > 90) {
             throw new IllegalArgumentException(param + ": " + what + " " + format(dec)
@@ -66,7 +66,7 @@ final class SodaNumbers {
         }
     }
 
-    static void requireOrdered(String param, double lo, double hi) {
+    public static void requireOrdered(String param, double lo, double hi) {
         if (Double.isNaN(lo) || Double.isNaN(hi)) {
             throw new IllegalArgumentException(param + ": NaN is not an interval bound");
         }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.cadc4j.core.coords;
+package io.cadc4j.core.sky;
 
 /**
  * A position in the FK5 frame, equinox J2000, in degrees: the numbers astroquery writes into ADQL

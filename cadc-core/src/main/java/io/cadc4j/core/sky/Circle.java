@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.cadc4j.core.datalink;
+package io.cadc4j.core.sky;
+
+import io.cadc4j.core.internal.text.SodaNumbers;
 
 /**
  * A circle on the sky (ICRS, degrees): centre right ascension and declination and a radius.

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.cadc4j.core.datalink;
+package io.cadc4j.core.sky;
+
+import io.cadc4j.core.internal.text.SodaNumbers;
 
 /**
  * A box on the sky bounded by right ascension and declination (ICRS, degrees), written

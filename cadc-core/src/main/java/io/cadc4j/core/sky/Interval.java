@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.cadc4j.core.datalink;
+package io.cadc4j.core.sky;
+
+import io.cadc4j.core.internal.text.SodaNumbers;
 
 /**
  * A closed numeric interval {@code [lo, hi]}; either end may be infinite for "unbounded".
@@ -30,7 +32,16 @@ public final class Interval {
         return new Interval(lo, hi);
     }
 
-    static Interval checked(String param, double lo, double hi) {
+    /**
+     * Makes an interval for a named parameter, which the error names.
+     *
+     * @param param the parameter, e.g. {@code BAND}
+     * @param lo the lower bound
+     * @param hi the upper bound
+     * @return the interval
+     * @throws IllegalArgumentException if a bound is NaN or {@code lo > hi}
+     */
+    public static Interval checked(String param, double lo, double hi) {
         SodaNumbers.requireOrdered(param, lo, hi);
         return new Interval(lo, hi);
     }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.cadc4j.core.datalink;
-
+package io.cadc4j.core.sky;
+import io.cadc4j.core.internal.text.SodaNumbers;
 import java.util.Arrays;
 import java.util.Objects;
 
