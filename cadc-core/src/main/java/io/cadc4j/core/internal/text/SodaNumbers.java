@@ -4,7 +4,7 @@ package io.cadc4j.core.internal.text;
 import java.math.BigDecimal;
 
 /**
- * Writes and checks the numbers of SODA parameters. Stateless.
+ * Writes and checks the numbers of SODA parameters. Stateless and thread-safe.
  *
  * <p>Numbers are written as plain decimals ({@code 0.00000058}, never {@code 5.8E-7}): the
  * shortest decimal that reads back as the same double ({@link Double#toString} digits, through
