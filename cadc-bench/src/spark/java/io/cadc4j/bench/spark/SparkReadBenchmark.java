@@ -2,10 +2,10 @@
 package io.cadc4j.bench.spark;
 
 import io.cadc4j.core.Cadc;
-import io.cadc4j.core.QueryOptions;
 import io.cadc4j.core.table.Field;
 import io.cadc4j.core.table.Row;
 import io.cadc4j.core.table.RowCursor;
+import io.cadc4j.core.tap.TapQuery;
 import io.cadc4j.tests.server.tap.ServedTable;
 import io.cadc4j.tests.server.tap.TapStandIn;
 import java.time.Instant;
@@ -121,7 +121,7 @@ public final class SparkReadBenchmark {
         long n = 0;
         long sum = 0;
         try (Cadc cadc = Cadc.builder().tapUrl(tap.base()).build();
-                RowCursor r = cadc.execSync("SELECT * FROM bench.rows", QueryOptions.builder().maxRecords(rows)
+                RowCursor r = cadc.execSync(TapQuery.builder("SELECT * FROM bench.rows").maxRecords(rows)
                         .responseFormat(format).build())) {
             while (r.next()) {
                 sum += r.getLong(0) + (long) r.getDouble(1) + (long) r.getDouble(2) + r.getCharSequence(3).length()
