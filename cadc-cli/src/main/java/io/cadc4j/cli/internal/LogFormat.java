@@ -10,8 +10,10 @@ import java.util.logging.Logger;
 /**
  * Routes the library's {@code System.Logger} output (which lands in java.util.logging when no
  * other backend is present) to stderr as one short line per record: {@code cadc: warning: ...}.
- * Warnings and worse by default; everything down to DEBUG (JUL's FINE) with {@code -v}. Only the
- * command's {@code main} installs it: tests and embedders keep their own logging.
+ * Warnings and worse by default, errors only with {@code --quiet}; {@code -v} adds cadc4j's own
+ * DEBUG lines (one per HTTP exchange: method, URL, status, time), {@code -vv} everyone's, the
+ * JDK's HTTP and TLS internals included. Only the command's {@code main} installs it: tests and
+ * embedders keep their own logging.
  *
  * <p>Thread-safe.
  */
@@ -22,21 +24,70 @@ final class LogFormat extends Handler {
         this.err = err;
     }
 
+    /** The logger whose DEBUG lines {@code -v} shows: the library's own. */
+    static final String OWN = "io.cadc4j";
+    /** Held so that the level set on it is not lost to garbage collection. */
+    private static volatile Logger own;
+
+    /**
+     * How many times {@code -v} is given ({@code -v -v}, {@code -vv}, {@code --verbose}), read
+     * before the arguments are parsed so that logging is set up first.
+     *
+     * @param args the arguments
+     * @return the count
+     */
+    static int verbosity(String[] args) {
+        int n = 0;
+        for (String a : args) {
+            if ("--".equals(a)) {
+                break;
+            }
+            if ("--verbose".equals(a)) {
+                n++;
+            } else if (a.matches("-v+")) {
+                n += a.length() - 1;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Whether {@code -q} or {@code --quiet} is given.
+     *
+     * @param args the arguments
+     * @return whether
+     */
+    static boolean quiet(String[] args) {
+        for (String a : args) {
+            if ("--".equals(a)) {
+                break;
+            }
+            if ("-q".equals(a) || "--quiet".equals(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Replaces the root logger's handlers.
      *
      * @param err where records go
-     * @param verbose whether DEBUG records are shown
+     * @param verbosity 0: warnings; 1: cadc4j's DEBUG lines too; 2 or more: everyone's
+     * @param quiet errors only (ignored with {@code -v})
      */
-    static void install(PrintStream err, boolean verbose) {
+    static void install(PrintStream err, int verbosity, boolean quiet) {
         Logger root = Logger.getLogger("");
         for (Handler h : root.getHandlers()) {
             root.removeHandler(h);
         }
         LogFormat f = new LogFormat(err);
-        Level level = verbose ? Level.FINE : Level.WARNING;
-        f.setLevel(level);
-        root.setLevel(level);
+        Level base = quiet && verbosity == 0 ? Level.SEVERE : Level.WARNING;
+        f.setLevel(verbosity > 0 ? Level.FINE : base);
+        root.setLevel(verbosity >= 2 ? Level.FINE : base);
+        Logger library = Logger.getLogger(OWN);
+        library.setLevel(verbosity >= 1 ? Level.FINE : null);
+        own = library;
         root.addHandler(f);
     }
 
