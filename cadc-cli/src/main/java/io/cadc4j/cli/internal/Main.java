@@ -68,10 +68,10 @@ public final class Main {
             Shutdown shutdown) {
         CadcCommand root = new CadcCommand(out, err, terminal, customiser, shutdown);
         CommandLine cl = new CommandLine(root);
+        Help.configure(cl); // first: the streams set below reach the subcommands it adds
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        Help.configure(cl);
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             root.report(e);
             return ExitCodes.of(e);

@@ -61,7 +61,7 @@ final class Messages {
         if (refused != null) {
             return refused;
         }
-        FileSystemException file = find(e, FileSystemException.class);
+        FileSystemException file = e instanceof CadcCommand.OutputException ? null : find(e, FileSystemException.class);
         if (file != null) {
             return file(file);
         }

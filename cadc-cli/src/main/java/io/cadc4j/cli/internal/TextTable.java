@@ -26,7 +26,7 @@ final class TextTable {
     /** How many rows are read before the column widths are fixed. */
     static final int MEASURED_ROWS = 1000;
     /** The narrowest a text column is made on a terminal (unless its header is narrower). */
-    static final int MIN_WIDTH = 12;
+    static final int MIN_WIDTH = 16;
     /** Marks where a narrowed cell lost its middle. */
     static final String ELLIPSIS = "\u2026";
     /** Stands for the columns dropped. */
