@@ -2,6 +2,7 @@
 package io.cadc4j.cli.internal;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -10,9 +11,9 @@ import java.util.logging.Logger;
 /**
  * Routes the library's {@code System.Logger} output (which lands in java.util.logging when no
  * other backend is present) to stderr as one short line per record: {@code cadc: warning: ...}.
- * Warnings and worse by default, errors only with {@code --quiet}; {@code -v} adds cadc4j's own
- * DEBUG lines (one per HTTP exchange: method, URL, status, time), {@code -vv} everyone's, the
- * JDK's HTTP and TLS internals included. Only the command's {@code main} installs it: tests and
+ * Warnings and worse by default, errors only with {@code --quiet}; {@code -v} adds one line per
+ * HTTP exchange (method, URL, status, time) and the credentials' decisions, {@code -vv} every
+ * DEBUG line: cadc4j's provider discovery and the JDK's HTTP and TLS internals too. Only the command's {@code main} installs it: tests and
  * embedders keep their own logging.
  *
  * <p>Thread-safe.
@@ -24,10 +25,13 @@ final class LogFormat extends Handler {
         this.err = err;
     }
 
-    /** The logger whose DEBUG lines {@code -v} shows: the library's own. */
-    static final String OWN = "io.cadc4j";
-    /** Held so that the level set on it is not lost to garbage collection. */
-    private static volatile Logger own;
+    /**
+     * The loggers whose DEBUG lines {@code -v} shows: the HTTP pipeline's (one line per exchange)
+     * and the credentials' (a challenge answered, a method chosen).
+     */
+    static final List<String> EXCHANGES = List.of("io.cadc4j.http", "io.cadc4j.auth");
+    /** Held so that the levels set on them are not lost to garbage collection. */
+    private static final List<Logger> KEPT = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * How many times {@code -v} is given ({@code -v -v}, {@code -vv}, {@code --verbose}), read
@@ -85,9 +89,11 @@ final class LogFormat extends Handler {
         Level base = quiet && verbosity == 0 ? Level.SEVERE : Level.WARNING;
         f.setLevel(verbosity > 0 ? Level.FINE : base);
         root.setLevel(verbosity >= 2 ? Level.FINE : base);
-        Logger library = Logger.getLogger(OWN);
-        library.setLevel(verbosity >= 1 ? Level.FINE : null);
-        own = library;
+        for (String name : EXCHANGES) {
+            Logger l = Logger.getLogger(name);
+            l.setLevel(verbosity >= 1 ? Level.FINE : null);
+            KEPT.add(l);
+        }
         root.addHandler(f);
     }
 

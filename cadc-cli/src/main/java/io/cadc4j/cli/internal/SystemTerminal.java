@@ -162,9 +162,9 @@ final class SystemTerminal implements Terminal {
             return Optional.empty();
         }
         try (FileOutputStream to = new FileOutputStream(TTY); FileInputStream from = new FileInputStream(TTY)) {
+            boolean silenced = stty("-echo"); // before the prompt: nothing typed after it is echoed
             to.write(prompt.getBytes(Charset.defaultCharset()));
             to.flush();
-            boolean silenced = stty("-echo");
             try {
                 return Optional.of(readLine(from));
             } finally {

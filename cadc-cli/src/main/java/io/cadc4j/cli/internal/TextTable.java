@@ -213,14 +213,29 @@ final class TextTable {
                 count++;
             }
         }
-        w.print("(" + count + (count == 1 ? " row" : " rows"));
+        String footer = "(" + count + (count == 1 ? " row" : " rows");
         if (t.hidden > 0) {
-            w.print("; " + t.hidden + " of " + n + " columns not shown: --format csv shows every column, "
-                    + "--columns a,b chooses them");
+            footer += "; " + t.hidden + " of " + n + " columns not shown: --format csv shows every column, "
+                    + "--columns a,b chooses them";
         }
-        w.print(")\n");
+        w.print(wrap(footer + ")", width));
         w.flush();
         return count;
+    }
+
+    /** Breaks text at spaces into lines no longer than the width (no breaking for width 0 or less). */
+    static String wrap(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        String rest = text;
+        while (width > 0 && rest.length() > width) {
+            int at = rest.lastIndexOf(' ', width);
+            if (at <= 0) {
+                break;
+            }
+            out.append(rest, 0, at).append('\n');
+            rest = rest.substring(at + 1);
+        }
+        return out.append(rest).append('\n').toString();
     }
 
     private static String[] cells(RowCursor rows, int n) {

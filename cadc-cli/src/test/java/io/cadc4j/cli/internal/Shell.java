@@ -52,8 +52,9 @@ final class Shell {
         this.dir = dir;
         this.bin = Files.createDirectories(dir.resolve("bin"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String launcher = "#!/bin/sh\nexec '" + java + "' -Xshare:auto -XX:TieredStopAtLevel=1 -cp '" + classPath(fixtures)
-                + "' io.cadc4j.cli.internal.Main \"$@\"\n";
+        String repo = Path.of(System.getProperty("cadc4j.repo.dir", "..")).toAbsolutePath().toString();
+        String launcher = "#!/bin/sh\nexec '" + java + "' -XX:TieredStopAtLevel=1 -Dcadc4j.repo.dir='" + repo + "' -cp '"
+                + classPath(fixtures) + "' io.cadc4j.cli.internal.Main \"$@\"\n";
         Path cadc = bin.resolve("cadc");
         Files.writeString(cadc, launcher);
         Files.setPosixFilePermissions(cadc, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -103,7 +104,7 @@ final class Shell {
      * @throws Exception if it cannot be run or does not end in time
      */
     Result run(String line, String stdin) throws Exception {
-        return start(List.of("sh", "-c", line), stdin);
+        return start(List.of("sh", "-c", line), stdin, null);
     }
 
     /**
@@ -118,8 +119,23 @@ final class Shell {
      * @throws Exception if it cannot be run or does not end in time
      */
     Result inTerminal(int columns, String line, String typed) throws Exception {
+        return inTerminal(columns, line, null, typed);
+    }
+
+    /**
+     * Runs a line in a pseudo-terminal, typing only once the terminal shows a prompt (as a person
+     * types a password after being asked for it).
+     *
+     * @param columns the terminal's width
+     * @param line the shell line
+     * @param prompt what to wait for on the terminal before typing, or null
+     * @param typed what is typed
+     * @return what it did
+     * @throws Exception if it cannot be run or does not end in time
+     */
+    Result inTerminal(int columns, String line, String prompt, String typed) throws Exception {
         String inner = "stty cols " + columns + " rows 40; " + line;
-        Result r = start(List.of("script", "-q", "-e", "-c", inner, "/dev/null"), typed);
+        Result r = start(List.of("script", "-q", "-e", "-c", inner, "/dev/null"), typed, prompt);
         return new Result(r.code, r.out.replace("\r\n", "\n"), r.err);
     }
 
@@ -145,13 +161,23 @@ final class Shell {
         b.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
     }
 
-    private Result start(List<String> command, String stdin) throws Exception {
+    private Result start(List<String> command, String stdin, String prompt) throws Exception {
         Path out = dir.resolve("stdout.txt");
         Path err = dir.resolve("stderr.txt");
         ProcessBuilder b = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         environment(b);
         Process p = b.start();
+        if (prompt != null) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_SECONDS);
+            while (!Files.readString(out).contains(prompt)) {
+                if (!p.isAlive() || System.nanoTime() > deadline) {
+                    throw new AssertionError("no prompt '" + prompt + "' on the terminal: " + Files.readString(out));
+                }
+                Thread.sleep(50);
+            }
+            Thread.sleep(300); // the echo is turned off right after the prompt
+        }
         try (OutputStream in = p.getOutputStream()) {
             in.write(stdin.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {

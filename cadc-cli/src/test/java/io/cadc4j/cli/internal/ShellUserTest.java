@@ -83,6 +83,7 @@ class ShellUserTest {
         assertThat(lines.get(2)).containsPattern("^6e711094\\S*\u2026\\S*5427600 ");
         assertThat(lines.get(0)).contains("...");
         String footer = lines.get(lines.size() - 1);
+        assertThat(footer.length()).isLessThanOrEqualTo(150);
         assertThat(footer).matches("\\(26 rows; \\d+ of 60 columns not shown: --format csv shows every column, "
                 + "--columns a,b chooses them\\)");
         int hidden = Integer.parseInt(footer.replaceAll("^\\(26 rows; (\\d+) of.*", "$1"));
@@ -130,6 +131,18 @@ class ShellUserTest {
         assertThat(run("region", "08h45m07.5s +54d18m00s", "--columns", "collection,nope", TAP))
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(err).contains("no column 'nope'").contains("obsID,collection,");
+    }
+
+    @Test
+    void theFooterIsBrokenAtSpacesToFitANarrowTerminal() {
+        terminal.stdoutIsTerminal = true;
+        terminal.width = 60;
+        assertThat(run("region", "08h45m07.5s +54d18m00s", TAP)).isZero();
+        assertThat(lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(60));
+        String footer = out.substring(out.indexOf("(26 rows"));
+        assertThat(footer.lines().count()).isGreaterThan(1);
+        assertThat(footer.replace('\n', ' ').strip()).matches("\\(26 rows; \\d+ of 60 columns not shown: --format csv "
+                + "shows every column, --columns a,b chooses them\\)");
     }
 
     @Test
