@@ -146,6 +146,10 @@ final class CadcCommand implements Callable<Integer> {
         none
     }
 
+    CadcCommand(PrintStream out, PrintStream err, Terminal terminal, Consumer<Cadc.Builder> customiser) {
+        this(out, err, terminal, customiser, new Shutdown());
+    }
+
     CadcCommand(PrintStream out, PrintStream err, Terminal terminal, Consumer<Cadc.Builder> customiser,
             Shutdown shutdown) {
         this.out = out;
