@@ -198,7 +198,8 @@ final class CadcCommand implements Callable<Integer> {
         } else {
             mode = terminal.interactive() ? Progress.Mode.LIVE : Progress.Mode.NONE;
         }
-        return new Progress(mode, err, terminal.width(), count, System::currentTimeMillis).clearedBy(shutdown);
+        int width = mode == Progress.Mode.LIVE ? terminal.width() : SystemTerminal.DEFAULT_WIDTH;
+        return new Progress(mode, err, width, count, System::currentTimeMillis).clearedBy(shutdown);
     }
 
     /** @return whether a live phase line may be drawn while waiting for a job */
