@@ -217,6 +217,7 @@ public final class FixtureTapProvider implements TapPortProvider {
         final Instant created = Instant.parse("2026-11-21T12:00:00Z");
         volatile ExecutionPhase phase = ExecutionPhase.PENDING;
         volatile boolean deleted;
+        int waits;
 
         @Override
         public void writeResult(io.cadc4j.core.tap.ResultFormat format, java.io.OutputStream out) {
@@ -271,6 +272,17 @@ public final class FixtureTapProvider implements TapPortProvider {
 
         @Override
         public ExecutionPhase awaitCompletion(Duration timeout) {
+            // "sleepy" jobs outlast two short waits (every one for "sleepy forever"), 50 ms each
+            if (phase == ExecutionPhase.EXECUTING && query.adql().contains("sleepy")
+                    && (query.adql().contains("forever") || timeout.toMinutes() < 1 && waits++ < 2)) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new io.cadc4j.core.CadcTimeoutException("job " + id + " is still EXECUTING after " + timeout,
+                        uri, null);
+            }
             if (phase == ExecutionPhase.EXECUTING) {
                 phase = query.adql().contains("fail") ? ExecutionPhase.ERROR : ExecutionPhase.COMPLETED;
             }

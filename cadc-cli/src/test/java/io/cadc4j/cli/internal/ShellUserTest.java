@@ -211,6 +211,25 @@ class ShellUserTest {
         assertThat(drawn).contains("\rbig.fits  20.0 MB of 60.0 MB  6.7 MB/s  ETA 6 s").endsWith("\r");
     }
 
+    @Test
+    void theJobPhaseLineIsClearedWhenTheJobEnds() {
+        terminal.interactive = true;
+        assertThat(run("query", "--async", "select sleepy from t", "--format", "csv", TAP)).isZero();
+        assertThat(err).startsWith("\rjob job1: EXECUTING, 0 s").endsWith("\r").doesNotContain("\n");
+        terminal.interactive = false;
+        FixtureTapProvider.reset();
+        assertThat(run("query", "--async", "select sleepy from t", "--format", "csv", TAP)).isZero();
+        assertThat(err).isEmpty();
+    }
+
+    @Test
+    void aJobTimeoutIsEchoedAsTheUserWroteIt() {
+        terminal.interactive = true;
+        assertThat(run("query", "--async", "--timeout", "1s", "select sleepy forever from t", TAP))
+                .isEqualTo(ExitCodes.SERVICE);
+        assertThat(err).contains("is still EXECUTING after 1s").doesNotContain("PT1S");
+    }
+
     // ------------------------------------------------------------------ 3. pipes
 
     @Test
