@@ -489,7 +489,14 @@ final class CadcCommand implements Callable<Integer> {
      * @return the exit code
      */
     int emit(RowCursor rows, long maxRecords) {
-        try (RowCursor r = columns == null ? rows : ColumnSelection.of(rows, columns)) {
+        RowCursor selected;
+        try {
+            selected = columns == null ? rows : ColumnSelection.of(rows, columns);
+        } catch (RuntimeException e) {
+            rows.close();
+            throw e;
+        }
+        try (RowCursor r = selected) {
             long count;
             if (output == null) {
                 int width = terminal.stdoutIsTerminal() ? terminal.width() : 0;

@@ -34,7 +34,7 @@ final class Messages {
     private static final Pattern XML_DOCUMENT = Pattern.compile("(?s)(<\\?xml|<\\?xml-stylesheet|<VOTABLE|<(?:\\w+:)?job\\b).*");
     private static final Pattern HTML_DOCUMENT = Pattern.compile("(?is)(<!doctype html|<html).*");
     /** Java API names in parentheses, e.g. "(Coordinates.parseOrResolve)". */
-    private static final Pattern API_NAME = Pattern.compile("\\s*\\((?:[a-z]\\w*\\.)*[A-Z]\\w*(?:\\.\\w+)?(?:\\(\\))?\\)");
+    private static final Pattern API_NAME = Pattern.compile("\\s*\\((?:[a-z]\\w*\\.)*[A-Z]\\w*\\.[a-z]\\w*(?:\\(\\))?\\)");
     /** A sentence ends at a period, exclamation or question mark followed by a space (or the end). */
     private static final Pattern SENTENCE = Pattern.compile("(?s)^(.*?[.!?])(?:\\s|$)");
 

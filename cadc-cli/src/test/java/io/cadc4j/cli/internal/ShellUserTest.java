@@ -309,6 +309,8 @@ class ShellUserTest {
                 .endsWith(": UWS job 'x1' could not be located in jobs table").doesNotContain("<");
         assertThat(m.clean("not a coordinate: \"x\"; a target name needs a name resolver (Coordinates.parseOrResolve)"))
                 .isEqualTo("not a coordinate: \"x\"; a target name needs a name resolver");
+        assertThat(m.clean("only the collection (CFHT) at (line:1, col:16)"))
+                .isEqualTo("only the collection (CFHT) at (line:1, col:16)");
         assertThat(Messages.htmlPage("<html><head><title>Oops</title></head><body><p>It broke. Try later.</p>"
                 + "<address>x@example.org</address></body></html>")).isEqualTo("Oops: It broke.");
     }
