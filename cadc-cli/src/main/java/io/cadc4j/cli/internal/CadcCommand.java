@@ -5,8 +5,6 @@ import io.cadc4j.core.AuthenticationException;
 import io.cadc4j.core.AuthorizationException;
 import io.cadc4j.core.Cadc;
 import io.cadc4j.core.NotFoundException;
-import io.cadc4j.core.QueryOptions;
-import io.cadc4j.core.QueryPayload;
 import io.cadc4j.core.auth.BasicCredentials;
 import io.cadc4j.core.auth.CredentialSet;
 import io.cadc4j.core.auth.Credentials;
@@ -16,7 +14,9 @@ import io.cadc4j.core.datalink.DataLink;
 import io.cadc4j.core.datalink.DownloadOutcome;
 import io.cadc4j.core.datalink.LinkSet;
 import io.cadc4j.core.table.RowCursor;
+import io.cadc4j.core.tap.QueryPayload;
 import io.cadc4j.core.tap.TableUpload;
+import io.cadc4j.core.tap.TapQuery;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -455,7 +455,7 @@ final class CadcCommand implements Callable<Integer> {
      * @param uploads the values
      * @param options where to add them
      */
-    static void addUploads(List<String> uploads, QueryOptions.Builder options) {
+    static void addUploads(List<String> uploads, TapQuery.Builder options) {
         for (String u : uploads) {
             int eq = u.indexOf('=');
             if (eq <= 0 || eq == u.length() - 1) {
