@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 
@@ -26,7 +27,8 @@ public final class Main {
      */
     public static void main(String[] args) {
         LogFormat.install(System.err, Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose"));
-        int code = run(args, System.out, System.err, Terminal.system(), b -> { });
+        // the command keeps registry and capabilities documents on disk between runs
+        int code = run(args, System.out, System.err, Terminal.system(), Cadc.Builder::diskCache);
         System.out.flush();
         System.exit(code);
     }
@@ -45,6 +47,9 @@ public final class Main {
     static int run(String[] args, PrintStream out, PrintStream err, Terminal terminal, Consumer<Cadc.Builder> customiser) {
         CadcCommand root = new CadcCommand(out, err, terminal, customiser);
         CommandLine cl = new CommandLine(root);
+        for (Class<?> sub : subcommandsFor(args)) {
+            cl.addSubcommand(sub);
+        }
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -61,5 +66,25 @@ public final class Main {
             return ExitCodes.USAGE;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * The subcommands to build for a command line: only the first one it names (an option value
+     * equal to a subcommand's name is refused by picocli either way), else all of them (for help,
+     * and for the suggestions after a mistyped name). Building one instead of nine spares a
+     * one-query run most of picocli's reflection.
+     */
+    static List<Class<?>> subcommandsFor(String[] args) {
+        for (String a : args) {
+            if ("--".equals(a)) {
+                break;
+            }
+            for (Class<?> sub : CadcCommand.SUBCOMMANDS) {
+                if (a.equals(sub.getAnnotation(CommandLine.Command.class).name())) {
+                    return List.of(sub);
+                }
+            }
+        }
+        return CadcCommand.SUBCOMMANDS;
     }
 }

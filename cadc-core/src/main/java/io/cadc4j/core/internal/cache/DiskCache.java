@@ -1,22 +1,28 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.core.internal.cache;
 
-import io.cadc4j.core.CadcException;
-import io.cadc4j.core.spi.AtomicFiles;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Documents kept on disk between runs, one file per URL, so that a second short-lived process
@@ -49,6 +55,7 @@ public final class DiskCache {
     private static final System.Logger LOG = System.getLogger("io.cadc4j.registry");
     private static final String MAGIC = "cadc4j-cache 1";
     private static final int MAX_NAME = 80;
+    private static final AtomicLong TEMP_COUNTER = new AtomicLong();
 
     private final Path directory;
 
@@ -152,15 +159,47 @@ public final class DiskCache {
                 .getBytes(StandardCharsets.UTF_8);
         try {
             makeDirectory();
-            AtomicFiles.write(file, out -> {
-                out.write(header);
-                out.write(body);
-            });
+            writeAtomically(file, header, body);
             return true;
-        } catch (IOException | CadcException | IllegalArgumentException | UnsupportedOperationException
-                | SecurityException e) {
+        } catch (IOException | IllegalArgumentException | UnsupportedOperationException | SecurityException e) {
             LOG.log(Level.DEBUG, "cannot keep {0} in the cache {1}: {2}", url, directory, e.toString());
             return false;
+        }
+    }
+
+    /**
+     * Writes to a temporary file beside the target, then moves it into place. Not
+     * {@code Files.createTempFile}: its random names cost a start-up the security providers.
+     */
+    private static void writeAtomically(Path file, byte[] header, byte[] body) throws IOException {
+        Path temp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + Thread.currentThread().getId() + "-" + TEMP_COUNTER.incrementAndGet() + ".part");
+        boolean moved = false;
+        try {
+            Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            try (SeekableByteChannel out = file.getFileSystem().supportedFileAttributeViews().contains("posix")
+                    ? Files.newByteChannel(temp, options, PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rw-------")))
+                    : Files.newByteChannel(temp, options)) {
+                ByteBuffer h = ByteBuffer.wrap(header);
+                ByteBuffer b = ByteBuffer.wrap(body);
+                while (h.hasRemaining()) {
+                    out.write(h);
+                }
+                while (b.hasRemaining()) {
+                    out.write(b);
+                }
+            }
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            moved = true;
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(temp);
+            }
         }
     }
 
