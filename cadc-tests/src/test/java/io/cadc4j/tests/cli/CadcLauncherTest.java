@@ -116,14 +116,14 @@ class CadcLauncherTest {
         assertThat(first).startsWith(expectedCsvHead()).contains("2460001");
         assertThat(err).isEmpty();
         assertThat(paths()).containsExactly("/reg/resource-caps", "/tap/capabilities", "/tap/sync",
-                "/tap/sync/1/results/result");
+                "/tap/sync/s1/results/result");
         try (Stream<Path> files = Files.list(dir.resolve("cache").resolve("cadc4j"))) {
             assertThat(files).hasSize(2);
         }
 
         assertThat(query(cadc, Map.of())).as(describe()).isZero();
         assertThat(out).isEqualTo(first);
-        assertThat(paths()).hasSize(6).endsWith("/tap/sync", "/tap/sync/2/results/result");
+        assertThat(paths()).hasSize(6).endsWith("/tap/sync", "/tap/sync/s2/results/result");
     }
 
     @Test
