@@ -8,7 +8,8 @@
 #                 disk cache warm: what a person's second command within 10 minutes pays
 #   cadc-first    the same with an empty cache directory each time: a first command (3 requests)
 #   cadc-jar      plain `java -jar cadc.jar` (no launcher flags, no archive), empty cache
-#   cadc-dist     a distribution's bin/cadc, when one is built under cadc-cli/target
+#   cadc-dist     the distribution's bin/cadc (cadc-cli/target/cadc-*.tar.gz unpacked), when built;
+#                 disk cache and its class-data sharing archive warm (its first query makes the archive)
 #   astroquery    /usr/bin/python3: import astroquery.cadc, Cadc(url=TAP), the same call
 #                 (skipped with a message when python3-astroquery is not installed)
 #   curl          the same sync request (the floor: the server's time)
@@ -38,8 +39,10 @@ trap 'rm -rf "$work"' EXIT
 curl -s -o /dev/null -f "$registry" || { echo "no TAP server at $dachs (interop/dachs/setup.sh)" >&2; exit 2; }
 
 dist=""
-for d in "$root"/cadc-cli/target/*/bin/cadc; do
-    [ -x "$d" ] && dist="$d" && break
+for t in "$root"/cadc-cli/target/cadc-*.tar.gz; do
+    [ -f "$t" ] || continue
+    mkdir -p "$work/dist" && tar xzf "$t" -C "$work/dist" && dist=$(echo "$work"/dist/*/bin/cadc)
+    break
 done
 have_astroquery=1
 if ! "$python" -c 'import astroquery.cadc' 2>/dev/null; then
@@ -71,6 +74,8 @@ EOF
 mkdir -p "$work/warm"
 # one run to fill the warm cache directory
 XDG_CACHE_HOME="$work/warm" "$cadc" --registry "$registry" collections >/dev/null 2>&1
+# and, for the distribution, to make its class-data sharing archive (its first query does)
+[ -n "$dist" ] && XDG_CACHE_HOME="$work/warm" "$dist" --registry "$registry" collections >/dev/null 2>&1
 
 run_case() { # tool case -> runs it once, output to a file
     local tool=$1 case=$2 args adql

@@ -206,6 +206,42 @@ class CadcLauncherTest {
         assertRunsWithoutTheArchive(copy.resolve("cadc"), Map.of());
     }
 
+    @Test
+    void theDistributionMakesItsArchiveOnTheFirstQueryAndMapsItAfter() throws Exception {
+        Optional<Path> tarball;
+        try (Stream<Path> files = Files.list(TARGET)) {
+            tarball = files.filter(p -> p.getFileName().toString().matches("cadc-.*\\.tar\\.gz")).findFirst();
+        }
+        Assumptions.assumeTrue(tarball.isPresent(), "no distribution built in " + TARGET);
+        Path unpacked = Files.createDirectory(dir.resolve("dist"));
+        Process tar = new ProcessBuilder("tar", "xzf", tarball.get().toString(), "-C", unpacked.toString())
+                .inheritIO().start();
+        assertThat(tar.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(tar.exitValue()).isZero();
+        Path launcher;
+        try (Stream<Path> homes = Files.list(unpacked)) {
+            launcher = homes.findFirst().orElseThrow().resolve("bin").resolve("cadc");
+        }
+        Path archives = dir.resolve("cache").resolve("cadc4j").resolve("cds");
+
+        assertThat(cadc(launcher, Map.of(), "--version")).as(describe()).isZero();
+        assertThat(err).isEmpty();
+        assertThat(archives).as("no archive from a run that is no query").doesNotExist();
+
+        assertThat(query(launcher, Map.of())).as(describe()).isZero();
+        assertThat(out).startsWith(expectedCsvHead());
+        assertThat(err).isEmpty();
+        try (Stream<Path> files = Files.list(archives)) {
+            assertThat(files).singleElement().satisfies(f -> assertThat(f.getFileName().toString()).endsWith(".jsa"));
+        }
+
+        Path log = dir.resolve("dist-classes.txt");
+        assertThat(query(launcher, Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + log))).as(describe()).isZero();
+        assertThat(err).isEmpty();
+        assertThat(Files.readAllLines(log)).filteredOn(l -> l.contains(" io.cadc4j.cli.internal.Main "))
+                .singleElement().asString().contains("shared objects file");
+    }
+
     /** A JDK of another version beside this one (e.g. under /usr/lib/jvm), if any. */
     private static Optional<Path> otherJdk() throws IOException {
         Path home = Path.of(System.getProperty("java.home")).toRealPath();
