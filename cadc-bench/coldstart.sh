@@ -10,6 +10,8 @@
 #   cadc-jar      plain `java -jar cadc.jar` (no launcher flags, no archive), empty cache
 #   cadc-dist     the distribution's bin/cadc (cadc-cli/target/cadc-*.tar.gz unpacked), when built;
 #                 disk cache and its class-data sharing archive warm (its first query makes the archive)
+#   cadc-before   another build's launcher given as BEFORE=path/to/cadc (e.g. a checkout of an
+#                 older commit), to compare against
 #   astroquery    /usr/bin/python3: import astroquery.cadc, Cadc(url=TAP), the same call
 #                 (skipped with a message when python3-astroquery is not installed)
 #   curl          the same sync request (the floor: the server's time)
@@ -20,7 +22,8 @@
 #
 # usage: cadc-bench/coldstart.sh [ROUNDS]       (from the repository root, after
 #        ./mvnw -B -q -pl cadc-cli,cadc-bench -am package -DskipTests)
-# environment: DACHS (default http://127.0.0.1:8089), PYTHON (default /usr/bin/python3), JAVA (default java)
+# environment: DACHS (default http://127.0.0.1:8089), PYTHON (default /usr/bin/python3), JAVA (default java),
+#              BEFORE (a launcher to compare with)
 set -u
 rounds=${1:-7}
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
@@ -88,6 +91,7 @@ run_case() { # tool case -> runs it once, output to a file
         cadc) XDG_CACHE_HOME="$work/warm" "$cadc" --registry "$registry" "${args[@]}" ;;
         cadc-first) rm -rf "$work/cold"; XDG_CACHE_HOME="$work/cold" "$cadc" --registry "$registry" "${args[@]}" ;;
         cadc-jar) rm -rf "$work/cold"; XDG_CACHE_HOME="$work/cold" "$java" -jar "$jar" --registry "$registry" "${args[@]}" ;;
+        cadc-before) rm -rf "$work/cold"; XDG_CACHE_HOME="$work/cold" "$BEFORE" --registry "$registry" "${args[@]}" ;;
         cadc-dist) XDG_CACHE_HOME="$work/warm" "$dist" --registry "$registry" "${args[@]}" ;;
         astroquery) "$python" "$work/aq.py" "$case" ;;
         curl) curl -s -f -X POST --data-urlencode REQUEST=doQuery --data-urlencode LANG=ADQL \
@@ -97,6 +101,7 @@ run_case() { # tool case -> runs it once, output to a file
 
 tools=(cadc cadc-first cadc-jar)
 [ -n "$dist" ] && tools+=(cadc-dist)
+[ -n "${BEFORE:-}" ] && tools+=(cadc-before)
 [ $have_astroquery = 1 ] && tools+=(astroquery)
 tools+=(curl)
 cases=(region query collections)
