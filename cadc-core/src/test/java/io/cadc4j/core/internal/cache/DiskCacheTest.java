@@ -130,7 +130,7 @@ class DiskCacheTest {
                 byte[] body = bodies.get(w);
                 done.add(pool.submit(() -> {
                     start.await();
-                    for (int i = 0; i < 40; i++) {
+                    for (int i = 0; i < 20; i++) {
                         assertThat(cache.write(URL, body, WHEN.plusSeconds(i))).isTrue();
                     }
                     return null;
@@ -139,7 +139,7 @@ class DiskCacheTest {
             for (int r = 0; r < 2; r++) {
                 done.add(pool.submit(() -> {
                     start.await();
-                    for (int i = 0; i < 200; i++) {
+                    for (int i = 0; i < 100; i++) {
                         cache.read(URL).ifPresent(e -> {
                             reads.incrementAndGet();
                             assertThat(bodies).anySatisfy(b -> assertThat(e.body()).isEqualTo(b));
