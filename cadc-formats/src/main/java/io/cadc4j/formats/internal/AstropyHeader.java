@@ -103,10 +103,12 @@ final class AstropyHeader {
      *
      * @param table the table
      * @param names the column names as written (possibly changed from the FIELD names)
-     * @param asciiOnly whether characters outside printable ASCII must be escaped (FITS headers)
+     * @param fits whether the block is for a FITS header: characters outside printable ASCII
+     *     escaped, and the table meta replaced by the (empty) {@code __serialized_columns__} that
+     *     astropy's FITS reader expects there (the table's name and description are FITS keywords)
      * @return the lines
      */
-    static List<String> yaml(TableMetadata table, List<String> names, boolean asciiOnly) {
+    static List<String> yaml(TableMetadata table, List<String> names, boolean fits) {
         List<Map<String, Object>> columns = new ArrayList<>();
         List<Field> fields = table.fields();
         for (int i = 0; i < fields.size(); i++) {
@@ -132,10 +134,17 @@ final class AstropyHeader {
             columns.add(c);
         }
         Map<String, Object> root = new LinkedHashMap<>();
+        if (!fits) {
+            root.put("delimiter", ",");
+        }
         root.put("datatype", columns);
         Map<String, Object> meta = new LinkedHashMap<>();
-        table.name().ifPresent(n -> meta.put("name", n));
-        table.description().ifPresent(d -> meta.put("description", d));
+        if (fits) {
+            meta.put("__serialized_columns__", new LinkedHashMap<>());
+        } else {
+            table.name().ifPresent(n -> meta.put("name", n));
+            table.description().ifPresent(d -> meta.put("description", d));
+        }
         if (!meta.isEmpty()) {
             root.put("meta", meta);
         }
@@ -145,7 +154,7 @@ final class AstropyHeader {
                 .setExplicitStart(true)
                 .setSplitLines(false)
                 .setWidth(Integer.MAX_VALUE)
-                .setUseUnicodeEncoding(!asciiOnly)
+                .setUseUnicodeEncoding(!fits)
                 .build();
         String text = new Dump(settings).dumpToString(root);
         List<String> lines = new ArrayList<>();

@@ -75,6 +75,10 @@ final class EcsvTableWriter {
                     || fields.get(i).type() == io.cadc4j.core.table.Datatype.BIT;
             floats[i] = fields.get(i).type() == io.cadc4j.core.table.Datatype.FLOAT;
         }
+        int[][] shapes = new int[n][];
+        for (int i = 0; i < n; i++) {
+            shapes[i] = nesting(fields.get(i));
+        }
         long count = 0;
         StringBuilder json = new StringBuilder();
         while (rows.next()) {
@@ -98,7 +102,7 @@ final class EcsvTableWriter {
                         break;
                     case ARRAY:
                         json.setLength(0);
-                        jsonArray(json, rows.getObject(i));
+                        jsonArray(json, rows.getObject(i), shapes[i]);
                         field(b, json);
                         break;
                     default:
@@ -125,11 +129,58 @@ final class EcsvTableWriter {
         }
     }
 
-    private static void jsonArray(StringBuilder b, Object a) {
+    /**
+     * The numpy shape of a fixed multi-dimensional array (the VOTable dimensions reversed), or
+     * null when the array is written flat.
+     */
+    private static int[] nesting(Field f) {
+        io.cadc4j.core.table.ArraySize s = f.shape();
+        if (s.isVariable() || s.dimensionCount() < 2) {
+            return null;
+        }
+        int[] shape = new int[s.dimensionCount()];
+        for (int d = 0; d < shape.length; d++) {
+            shape[d] = s.dimension(shape.length - 1 - d);
+        }
+        return shape;
+    }
+
+    private static void jsonArray(StringBuilder b, Object a, int[] shape) {
+        if (shape == null) {
+            jsonArray(b, a, 0, Array.getLength(a));
+            return;
+        }
+        nested(b, a, shape, 0, 0);
+    }
+
+    /** Writes the elements from start as nested lists of the shape from dimension d on; returns the next element. */
+    private static int nested(StringBuilder b, Object a, int[] shape, int d, int start) {
+        if (d == shape.length - 1) {
+            int end = Math.min(Array.getLength(a), start + shape[d]);
+            jsonArray(b, a, start, Math.max(start, end));
+            for (int k = Math.max(start, end); k < start + shape[d]; k++) {
+                // a short cell: the missing elements are nulls
+                b.setLength(b.length() - 1);
+                b.append(b.charAt(b.length() - 1) == '[' ? "null]" : ",null]");
+            }
+            return start + shape[d];
+        }
         b.append('[');
-        int n = Array.getLength(a);
-        for (int i = 0; i < n; i++) {
-            if (i > 0) {
+        int at = start;
+        for (int k = 0; k < shape[d]; k++) {
+            if (k > 0) {
+                b.append(',');
+            }
+            at = nested(b, a, shape, d + 1, at);
+        }
+        b.append(']');
+        return at;
+    }
+
+    private static void jsonArray(StringBuilder b, Object a, int from, int to) {
+        b.append('[');
+        for (int i = from; i < to; i++) {
+            if (i > from) {
                 b.append(',');
             }
             Object v = Array.get(a, i);

@@ -11,16 +11,18 @@ import io.cadc4j.votable.VOTableReader;
 import io.cadc4j.votable.VOTableWriter;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import nom.tam.fits.FitsException;
 import nom.tam.fits.Header;
-import nom.tam.fits.HeaderCard;
 import nom.tam.util.FitsOutputStream;
 
 /**
@@ -56,6 +58,9 @@ import nom.tam.util.FitsOutputStream;
 final class FitsTableWriter {
     private static final int BLOCK = 2880;
     private static final int MAX_COLUMNS = 999;
+    private static final int MAX_NAME = 68;
+    private static final int CARD = 80;
+    private static final String END_CARD = card("END");
 
     private FitsTableWriter() {
     }
@@ -79,6 +84,7 @@ final class FitsTableWriter {
         for (int i = 0; i < columns.length; i++) {
             columns[i] = new FitsColumn(fields.get(i));
         }
+        List<String> names = names(table);
         Path copy = Files.createTempFile("cadc4j-fits-", ".vot");
         Path heap = null;
         try {
@@ -99,8 +105,8 @@ final class FitsTableWriter {
             heap = Files.createTempFile("cadc4j-fits-", ".heap");
             DataOutputStream data = new DataOutputStream(new BufferedOutputStream(new EcsvTableWriter.NonClosing(out),
                     1 << 16));
-            header(primary(), data);
-            header(extension(table, columns, rowBytes, survey.count, heapSize), data);
+            header(primary(), List.of(), data);
+            header(extension(table, columns, names, rowBytes, survey.count, heapSize), astropyBlock(table, names), data);
             long written = 0;
             long heapOffset = 0;
             try (InputStream in = new BufferedInputStream(Files.newInputStream(copy), 1 << 16);
@@ -144,13 +150,51 @@ final class FitsTableWriter {
         return h;
     }
 
-    private static Header extension(TableMetadata table, FitsColumn[] columns, long rowBytes, long rows,
-            long heapSize) throws IOException {
+    /**
+     * The TTYPE values: printable ASCII, at most what one card holds (68 characters, a quote
+     * counting twice: astropy refuses a longer column name), unique.
+     */
+    static List<String> names(TableMetadata table) {
         List<String> names = ColumnNames.unique(table.fields());
         for (int i = 0; i < names.size(); i++) {
-            names.set(i, ascii(names.get(i)));
+            String n = ascii(names.get(i));
+            int room = MAX_NAME;
+            int k = 0;
+            while (k < n.length() && room >= (n.charAt(k) == '\'' ? 2 : 1)) {
+                room -= n.charAt(k) == '\'' ? 2 : 1;
+                k++;
+            }
+            names.set(i, n.substring(0, k));
         }
-        names = ColumnNames.uniqueNames(names);
+        List<String> unique = ColumnNames.uniqueNames(names);
+        for (int i = 0; i < unique.size(); i++) {
+            String u = unique.get(i);
+            if (u.length() > MAX_NAME) {
+                // a suffix made the name too long: cut the name before the suffix
+                String suffix = u.substring(names.get(i).length());
+                unique.set(i, names.get(i).substring(0, MAX_NAME - suffix.length()) + suffix);
+            }
+        }
+        return unique;
+    }
+
+    /** astropy's serialized-columns block: the YAML in COMMENT texts of at most 71 characters. */
+    private static List<String> astropyBlock(TableMetadata table, List<String> names) {
+        List<String> out = new ArrayList<>();
+        out.add("--BEGIN-ASTROPY-SERIALIZED-COLUMNS--");
+        for (String line : AstropyHeader.yaml(table, names, true)) {
+            // astropy's convention: 70 characters a card, a backslash where the line goes on
+            for (int k = 0; k < line.length() || k == 0; k += 70) {
+                boolean more = k + 70 < line.length();
+                out.add(line.substring(k, Math.min(line.length(), k + 70)) + (more ? "\\" : ""));
+            }
+        }
+        out.add("--END-ASTROPY-SERIALIZED-COLUMNS--");
+        return out;
+    }
+
+    private static Header extension(TableMetadata table, FitsColumn[] columns, List<String> names, long rowBytes,
+            long rows, long heapSize) throws IOException {
         Header h = new Header();
         try {
             h.addValue("XTENSION", "BINTABLE", "binary table extension");
@@ -190,16 +234,6 @@ final class FitsTableWriter {
                 h.addValue("EXTNAME", ascii(table.name().get()), "");
             }
             h.addValue("LONGSTRN", "OGIP 1.0", "long strings continue on CONTINUE cards");
-            h.addLine(HeaderCard.createCommentCard("--BEGIN-ASTROPY-SERIALIZED-COLUMNS--"));
-            for (String line : AstropyHeader.yaml(table, names, true)) {
-                // astropy's convention: 70 characters a card, a backslash where a line goes on
-                for (int k = 0; k < line.length() || k == 0; k += 70) {
-                    boolean more = k + 70 < line.length();
-                    String part = line.substring(k, Math.min(line.length(), k + 70)) + (more ? "\\" : "");
-                    h.addLine(HeaderCard.createCommentCard(part));
-                }
-            }
-            h.addLine(HeaderCard.createCommentCard("--END-ASTROPY-SERIALIZED-COLUMNS--"));
         } catch (RuntimeException e) {
             throw new IOException("cannot make the FITS table header: " + e.getMessage(), e);
         }
@@ -219,14 +253,50 @@ final class FitsTableWriter {
         return b.toString();
     }
 
-    private static void header(Header h, DataOutputStream out) throws IOException {
+    /**
+     * Writes a header made by nom-tam-fits, with COMMENT cards whose text starts right after the
+     * keyword, in column 9, as astropy writes and reads them (nom-tam-fits puts a space there).
+     */
+    private static void header(Header h, List<String> comments, DataOutputStream out) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            FitsOutputStream f = new FitsOutputStream(new EcsvTableWriter.NonClosing(out));
+            FitsOutputStream f = new FitsOutputStream(bytes);
             h.write(f);
             f.flush();
         } catch (FitsException e) {
             throw new IOException("cannot write the FITS header: " + e.getMessage(), e);
         }
+        byte[] b = bytes.toByteArray();
+        int end = -1;
+        for (int at = 0; at + CARD <= b.length; at += CARD) {
+            if (new String(b, at, CARD, StandardCharsets.US_ASCII).equals(END_CARD)) {
+                end = at;
+                break;
+            }
+        }
+        if (end < 0) {
+            throw new IOException("nom-tam-fits wrote a header without an END card");
+        }
+        StringBuilder cards = new StringBuilder();
+        for (String c : comments) {
+            cards.append(card("COMMENT " + c));
+        }
+        cards.append(END_CARD);
+        byte[] tail = cards.toString().getBytes(StandardCharsets.US_ASCII);
+        out.write(b, 0, end);
+        out.write(tail);
+        long size = (long) end + tail.length;
+        for (long k = size; k % BLOCK != 0; k++) {
+            out.write(' ');
+        }
+    }
+
+    private static String card(String text) {
+        StringBuilder b = new StringBuilder(text);
+        while (b.length() < CARD) {
+            b.append(' ');
+        }
+        return b.toString();
     }
 
     private static void pad(DataOutputStream out, long size) throws IOException {
