@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.cli.internal;
 
+import io.cadc4j.core.spi.ResultWriterProvider;
 import io.cadc4j.core.table.Field;
 import io.cadc4j.core.table.RowCursor;
+import io.cadc4j.core.tap.ResultFormat;
 import io.cadc4j.votable.Serialization;
 import io.cadc4j.votable.VOTableWriter;
 import jakarta.json.Json;
@@ -46,6 +48,10 @@ final class TableWriter {
         switch (format) {
             case votable:
                 return votable(rows, out);
+            case fits:
+                return ResultWriterProvider.forFormat(ResultFormat.FITS).write(ResultFormat.FITS, rows, out);
+            case ecsv:
+                return ResultWriterProvider.forFormat(ResultFormat.ECSV).write(ResultFormat.ECSV, rows, out);
             case json:
                 return json(rows, out);
             case csv:

@@ -14,7 +14,7 @@ class ServiceRegistrationTest {
     @Test
     void everyCadcModuleIsOnTheTestClassPath() {
         assertThat(BuildArtifacts.cadcModules()).containsKeys("io.cadc4j.core", "io.cadc4j.votable",
-                "io.cadc4j.http.jdk", "io.cadc4j.tap", "io.cadc4j.datalink", "io.cadc4j.auth");
+                "io.cadc4j.http.jdk", "io.cadc4j.tap", "io.cadc4j.datalink", "io.cadc4j.auth", "io.cadc4j.formats");
     }
 
     @Test
@@ -43,7 +43,8 @@ class ServiceRegistrationTest {
             assertThat(d.exports()).as("exports of %s", m.getKey())
                     .allMatch(e -> !e.isQualified() && !e.source().contains(".internal"));
             if (m.getKey().equals("io.cadc4j.http.jdk") || m.getKey().equals("io.cadc4j.tap")
-                    || m.getKey().equals("io.cadc4j.datalink") || m.getKey().equals("io.cadc4j.auth")) {
+                    || m.getKey().equals("io.cadc4j.datalink") || m.getKey().equals("io.cadc4j.auth")
+                    || m.getKey().equals("io.cadc4j.formats")) {
                 assertThat(d.exports()).as("an adapter exports nothing: %s", m.getKey()).isEmpty();
             }
         }
