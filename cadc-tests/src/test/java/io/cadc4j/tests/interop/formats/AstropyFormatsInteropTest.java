@@ -132,6 +132,49 @@ class AstropyFormatsInteropTest {
         }
     }
 
+    /**
+     * The command as a person types it ({@code java -jar cadc.jar region ... --format fits -o r.fits}),
+     * against DaCHS: the FITS and ECSV files read by astropy give what the VOTable gives.
+     */
+    @Test
+    void cadcRegionWritesFitsAndEcsvThatAstropyReadsLikeTheVotable() throws Exception {
+        Dachs.assumeRunning();
+        Path jar = Path.of("..", "cadc-cli", "target", "cadc.jar").toAbsolutePath().normalize();
+        Assumptions.assumeTrue(Files.isRegularFile(jar), "the cadc command is not built at " + jar
+                + ": run ./mvnw -B package -pl cadc-cli -am -DskipTests first");
+        List<String> args = new ArrayList<>(List.of(PYTHON.toString(), script().toString(),
+                dir.resolve("r.vot").toString()));
+        for (String format : List.of("votable", "fits", "ecsv")) {
+            Path file = dir.resolve("r." + (format.equals("votable") ? "vot" : format));
+            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                    jar.toString(), "--registry", Dachs.url("/static/reg/resource-caps").toString(), "region",
+                    "08h45m07.5s +54d18m00s", "--radius", "1 deg", "--format", format, "-o", file.toString());
+            Path err = dir.resolve("cadc.stderr");
+            Process p = new ProcessBuilder(command).redirectErrorStream(false).redirectError(err.toFile())
+                    .redirectOutput(dir.resolve("cadc.stdout").toFile()).start();
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("cadc " + format + " ends").isTrue();
+            assertThat(p.exitValue()).as("cadc --format " + format + ": " + Files.readString(err)).isZero();
+            assertThat(Files.readString(dir.resolve("cadc.stdout"))).isEmpty();
+            args.add(format + "=" + file);
+        }
+        byte[] head = Files.readAllBytes(dir.resolve("r.fits"));
+        assertThat(new String(head, 0, 30, StandardCharsets.US_ASCII)).isEqualTo("SIMPLE  =                    T");
+        assertThat(head.length % 2880).isZero();
+        assertThat(Files.readString(dir.resolve("r.ecsv"))).startsWith("# %ECSV 1.0\n# ---\n");
+        JsonObject result;
+        try (JsonReader r = Json.createReader(new StringReader(run(args)))) {
+            result = r.readObject();
+        }
+        int rows = result.getJsonObject("reference").getInt("rows");
+        assertThat(rows).isPositive();
+        for (String format : List.of("fits", "ecsv")) {
+            JsonObject f = result.getJsonObject("formats").getJsonObject(format);
+            assertThat(f.containsKey("error")).as(format + ": " + f).isFalse();
+            assertThat(f.getInt("rows")).as(format).isEqualTo(rows);
+            assertThat(f.getJsonArray("discrepancies")).as(format + " discrepancies").isEmpty();
+        }
+    }
+
     /** Writes the four formats through the port, runs the astropy script, returns its report. */
     private JsonObject writeAndCompare(TapPort tap, TapQuery query) throws IOException, InterruptedException {
         Path vot = dir.resolve("r.vot");
