@@ -101,6 +101,15 @@ final class CadcCommand implements Callable<Integer> {
             description = "Write the result to FILE (it appears only once complete) instead of standard output.")
     Path output;
 
+    @Option(names = "--samp", scope = ScopeType.INHERIT,
+            description = "Send the result to the tools of the running SAMP hub (TOPCAT, Aladin) instead of printing "
+                    + "it; with cutouts --download, each FITS file (to Aladin, DS9).")
+    boolean samp;
+
+    @Option(names = "--samp-client", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "With --samp: send to this SAMP client only (e.g. topcat), not to all that accept it.")
+    String sampClient;
+
     CadcCommand(PrintStream out, PrintStream err, Terminal terminal, Consumer<Cadc.Builder> customiser) {
         this.out = out;
         this.err = err;
@@ -168,6 +177,9 @@ final class CadcCommand implements Callable<Integer> {
     Cadc open() {
         if ((user != null ? 1 : 0) + (netrc != null ? 1 : 0) + (cert != null ? 1 : 0) > 1) {
             throw new ExitCodes.UsageException("give only one of --user, --netrc and --cert");
+        }
+        if ((samp || sampClient != null) && output != null) {
+            throw new ExitCodes.UsageException("give --samp or -o FILE, not both");
         }
         Cadc.Builder b = Cadc.builder();
         if (registry != null) {
@@ -285,6 +297,9 @@ final class CadcCommand implements Callable<Integer> {
      * @return the exit code
      */
     int emit(RowCursor rows, long maxRecords) {
+        if (samp || sampClient != null) {
+            return SampOutput.sendTable(this, rows, maxRecords);
+        }
         try (RowCursor r = rows) {
             long count;
             if (output == null) {
