@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.formats.internal;
 
-import io.cadc4j.core.spi.ResultWriterProvider;
+import io.cadc4j.core.internal.port.ResultWriterProvider;
 import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.core.tap.ResultFormat;
 import java.io.IOException;

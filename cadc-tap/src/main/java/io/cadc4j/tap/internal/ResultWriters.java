@@ -2,9 +2,9 @@
 package io.cadc4j.tap.internal;
 
 import io.cadc4j.core.CadcException;
-import io.cadc4j.core.spi.AtomicFiles;
+import io.cadc4j.core.internal.io.AtomicFiles;
 import io.cadc4j.core.spi.HttpResponse;
-import io.cadc4j.core.spi.ResultWriterProvider;
+import io.cadc4j.core.internal.port.ResultWriterProvider;
 import io.cadc4j.core.table.Field;
 import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.core.tap.ResultFormat;

@@ -3,10 +3,10 @@ package io.cadc4j.tests.interop.formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cadc4j.core.spi.HttpPipeline;
-import io.cadc4j.core.spi.PortContext;
+import io.cadc4j.core.internal.http.HttpPipeline;
+import io.cadc4j.core.internal.port.PortContext;
+import io.cadc4j.core.internal.port.TapPortProvider;
 import io.cadc4j.core.spi.Providers;
-import io.cadc4j.core.spi.TapPortProvider;
 import io.cadc4j.core.tap.ResultFormat;
 import io.cadc4j.core.tap.TapPort;
 import io.cadc4j.core.tap.TapQuery;
