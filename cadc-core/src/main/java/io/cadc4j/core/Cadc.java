@@ -372,7 +372,8 @@ public final class Cadc implements AutoCloseable {
      * @param query the query and its options
      * @param outputFile the file to write
      * @return the size of the file written, in bytes
-     * @throws IllegalArgumentException if the response format is none of votable, csv, tsv, json
+     * @throws IllegalArgumentException if the response format is none of votable, csv, tsv, json, fits
+     *     (needs cadc-formats), ecsv (needs cadc-formats)
      * @throws QueryException if the service rejects the query
      * @throws CadcException if the service cannot be reached or the file cannot be written
      */
@@ -408,8 +409,14 @@ public final class Cadc implements AutoCloseable {
         if (f.equals("json") || f.equals("application/json")) {
             return ResultFormat.JSON;
         }
+        if (f.equals("fits") || f.equals("application/fits")) {
+            return ResultFormat.FITS;
+        }
+        if (f.equals("ecsv")) {
+            return ResultFormat.ECSV;
+        }
         throw new IllegalArgumentException("the response format '" + responseFormat
-                + "' cannot be written to a file; use votable, csv, tsv or json");
+                + "' cannot be written to a file; use votable, csv, tsv, json, fits or ecsv");
     }
 
     /**

@@ -141,6 +141,15 @@ final class CadcCommand implements Callable<Integer> {
                     + "instead of standard output.")
     Path output;
 
+    @Option(names = "--samp", scope = ScopeType.INHERIT,
+            description = "Send the result to the tools of the running SAMP hub (TOPCAT, Aladin) instead of printing "
+                    + "it; with cutouts --download, each FITS file (to Aladin, DS9).")
+    boolean samp;
+
+    @Option(names = "--samp-client", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "With --samp: send to this SAMP client only (e.g. topcat), not to all that accept it.")
+    String sampClient;
+
     /** The values of {@code --progress}. */
     enum ProgressOption {
         /** A live line when stderr is a terminal. */
@@ -296,6 +305,9 @@ final class CadcCommand implements Callable<Integer> {
         }
         if (passwordStdin && user == null) {
             throw new ExitCodes.UsageException("--password-stdin goes with --user NAME");
+        }
+        if ((samp || sampClient != null) && output != null) {
+            throw new ExitCodes.UsageException("give --samp or -o FILE, not both");
         }
         Cadc.Builder b = Cadc.builder();
         if (registry != null) {
@@ -494,6 +506,9 @@ final class CadcCommand implements Callable<Integer> {
      * @return the exit code
      */
     int emit(RowCursor rows, long maxRecords) {
+        if (samp || sampClient != null) {
+            return SampOutput.sendTable(this, rows, maxRecords);
+        }
         RowCursor selected;
         try {
             selected = columns == null ? rows : ColumnSelection.of(rows, columns);
