@@ -1267,6 +1267,33 @@ public final class Cadc implements AutoCloseable {
         }
 
         /**
+         * Sets the overall timeout: everything the client does, every request with its retries,
+         * waits and the reading of its answer, ends within this time of {@link #build()}, else fails
+         * with {@link CadcTimeoutException}. For clients that do one thing and end, such as a
+         * command; a long-lived client leaves it unset (the default).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder overallTimeout(Duration timeout) {
+            settings.overallTimeout(timeout);
+            return this;
+        }
+
+        /**
+         * Sets when requests that are safe to repeat are sent again (default
+         * {@link io.cadc4j.core.spi.RetryPolicy#defaults()}; {@link io.cadc4j.core.spi.RetryPolicy#none()}
+         * turns retries off).
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder retryPolicy(io.cadc4j.core.spi.RetryPolicy policy) {
+            settings.retryPolicy(policy);
+            return this;
+        }
+
+        /**
          * Uses this TAP port provider.
          *
          * @param provider the provider

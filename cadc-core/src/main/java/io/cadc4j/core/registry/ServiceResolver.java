@@ -280,21 +280,20 @@ public final class ServiceResolver {
 
     private ResourceCaps fetchRegistry(URI url) {
         HttpRequest request = HttpRequest.newBuilder(url).GET().header("Accept", "text/plain").build();
-        try (HttpResponse response = http.sendExpectingSuccess(request)) {
-            return ResourceCaps.parse(new InputStreamReader(response.body(), StandardCharsets.UTF_8), url);
-        }
+        return http.fetch(request, (in, response) -> ResourceCaps.parse(new InputStreamReader(in, StandardCharsets.UTF_8),
+                url));
     }
 
     private Capabilities fetchCapabilities(URI url) {
         HttpRequest request = HttpRequest.newBuilder(url).GET().header("Accept", "text/xml, application/xml").build();
-        try (HttpResponse response = http.sendExpectingSuccess(request)) {
+        return http.fetch(request, (in, response) -> {
             String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
             if (type.contains("html")) {
                 throw new ProtocolViolationException("expected VOSI capabilities (XML) from " + url + " but got "
-                        + type + ": " + snippet(response.body()), url, null);
+                        + type + ": " + snippet(in), url, null);
             }
-            return Capabilities.parse(response.body(), url);
-        }
+            return Capabilities.parse(in, url);
+        });
     }
 
     private static String snippet(InputStream in) {
