@@ -1016,6 +1016,17 @@ public final class Cadc implements AutoCloseable {
     }
 
     /**
+     * How many times this client sent a request again (a retry after a "come back later" answer or
+     * a failed connection, or a re-send of an answer that broke before anything was handed on), as
+     * its {@link io.cadc4j.core.spi.RetryPolicy} allowed. Each is also logged at INFO.
+     *
+     * @return the count
+     */
+    public long retryCount() {
+        return wiring.http().retryCount();
+    }
+
+    /**
      * Forgets the credentials and closes the transport the facade made (a transport handed to the
      * builder stays open). Idempotent; later calls throw {@link IllegalStateException}.
      */

@@ -60,7 +60,7 @@ final class QueryCommand implements Callable<Integer> {
             AsyncJob job = cadc.createAsync(adql, options);
             try {
                 job.run();
-                Jobs.await(job, root.timeout().orElse(Jobs.DEFAULT_WAIT), root.err, root.terminal.interactive());
+                Jobs.await(job, root.jobWait(), root.err, root.terminal.interactive());
                 job.raiseIfError();
                 return root.emit(job.fetchResult(), maxrec == null ? -1 : maxrec);
             } finally {

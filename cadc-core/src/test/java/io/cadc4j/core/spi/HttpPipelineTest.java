@@ -26,8 +26,10 @@ import org.junit.jupiter.api.Test;
 class HttpPipelineTest {
     private static final URI SYNC = URI.create("https://ws.example.org/tap/sync");
 
+    /** One try per request: these tests are about a single exchange; retries are HttpPipelineRetryTest's. */
     private static HttpPipeline pipeline(ScriptedTransport t) {
-        return HttpPipeline.builder().transport(t).build();
+        return HttpPipeline.builder().transport(t).settings(TransportSettings.builder().retryPolicy(RetryPolicy.none())
+                .build()).build();
     }
 
     @Test
