@@ -32,7 +32,8 @@ import javax.net.ssl.SSLException;
  *   <li>follows 301, 302, 303, 307 and 308 as the {@link RedirectPolicy} allows, at most
  *       {@link TransportSettings#maxRedirects()} hops: 303 (and 301/302 after anything but GET or
  *       HEAD) becomes a GET without a body, 307/308 re-send the method and body; a hop to another
- *       origin (scheme, host, port) drops the request's own {@code Authorization} and {@code Cookie};
+ *       origin (scheme, host, port) drops the request's own {@code Authorization} and {@code Cookie}, and
+ *       gets the policy's credentials only as {@link CredentialPolicy#applyAfterRedirect} allows;
  *       a loop or too many hops fails with {@link ProtocolViolationException};</li>
  *   <li>turns transport failures into {@link CadcException}s: {@link TransportException} for I/O,
  *       {@link CadcInterruptedException} (interrupt flag restored) for an interrupt; timeouts pass
@@ -265,7 +266,11 @@ public final class HttpPipeline implements AutoCloseable {
         List<String> visited = new ArrayList<>();
         visited.add(current.method() + " " + current.uri());
         for (int hop = 0; ; hop++) {
-            HttpResponse response = exchange(prepare(current, origin, policy));
+            HttpRequest hopRequest = current;
+            // A redirect's GET is a read even after a POST that is not (a UWS phase change): it is retried on its own.
+            HttpResponse response = hop > 0 && !request.isSafeToRepeat()
+                    ? retryLoop.send(hopRequest, r -> exchange(prepare(r, origin, policy)))
+                    : exchange(prepare(hopRequest, origin, policy));
             int status = response.status();
             if (!isFollowable(status) || settings.redirectPolicy() == RedirectPolicy.NEVER) {
                 return response;
@@ -355,7 +360,11 @@ public final class HttpPipeline implements AutoCloseable {
             b.setHeader("User-Agent", settings.userAgent());
         }
         HttpHeaders.Builder extra = HttpHeaders.builder();
-        policy.apply(request.uri(), extra);
+        if (sameOrigin(origin, request.uri())) {
+            policy.apply(request.uri(), extra);
+        } else {
+            policy.applyAfterRedirect(origin, request.uri(), extra);
+        }
         extra.build().map().forEach((name, values) -> {
             b.removeHeader(name);
             values.forEach(v -> b.header(name, v));
