@@ -215,7 +215,8 @@ class FaultMatrixTest {
                 assertThat(drain(cadc.execSync("select * from caom2.Plane"))).isEqualTo(TapStandIn.PLANES.size());
                 break;
             case ASYNC_CREATE:
-            case ASYNC_WAIT_RESULT:
+            case ASYNC_WAIT:
+            case ASYNC_RESULT:
                 AsyncJob job = cadc.createAsync("select * from caom2.Plane");
                 if (op != Op.ASYNC_CREATE) {
                     proxy.inject(mode, times(mode), op.faulted);
