@@ -400,7 +400,7 @@ public final class HttpPipeline implements AutoCloseable {
             String what = request.method() + " " + request.uri();
             String message = e.getMessage() != null && e.getMessage().startsWith(what) ? e.getMessage()
                     : what + " failed: " + (e.getMessage() == null ? "the connection broke" : e.getMessage());
-            throw new TransportException(message, request.uri(), true, e);
+            throw new TransportException(message, request.uri(), !unknownHost(e), e);
         }
         if (LOG.isLoggable(Level.DEBUG)) {
             LOG.log(Level.DEBUG, "{0} {1} -> {2} ({3} ms)", request.method(), request.uri(), response.status(),
@@ -457,6 +457,17 @@ public final class HttpPipeline implements AutoCloseable {
                 return response.toString();
             }
         };
+    }
+
+    /** A name that does not resolve is a mistake or no network, not a moment's trouble: not retried. */
+    private static boolean unknownHost(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.UnknownHostException || t instanceof java.nio.channels.UnresolvedAddressException
+                    || t.getMessage() != null && t.getMessage().contains("unknown host")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isFollowable(int status) {

@@ -63,7 +63,8 @@ class RedirectOriginTest {
     private List<DownloadOutcome> download(UnaryOperator<Realm.Builder> realm, String path) {
         AuthSettings auth = AuthSettings.builder().realm(realm.apply(Realm.builder().host("127.0.0.1")
                 .httpAllowed(true)).build()).httpLoginAllowed(true).build();
-        try (Cadc cadc = Cadc.builder().tapUrl(tap.base()).loginUrl(first.uri("/ac/login")).authSettings(auth)
+        try (Cadc cadc = Cadc.builder().tapUrl(tap.base())
+                .dataLinkUrl(first.uri(DataLinkStandIn.LINKS_PATH)).loginUrl(first.uri("/ac/login")).authSettings(auth)
                 .build()) {
             cadc.login("alice", "pw".toCharArray());
             List<DownloadOutcome> got = cadc.download(List.of(first.uri(path)), dir);
