@@ -25,9 +25,9 @@ import java.util.Set;
  * Puts header credentials on a request when, and only when, the target is inside the credential's
  * realm: cookies as one {@code Cookie} field ({@code CADC_SSO="token"}, CADC's quoted form), and one
  * {@code Authorization} field, a bearer token or basic credentials, whichever the preference ranks
- * first. {@link io.cadc4j.core.spi.HttpPipeline} asks it again at every redirect hop, so a hop out
- * of the realm carries nothing; a hop to another origin (scheme, host or port) carries them only
- * when the realm names that origin explicitly ({@link Realm#admitsRedirectTo}).
+ * first. {@link io.cadc4j.core.internal.http.HttpPipeline} asks it again at every redirect hop, so a
+ * hop out of the realm carries nothing; a hop to another origin (scheme, host or port) carries them
+ * only when the realm names that origin explicitly ({@link Realm#admitsRedirectTo}).
  *
  * <p>Destroyed credentials are skipped: after a logout the policy sends nothing, even to a request
  * already under way. Nothing is logged. Thread-safe (the credentials are).

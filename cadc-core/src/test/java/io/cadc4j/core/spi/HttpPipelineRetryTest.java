@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cadc4j.core.CadcTimeoutException;
+import io.cadc4j.core.internal.http.FormBody;
+import io.cadc4j.core.internal.http.HttpPipeline;
 import io.cadc4j.core.ServiceException;
 import io.cadc4j.core.TransportException;
 import java.io.IOException;
@@ -128,14 +130,14 @@ class HttpPipelineRetryTest {
     @Test
     void aMarkedQueryPostIsRetriedButAJobCreationNeverIs() {
         ScriptedTransport t = busyThen(1, 503, "0");
-        pipeline(t, QUICK).send(HttpRequest.newBuilder(SYNC).POST(RequestBody.form().add("QUERY", "select 1").build())
+        pipeline(t, QUICK).send(HttpRequest.newBuilder(SYNC).POST(FormBody.builder().add("QUERY", "select 1").build())
                 .safeToRepeat().build()).close();
         assertThat(t.sent).hasSize(2);
         assertThat(t.sent.get(1).body).isEqualTo("QUERY=select+1");
 
         ScriptedTransport creation = busyThen(1, 503, "0");
         try (HttpResponse r = pipeline(creation, QUICK).send(HttpRequest.newBuilder(ASYNC)
-                .POST(RequestBody.form().add("QUERY", "select 1").build()).build())) {
+                .POST(FormBody.builder().add("QUERY", "select 1").build()).build())) {
             assertThat(r.status()).isEqualTo(503);
         }
         assertThat(creation.sent).hasSize(1);
@@ -146,7 +148,7 @@ class HttpPipelineRetryTest {
             throw new IOException("Connection reset");
         });
         assertThatThrownBy(() -> pipeline(reset, QUICK).send(HttpRequest.newBuilder(ASYNC)
-                .POST(RequestBody.form().add("QUERY", "select 1").build()).build()))
+                .POST(FormBody.builder().add("QUERY", "select 1").build()).build()))
                 .isInstanceOf(TransportException.class).hasMessageNotContaining("still failing");
         assertThat(refused).hasValue(1);
     }

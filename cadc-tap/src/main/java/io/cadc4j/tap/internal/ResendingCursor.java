@@ -2,13 +2,13 @@
 package io.cadc4j.tap.internal;
 
 import io.cadc4j.core.CadcException;
-import io.cadc4j.core.spi.HttpPipeline;
+import io.cadc4j.core.internal.http.HttpPipeline;
 import io.cadc4j.core.spi.HttpRequest;
 import io.cadc4j.core.table.DocumentMetadata;
 import io.cadc4j.core.table.Row;
 import io.cadc4j.core.table.RowCursor;
-import io.cadc4j.core.table.Shape;
 import io.cadc4j.core.table.TableMetadata;
+import io.cadc4j.core.table.XtypeValue;
 import java.time.Instant;
 import java.util.function.Supplier;
 
@@ -180,7 +180,7 @@ final class ResendingCursor implements RowCursor {
     }
 
     @Override
-    public Shape getShape(int column, Shape.Kind kind) {
+    public XtypeValue getShape(int column, XtypeValue.Kind kind) {
         return current.getShape(column, kind);
     }
 
