@@ -41,6 +41,7 @@ public final class StatusErrors {
     private static final Pattern VALUE_ATTR = Pattern.compile("(?is)\\bvalue\\s*=\\s*[\"']([^\"']*)[\"']");
     private static final Pattern UWS_MESSAGE = Pattern.compile("(?is)<(?:\\w+:)?message\\b[^>]*>(.*?)</(?:\\w+:)?message\\s*>");
     private static final Pattern MARKUP_NOISE = Pattern.compile("(?s)<\\?.*?\\?>|<!--.*?-->|<!\\[CDATA\\[|\\]\\]>|<!DOCTYPE[^>]*>");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?=\\s|$)");
 
     private StatusErrors() {
     }
@@ -153,7 +154,16 @@ public final class StatusErrors {
         return java.util.Arrays.copyOf(buf, n);
     }
 
-    /** Turns the start of an error body into one readable line: HTML loses its markup. */
+    /** The text up to the end of its first sentence (a period, "!" or "?" before a space or the end). */
+    private static String firstSentence(String text) {
+        Matcher m = SENTENCE_END.matcher(text);
+        return m.find() ? text.substring(0, m.end()).strip() : text;
+    }
+
+    /**
+     * Turns the start of an error body into one readable line: an HTML page becomes its title and
+     * the first sentence of its text.
+     */
     static String readableText(HttpHeaders headers, byte[] bytes) {
         String contentType = headers.firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
         Charset charset = StandardCharsets.UTF_8;
@@ -171,6 +181,8 @@ public final class StatusErrors {
             Matcher title = TITLE.matcher(text);
             String t = title.find() ? title.group(1) : "";
             String body = TAG.matcher(SCRIPT_OR_STYLE.matcher(text).replaceAll(" ")).replaceAll(" ");
+            // a page says what went wrong in its title and first sentence; the rest is navigation
+            body = firstSentence(body.replaceAll("\\s+", " ").strip());
             text = t.isBlank() || body.contains(t.strip()) ? body : t + ": " + body;
             text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
                     .replace("&nbsp;", " ").replace("&amp;", "&");
