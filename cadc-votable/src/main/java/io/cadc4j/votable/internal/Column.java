@@ -142,6 +142,15 @@ abstract class Column {
         isNull = true;
     }
 
+    /**
+     * From now on only {@link #setNull()} makes a cell null (BINARY2, whose null flags are
+     * authoritative): a value the other serializations read as null (a magic value, a NaN, an empty
+     * string or variable array, a complex with a NaN part) is then read as that value. Called
+     * once, before the first row.
+     */
+    void flagsDecideNulls() {
+    }
+
     boolean getBoolean() {
         throw wrongType("boolean");
     }
@@ -283,10 +292,14 @@ abstract class Column {
             }
         }
 
+        /**
+         * The value is in the byte's top bit (VOTable 1.4 section 2.1), the other bits padding;
+         * astropy writes a true scalar bit as 0x08, so any bit set is read as true.
+         */
         @Override
         void readBinary(BinaryInput in) throws IOException {
             isNull = false;
-            value = (in.readUnsignedByte() & 0x80) != 0;
+            value = in.readUnsignedByte() != 0;
         }
 
         @Override
@@ -308,7 +321,7 @@ abstract class Column {
     /** A scalar unsignedByte, short, int or long, with its VALUES null. */
     static final class IntegerColumn extends Column {
         private final Datatype type;
-        private final boolean hasMagic;
+        private boolean hasMagic;
         private final long magic;
         private long value;
 
@@ -399,6 +412,11 @@ abstract class Column {
         }
 
         @Override
+        void flagsDecideNulls() {
+            hasMagic = false;
+        }
+
+        @Override
         long getLong() {
             return isNull ? 0 : value;
         }
@@ -433,11 +451,18 @@ abstract class Column {
     /** A scalar float or double; NaN is null. */
     static final class RealColumn extends Column {
         private final boolean isFloat;
+        /** Whether a NaN is null: in every serialization but BINARY2. */
+        private boolean nanIsNull = true;
         private double value;
 
         RealColumn(Field f, int index) {
             super(f, index, 1);
             this.isFloat = f.type() == Datatype.FLOAT;
+        }
+
+        @Override
+        void flagsDecideNulls() {
+            nanIsNull = false;
         }
 
         @Override
@@ -455,7 +480,7 @@ abstract class Column {
         @Override
         void readBinary(BinaryInput in) throws IOException {
             value = isFloat ? in.readFloat() : in.readDouble();
-            isNull = Double.isNaN(value);
+            isNull = nanIsNull && Double.isNaN(value);
         }
 
         @Override
@@ -487,11 +512,12 @@ abstract class Column {
 
     /**
      * char or unicodeChar of any arraysize: the whole cell as one String. In BINARY a fixed-size
-     * string is cut at its first NUL and right-trimmed; a string with no characters is null in every
-     * serialization. char bytes are read as UTF-8 with replacement (DIGEST 7.9). The cell is kept as
-     * the bytes or characters it came in (a binary {@code char*} cell's bytes where they lie in the
-     * input's buffer, anything else in buffers of the column reused from row to row): the String is
-     * made only when asked for, and {@link #text()} reads the characters without one.
+     * string is cut at its first NUL and right-trimmed; a string with no characters is null in
+     * TABLEDATA and BINARY, and the empty string in BINARY2 (whose null flag alone says null).
+     * char bytes are read as UTF-8 with replacement (DIGEST 7.9). The cell is kept as the bytes or
+     * characters it came in (a binary {@code char*} cell's bytes where they lie in the input's
+     * buffer, anything else in buffers of the column reused from row to row): the String is made
+     * only when asked for, and {@link #text()} reads the characters without one.
      */
     static final class StringColumn extends Column {
         private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
@@ -531,6 +557,8 @@ abstract class Column {
         private boolean ascii;
         /** The cell as a String once made, until the next cell. */
         private String value;
+        /** Whether a cell of no characters is null: in every serialization but BINARY2. */
+        private boolean emptyIsNull = true;
         private final AsciiView asciiView = new AsciiView(this);
         private final CharView charView = new CharView(this);
 
@@ -557,7 +585,12 @@ abstract class Column {
             inBytes = asBytes;
             ascii = false;
             value = null;
-            isNull = n == 0;
+            isNull = n == 0 && emptyIsNull;
+        }
+
+        @Override
+        void flagsDecideNulls() {
+            emptyIsNull = false;
         }
 
         /**
@@ -661,6 +694,7 @@ abstract class Column {
         @Override
         void setNull() {
             held(0, false);
+            isNull = true;
         }
 
         @Override
@@ -844,7 +878,9 @@ abstract class Column {
 
     /**
      * Numeric, boolean and bit arrays and complex values of any shape, in reused primitive buffers;
-     * a variable array with no elements is null. Element magic values and NaNs stay as values.
+     * with no elements (an empty TD, a zero-length variable array) or a scalar complex with a NaN
+     * part is null, but in BINARY2, where only the flag is. Element magic values and NaNs stay as
+     * values: an array of nulls is not a null array.
      */
     static final class ArrayColumn extends Column {
         private final Datatype type;
@@ -852,6 +888,13 @@ abstract class Column {
         private final int perItem;
         private final boolean variable;
         private final boolean wide;
+        /** A scalar floatComplex or doubleComplex: null when either part is NaN (but in BINARY2). */
+        private final boolean scalarComplex;
+        /**
+         * Whether no elements (an empty TD, a zero-length variable array) or a scalar complex with a
+         * NaN part is null: in every serialization but BINARY2.
+         */
+        private boolean contentNulls = true;
         private long[] longs = new long[16];
         private double[] doubles = new double[16];
         private int count;
@@ -863,6 +906,20 @@ abstract class Column {
             this.perItem = (int) shape.itemElements() * (type.isComplex() ? 2 : 1);
             this.variable = shape.isVariable();
             this.wide = type.isFloatingPoint();
+            this.scalarComplex = type.isComplex() && shape.isScalar();
+        }
+
+        @Override
+        void flagsDecideNulls() {
+            contentNulls = false;
+        }
+
+        /** Whether the cell just read is null by its content (not by a flag). */
+        private boolean nullByContent(int n) {
+            if (!contentNulls) {
+                return false;
+            }
+            return n == 0 || scalarComplex && (Double.isNaN(doubles[0]) || Double.isNaN(doubles[1]));
         }
 
         private void ensure(int n) {
@@ -946,7 +1003,7 @@ abstract class Column {
                         : shape.text()) + " of " + type + " needs " + perItem);
             }
             count = n;
-            isNull = n == 0;
+            isNull = nullByContent(n);
         }
 
         @Override
@@ -1017,7 +1074,7 @@ abstract class Column {
                     break;
             }
             count = n;
-            isNull = n == 0;
+            isNull = nullByContent(n);
         }
 
         @Override

@@ -935,6 +935,11 @@ public final class VOTableCursor implements RowCursor {
                         + " ask the service for TABLEDATA, BINARY or BINARY2", source, false, null);
             default:
                 binary2 = "BINARY2".equals(element);
+                if (binary2) {
+                    for (Column col : cols) {
+                        col.flagsDecideNulls();
+                    }
+                }
                 mask = new byte[(cols.length + 7) / 8];
                 zeroSizeRow = !binary2;
                 for (Field f : fields) {
