@@ -100,7 +100,18 @@ class OsgiBundleTest {
                     .collect(Collectors.toCollection(TreeSet::new));
 
             assertThat(osgi).as("Export-Package of %s", name).isEqualTo(jpms);
+            // A JPMS qualified export (toolkit) is an OSGi export marked x-internal, and only that.
+            Set<String> qualified = d.exports().stream().filter(ModuleDescriptor.Exports::isQualified)
+                    .map(ModuleDescriptor.Exports::source).collect(Collectors.toCollection(TreeSet::new));
+            Set<String> internal = revision.getDeclaredCapabilities(BundleRevision.PACKAGE_NAMESPACE).stream()
+                    .filter(c -> "true".equals(c.getDirectives().get("x-internal")))
+                    .map(c -> (String) c.getAttributes().get(BundleRevision.PACKAGE_NAMESPACE))
+                    .collect(Collectors.toCollection(TreeSet::new));
+            assertThat(internal).as("x-internal exports of %s", name).isEqualTo(qualified);
         }
+        assertThat(BuildArtifacts.descriptor(BuildArtifacts.module("io.cadc4j.core")).orElseThrow().exports())
+                .as("the core has a toolkit exported only to cadc4j's modules")
+                .anyMatch(ModuleDescriptor.Exports::isQualified);
     }
 
     @Test
@@ -137,7 +148,7 @@ class OsgiBundleTest {
         // Then the builder route: hand the transport to the core bundle's pipeline.
         Object settings = core.loadClass("io.cadc4j.core.spi.TransportSettings").getMethod("defaults").invoke(null);
         Object transport = call(provider, "create", settings);
-        Object builder = core.loadClass("io.cadc4j.core.spi.HttpPipeline").getMethod("builder").invoke(null);
+        Object builder = core.loadClass("io.cadc4j.core.internal.http.HttpPipeline").getMethod("builder").invoke(null);
         Object pipeline = call(call(builder, "transport", transport), "build");
         HttpServer server = ConsumerModule.helloServer();
         try {
