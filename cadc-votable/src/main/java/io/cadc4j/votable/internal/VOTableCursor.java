@@ -349,7 +349,7 @@ public final class VOTableCursor implements RowCursor {
     public CharSequence getCharSequence(int column) {
         current();
         Column col = cols[column];
-        return col instanceof Column.StringColumn ? ((Column.StringColumn) col).text() : col.getString();
+        return col instanceof StringColumn ? ((StringColumn) col).text() : col.getString();
     }
 
     @Override
