@@ -80,7 +80,8 @@ final class BinaryInput {
         // The row's bytes read so far go along, so that the row is whole in one array (for
         // fromRowStart); the array grows if the row does not fit.
         int kept = pos - rowStart;
-        int size = Math.max(buf.length, kept + Math.max(need, SIZE));
+        // (grows only for a row longer than the buffer: never with the number of rows)
+        int size = Math.max(buf.length, kept + need);
         byte[] target = movedInRow || spare == null || spare.length < size ? new byte[size] : spare;
         System.arraycopy(buf, rowStart, target, 0, lim - rowStart);
         spare = buf;
