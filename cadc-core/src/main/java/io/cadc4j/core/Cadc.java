@@ -372,7 +372,8 @@ public final class Cadc implements AutoCloseable {
      * @param query the query and its options
      * @param outputFile the file to write
      * @return the size of the file written, in bytes
-     * @throws IllegalArgumentException if the response format is none of votable, csv, tsv, json
+     * @throws IllegalArgumentException if the response format is none of votable, csv, tsv, json, fits
+     *     (needs cadc-formats), ecsv (needs cadc-formats)
      * @throws QueryException if the service rejects the query
      * @throws CadcException if the service cannot be reached or the file cannot be written
      */
@@ -408,8 +409,14 @@ public final class Cadc implements AutoCloseable {
         if (f.equals("json") || f.equals("application/json")) {
             return ResultFormat.JSON;
         }
+        if (f.equals("fits") || f.equals("application/fits")) {
+            return ResultFormat.FITS;
+        }
+        if (f.equals("ecsv")) {
+            return ResultFormat.ECSV;
+        }
         throw new IllegalArgumentException("the response format '" + responseFormat
-                + "' cannot be written to a file; use votable, csv, tsv or json");
+                + "' cannot be written to a file; use votable, csv, tsv, json, fits or ecsv");
     }
 
     /**
@@ -746,7 +753,22 @@ public final class Cadc implements AutoCloseable {
      * @throws CadcException if the query or a DataLink call fails (downloads' failures are reported instead)
      */
     public ImageDownloads getImages(RegionQuery region, Path directory) {
+        return getImages(region, directory, DownloadListener.NONE);
+    }
+
+    /**
+     * The images around a position, downloaded (see {@link #getImages(RegionQuery, Path)}), telling
+     * a listener how the downloads advance.
+     *
+     * @param region the position, radius and collection
+     * @param directory where the files go, created if missing
+     * @param listener hears every download's progress, from several threads; thread-safe
+     * @return the files with their headers, the failed downloads and the DataLink error rows
+     * @throws CadcException if the query or a DataLink call fails (downloads' failures are reported instead)
+     */
+    public ImageDownloads getImages(RegionQuery region, Path directory, DownloadListener listener) {
         Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(listener, "listener");
         Session s = current();
         LinkSet cutouts = imageLinks(s, region);
         List<DownloadRequest> requests = new ArrayList<>();
@@ -754,7 +776,7 @@ public final class Cadc implements AutoCloseable {
             requests.add(DownloadRequest.builder(l.accessUrl().get()).directory(directory).expectFits(true).build());
         }
         List<DownloadOutcome> outcomes = requests.isEmpty() ? List.of()
-                : s.dataLink().downloader().downloadAll(requests, downloadOptions(), DownloadListener.NONE);
+                : s.dataLink().downloader().downloadAll(requests, downloadOptions(), listener);
         return ImageDownloads.of(outcomes, cutouts.errors());
     }
 
@@ -833,8 +855,29 @@ public final class Cadc implements AutoCloseable {
      * @throws io.cadc4j.core.ProviderNotFoundException if cadc-datalink is not on the path
      */
     public List<DownloadOutcome> download(List<URI> urls, Path directory) {
+        return download(urls, directory, DownloadListener.NONE);
+    }
+
+    /**
+     * Downloads files by URL into a directory, as {@link #download(List, Path)}, telling a listener
+     * how they advance. Nothing is resolved first (no registry, no DataLink service is asked): the
+     * URLs are fetched as they are, and the credentials held go to each URL whose host their realm
+     * covers.
+     *
+     * <pre>{@code
+     * cadc.download(urls, Path.of("data"), new DownloadListener() { ... })
+     * }</pre>
+     *
+     * @param urls the URLs
+     * @param directory where the files go, created if missing
+     * @param listener hears every download's progress, from several threads; thread-safe
+     * @return one outcome per URL, in order
+     * @throws io.cadc4j.core.ProviderNotFoundException if cadc-datalink is not on the path
+     */
+    public List<DownloadOutcome> download(List<URI> urls, Path directory, DownloadListener listener) {
         Objects.requireNonNull(urls, "urls");
         Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(listener, "listener");
         List<DownloadRequest> requests = new ArrayList<>();
         for (URI u : urls) {
             requests.add(DownloadRequest.toDirectory(Objects.requireNonNull(u, "url"), directory));
@@ -842,7 +885,7 @@ public final class Cadc implements AutoCloseable {
         if (requests.isEmpty()) {
             return List.of();
         }
-        return current().dataLink().downloader().downloadAll(requests, downloadOptions(), DownloadListener.NONE);
+        return current().downloader().downloadAll(requests, downloadOptions(), listener);
     }
 
     /**
@@ -1046,6 +1089,17 @@ public final class Cadc implements AutoCloseable {
     }
 
     /**
+     * How many times this client sent a request again (a retry after a "come back later" answer or
+     * a failed connection, or a re-send of an answer that broke before anything was handed on), as
+     * its {@link io.cadc4j.core.spi.RetryPolicy} allowed. Each is also logged at INFO.
+     *
+     * @return the count
+     */
+    public long retryCount() {
+        return wiring.http().retryCount();
+    }
+
+    /**
      * Forgets the credentials and closes the transport the facade made (a transport handed to the
      * builder stays open). Idempotent; later calls throw {@link IllegalStateException}.
      */
@@ -1140,6 +1194,7 @@ public final class Cadc implements AutoCloseable {
         private Credentials credentials = Credentials.ANONYMOUS;
         private NameResolver nameResolver;
         private Duration cacheTtl = ServiceResolver.DEFAULT_TTL;
+        private Path diskCache;
         private int concurrency = 4;
 
         private Builder() {
@@ -1297,6 +1352,33 @@ public final class Cadc implements AutoCloseable {
         }
 
         /**
+         * Sets the overall timeout: everything the client does, every request with its retries,
+         * waits and the reading of its answer, ends within this time of {@link #build()}, else fails
+         * with {@link CadcTimeoutException}. For clients that do one thing and end, such as a
+         * command; a long-lived client leaves it unset (the default).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder overallTimeout(Duration timeout) {
+            settings.overallTimeout(timeout);
+            return this;
+        }
+
+        /**
+         * Sets when requests that are safe to repeat are sent again (default
+         * {@link io.cadc4j.core.spi.RetryPolicy#defaults()}; {@link io.cadc4j.core.spi.RetryPolicy#none()}
+         * turns retries off).
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder retryPolicy(io.cadc4j.core.spi.RetryPolicy policy) {
+            settings.retryPolicy(policy);
+            return this;
+        }
+
+        /**
          * Uses this TAP port provider.
          *
          * @param provider the provider
@@ -1414,6 +1496,34 @@ public final class Cadc implements AutoCloseable {
         }
 
         /**
+         * Keeps the registry file and capabilities on disk too, in a directory (one file per URL,
+         * written atomically), so that the next process skips fetching them while they are fresh
+         * (same time to live and stale-if-error as in memory). A directory that cannot be written
+         * (a read-only home) is no error. Off by default.
+         *
+         * @param directory the directory, made on first write
+         * @return this builder
+         * @see #diskCache()
+         */
+        public Builder diskCache(Path directory) {
+            this.diskCache = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * Keeps the registry file and capabilities on disk in the user's cache directory:
+         * {@code $XDG_CACHE_HOME/cadc4j}, else {@code ~/.cache/cadc4j} (nothing when neither is
+         * known). See {@link #diskCache(Path)}.
+         *
+         * @return this builder
+         */
+        public Builder diskCache() {
+            io.cadc4j.core.internal.cache.DiskCache.defaultDirectory(System.getenv(), System.getProperty("user.home"))
+                    .ifPresent(this::diskCache);
+            return this;
+        }
+
+        /**
          * Sets how many DataLink calls and downloads run at once (default 4).
          *
          * @param parallel 1 to 64
@@ -1471,7 +1581,11 @@ public final class Cadc implements AutoCloseable {
                 pb.classLoader(classLoader);
             }
             HttpPipeline http = pb.build();
-            ServiceResolver resolver = ServiceResolver.builder(http).registry(registry).cacheTtl(cacheTtl).build();
+            ServiceResolver.Builder rb = ServiceResolver.builder(http).registry(registry).cacheTtl(cacheTtl);
+            if (diskCache != null) {
+                rb.diskCache(diskCache);
+            }
+            ServiceResolver resolver = rb.build();
             Wiring wiring = new Wiring(http, s, transport, transportProvider, classLoader, resolver, tapUrl, tapService,
                     loginService, loginUrl, tap, auth, authSettings, dataLinkService, dataLinkUrl, dataLink);
             try {

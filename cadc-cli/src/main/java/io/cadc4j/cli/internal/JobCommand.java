@@ -114,8 +114,8 @@ final class JobCommand implements Callable<Integer> {
         @Override
         int act(AsyncJob j) {
             CadcCommand root = job.root;
-            ExecutionPhase phase = Jobs.await(j, root.timeout().orElse(Jobs.DEFAULT_WAIT), root.err,
-                    root.terminal.interactive());
+            ExecutionPhase phase = Jobs.await(j, root.jobWait(), root.err,
+                    root.liveProgress());
             root.out.println(phase);
             j.raiseIfError();
             return ExitCodes.OK;
