@@ -84,8 +84,23 @@ final class CdsTraining {
         }
 
         @Override
+        public boolean stdoutIsTerminal() {
+            return false;
+        }
+
+        @Override
         public boolean interactive() {
             return false;
+        }
+
+        @Override
+        public boolean stdinIsTerminal() {
+            return false;
+        }
+
+        @Override
+        public InputStream stdin() {
+            return InputStream.nullInputStream();
         }
 
         @Override
@@ -96,11 +111,6 @@ final class CdsTraining {
         @Override
         public Map<String, String> environment() {
             return Map.of();
-        }
-
-        @Override
-        public Path home() {
-            return Path.of(System.getProperty("java.io.tmpdir"));
         }
     };
 

@@ -41,6 +41,7 @@ public final class Completion {
     static String bash() {
         CommandLine cl = new CommandLine(new CadcCommand(System.out, System.err, Terminal.system(), b -> { }));
         CadcCommand.SUBCOMMANDS.forEach(cl::addSubcommand);
+        Help.configure(cl);
         return AutoComplete.bash("cadc", cl);
     }
 
