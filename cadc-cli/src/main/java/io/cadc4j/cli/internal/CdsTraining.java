@@ -95,7 +95,7 @@ final class CdsTraining {
 
         @Override
         public boolean stdinIsTerminal() {
-            return false;
+            return true;
         }
 
         @Override
@@ -110,7 +110,7 @@ final class CdsTraining {
 
         @Override
         public Map<String, String> environment() {
-            return Map.of();
+            return Map.of("HOME", System.getProperty("java.io.tmpdir"));
         }
     };
 
