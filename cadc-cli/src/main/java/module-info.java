@@ -7,6 +7,7 @@
 module io.cadc4j.cli {
     requires io.cadc4j.core;
     requires io.cadc4j.votable;
+    requires io.cadc4j.samp;
     requires info.picocli;
     requires jakarta.json;
     requires java.logging;

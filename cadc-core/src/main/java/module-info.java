@@ -16,6 +16,7 @@
  * @uses io.cadc4j.core.internal.port.TapPortProvider
  * @uses io.cadc4j.core.internal.port.DataLinkPortProvider
  * @uses io.cadc4j.core.internal.port.AuthPortProvider
+ * @uses io.cadc4j.core.internal.port.ResultWriterProvider
  */
 module io.cadc4j.core {
     requires java.xml;
@@ -36,10 +37,11 @@ module io.cadc4j.core {
     exports io.cadc4j.core.internal.io to io.cadc4j.tap, io.cadc4j.datalink;
     exports io.cadc4j.core.internal.xml to io.cadc4j.tap, io.cadc4j.votable;
     exports io.cadc4j.core.internal.port to
-            io.cadc4j.tap, io.cadc4j.datalink, io.cadc4j.auth, io.cadc4j.cli, io.cadc4j.tests;
+            io.cadc4j.tap, io.cadc4j.datalink, io.cadc4j.auth, io.cadc4j.formats, io.cadc4j.cli, io.cadc4j.tests;
 
     uses io.cadc4j.core.spi.HttpTransportProvider;
     uses io.cadc4j.core.internal.port.TapPortProvider;
     uses io.cadc4j.core.internal.port.DataLinkPortProvider;
     uses io.cadc4j.core.internal.port.AuthPortProvider;
+    uses io.cadc4j.core.internal.port.ResultWriterProvider;
 }

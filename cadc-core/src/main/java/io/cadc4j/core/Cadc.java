@@ -372,7 +372,8 @@ public final class Cadc implements AutoCloseable {
      * @param query the query and its options
      * @param outputFile the file to write
      * @return the size of the file written, in bytes
-     * @throws IllegalArgumentException if the response format is none of votable, csv, tsv, json
+     * @throws IllegalArgumentException if the response format is none of votable, csv, tsv, json, fits
+     *     (needs cadc-formats), ecsv (needs cadc-formats)
      * @throws QueryException if the service rejects the query
      * @throws CadcException if the service cannot be reached or the file cannot be written
      */
@@ -408,8 +409,14 @@ public final class Cadc implements AutoCloseable {
         if (f.equals("json") || f.equals("application/json")) {
             return ResultFormat.JSON;
         }
+        if (f.equals("fits") || f.equals("application/fits")) {
+            return ResultFormat.FITS;
+        }
+        if (f.equals("ecsv")) {
+            return ResultFormat.ECSV;
+        }
         throw new IllegalArgumentException("the response format '" + responseFormat
-                + "' cannot be written to a file; use votable, csv, tsv or json");
+                + "' cannot be written to a file; use votable, csv, tsv, json, fits or ecsv");
     }
 
     /**
@@ -1082,6 +1089,17 @@ public final class Cadc implements AutoCloseable {
     }
 
     /**
+     * How many times this client sent a request again (a retry after a "come back later" answer or
+     * a failed connection, or a re-send of an answer that broke before anything was handed on), as
+     * its {@link io.cadc4j.core.spi.RetryPolicy} allowed. Each is also logged at INFO.
+     *
+     * @return the count
+     */
+    public long retryCount() {
+        return wiring.http().retryCount();
+    }
+
+    /**
      * Forgets the credentials and closes the transport the facade made (a transport handed to the
      * builder stays open). Idempotent; later calls throw {@link IllegalStateException}.
      */
@@ -1330,6 +1348,33 @@ public final class Cadc implements AutoCloseable {
          */
         public Builder requestTimeout(Duration timeout) {
             settings.requestTimeout(timeout);
+            return this;
+        }
+
+        /**
+         * Sets the overall timeout: everything the client does, every request with its retries,
+         * waits and the reading of its answer, ends within this time of {@link #build()}, else fails
+         * with {@link CadcTimeoutException}. For clients that do one thing and end, such as a
+         * command; a long-lived client leaves it unset (the default).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder overallTimeout(Duration timeout) {
+            settings.overallTimeout(timeout);
+            return this;
+        }
+
+        /**
+         * Sets when requests that are safe to repeat are sent again (default
+         * {@link io.cadc4j.core.spi.RetryPolicy#defaults()}; {@link io.cadc4j.core.spi.RetryPolicy#none()}
+         * turns retries off).
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder retryPolicy(io.cadc4j.core.spi.RetryPolicy policy) {
+            settings.retryPolicy(policy);
             return this;
         }
 

@@ -6,6 +6,7 @@ import io.cadc4j.core.auth.BasicCredentials;
 import io.cadc4j.core.auth.CookieCredentials;
 import io.cadc4j.core.auth.Credentials;
 import io.cadc4j.core.auth.SecurityPreference;
+import io.cadc4j.core.auth.Realm;
 import io.cadc4j.core.auth.TokenCredentials;
 import io.cadc4j.core.spi.CredentialPolicy;
 import io.cadc4j.core.spi.HttpHeaders;
@@ -24,8 +25,9 @@ import java.util.Set;
  * Puts header credentials on a request when, and only when, the target is inside the credential's
  * realm: cookies as one {@code Cookie} field ({@code CADC_SSO="token"}, CADC's quoted form), and one
  * {@code Authorization} field, a bearer token or basic credentials, whichever the preference ranks
- * first. {@link io.cadc4j.core.internal.http.HttpPipeline} asks it again at every redirect hop, so a hop out
- * of the realm carries nothing.
+ * first. {@link io.cadc4j.core.internal.http.HttpPipeline} asks it again at every redirect hop, so a
+ * hop out of the realm carries nothing; a hop to another origin (scheme, host or port) carries them
+ * only when the realm names that origin explicitly ({@link Realm#admitsRedirectTo}).
  *
  * <p>Destroyed credentials are skipped: after a logout the policy sends nothing, even to a request
  * already under way. Nothing is logged. Thread-safe (the credentials are).
@@ -59,17 +61,34 @@ final class RealmCredentialPolicy implements CredentialPolicy {
 
     @Override
     public void apply(URI target, HttpHeaders.Builder headers) {
+        apply(target, headers, false);
+    }
+
+    /**
+     * After a redirect to another origin, only a realm that names the target explicitly (its
+     * port listed, or the scheme's default port when it lists none) gets the credentials.
+     */
+    @Override
+    public void applyAfterRedirect(URI origin, URI target, HttpHeaders.Builder headers) {
+        apply(target, headers, true);
+    }
+
+    private static boolean admits(Realm realm, URI target, boolean redirected) {
+        return redirected ? realm.admitsRedirectTo(target) : realm.contains(target);
+    }
+
+    private void apply(URI target, HttpHeaders.Builder headers, boolean redirected) {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(headers, "headers");
         if (allowed.contains(SecurityMethod.COOKIE)) {
-            String cookies = cookies(target);
+            String cookies = cookies(target, redirected);
             if (!cookies.isEmpty()) {
                 headers.set("Cookie", cookies);
             }
         }
         for (SecurityMethod m : authorizationOrder) {
             if (allowed.contains(m)) {
-                String value = m.equals(SecurityMethod.TOKEN) ? bearer(target) : basic(target);
+                String value = m.equals(SecurityMethod.TOKEN) ? bearer(target, redirected) : basic(target, redirected);
                 if (value != null) {
                     headers.set("Authorization", value);
                     return;
@@ -78,10 +97,10 @@ final class RealmCredentialPolicy implements CredentialPolicy {
         }
     }
 
-    private String cookies(URI target) {
+    private String cookies(URI target, boolean redirected) {
         StringBuilder sb = new StringBuilder();
         for (Credentials c : parts) {
-            if (c instanceof CookieCredentials && ((CookieCredentials) c).realm().contains(target) && !c.isDestroyed()) {
+            if (c instanceof CookieCredentials && admits(((CookieCredentials) c).realm(), target, redirected) && !c.isDestroyed()) {
                 CookieCredentials cookie = (CookieCredentials) c;
                 char[] token;
                 try {
@@ -100,9 +119,9 @@ final class RealmCredentialPolicy implements CredentialPolicy {
         return sb.toString();
     }
 
-    private String bearer(URI target) {
+    private String bearer(URI target, boolean redirected) {
         for (Credentials c : parts) {
-            if (c instanceof TokenCredentials && ((TokenCredentials) c).realm().contains(target) && !c.isDestroyed()) {
+            if (c instanceof TokenCredentials && admits(((TokenCredentials) c).realm(), target, redirected) && !c.isDestroyed()) {
                 char[] token;
                 try {
                     token = ((TokenCredentials) c).token();
@@ -118,9 +137,9 @@ final class RealmCredentialPolicy implements CredentialPolicy {
     }
 
     /** RFC 7617 §2: base64 of {@code user ":" password}, UTF-8 (§2.1 charset). */
-    private String basic(URI target) {
+    private String basic(URI target, boolean redirected) {
         for (Credentials c : parts) {
-            if (c instanceof BasicCredentials && ((BasicCredentials) c).realm().contains(target) && !c.isDestroyed()) {
+            if (c instanceof BasicCredentials && admits(((BasicCredentials) c).realm(), target, redirected) && !c.isDestroyed()) {
                 BasicCredentials basic = (BasicCredentials) c;
                 char[] password;
                 try {

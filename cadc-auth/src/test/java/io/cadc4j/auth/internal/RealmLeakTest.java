@@ -30,7 +30,9 @@ class RealmLeakTest {
     private static final String COOKIE_SECRET = "cookie-SECRET-1234";
     private static final String TOKEN_SECRET = "bearer-SECRET-5678";
     private static final String PASSWORD_SECRET = "basic-SECRET-9012";
-    private static final Realm LOOPBACK = Realm.builder().host("127.0.0.1").httpAllowed(true).build();
+    /** Lists both ports: a redirect back to another port of the host is inside the realm only explicitly (issue 23). */
+    private static final Realm LOOPBACK = Realm.builder().host("127.0.0.1").httpAllowed(true).port(8001).port(8003)
+            .build();
 
     private static final URI INSIDE = URI.create("http://127.0.0.1:8001/data/pub/CFHT/123");
     private static final URI OUTSIDE = URI.create("http://localhost:8002/elsewhere/123");

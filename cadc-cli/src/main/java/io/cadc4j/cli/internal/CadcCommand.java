@@ -13,6 +13,7 @@ import io.cadc4j.core.auth.Realm;
 import io.cadc4j.core.datalink.DataLink;
 import io.cadc4j.core.datalink.DownloadOutcome;
 import io.cadc4j.core.datalink.LinkSet;
+import io.cadc4j.core.spi.RetryPolicy;
 import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.core.tap.QueryPayload;
 import io.cadc4j.core.tap.TableUpload;
@@ -114,8 +115,18 @@ final class CadcCommand implements Callable<Integer> {
     Path cert;
 
     @Option(names = "--timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION",
-            description = "Longest wait for an answer, and for an async job (e.g. 30s, 5m, 1h, PT2M).")
+            description = "Longest time the whole command may take, retries, waits for an async job and downloads "
+                    + "included (e.g. 30s, 5m, 1h, PT2M); it ends with exit code 3 when the time runs out.")
     String timeout;
+
+    @Option(names = "--retries", scope = ScopeType.INHERIT, paramLabel = "N",
+            description = "How many times a request that is safe to repeat is sent again when the service is busy "
+                    + "(503, 429, 502, 504, honouring Retry-After) or the connection fails before an answer "
+                    + "(default 3; 0 turns retries off).")
+    Integer retries;
+
+    /** When {@link #open()} started the clock of {@code --timeout}, in {@link System#nanoTime()} terms. */
+    private long startNanos = System.nanoTime();
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "-v: one log line per HTTP exchange, and stack traces with errors; "
@@ -143,6 +154,15 @@ final class CadcCommand implements Callable<Integer> {
             description = "Write the result to FILE (it appears only once complete, as the umask allows) "
                     + "instead of standard output.")
     Path output;
+
+    @Option(names = "--samp", scope = ScopeType.INHERIT,
+            description = "Send the result to the tools of the running SAMP hub (TOPCAT, Aladin) instead of printing "
+                    + "it; with cutouts --download, each FITS file (to Aladin, DS9).")
+    boolean samp;
+
+    @Option(names = "--samp-client", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "With --samp: send to this SAMP client only (e.g. topcat), not to all that accept it.")
+    String sampClient;
 
     /** The values of {@code --progress}. */
     enum ProgressOption {
@@ -267,6 +287,21 @@ final class CadcCommand implements Callable<Integer> {
         return Optional.of(d);
     }
 
+    /**
+     * How long an async job may still be waited for: what is left of {@code --timeout}, else
+     * {@link Jobs#DEFAULT_WAIT}.
+     *
+     * @return the wait
+     */
+    Duration jobWait() {
+        Optional<Duration> t = timeout();
+        if (t.isEmpty()) {
+            return Jobs.DEFAULT_WAIT;
+        }
+        Duration left = t.get().minusNanos(System.nanoTime() - startNanos);
+        return left.isNegative() || left.isZero() ? Duration.ofMillis(1) : left;
+    }
+
     /** The output format, {@code table} by default. */
     Format format() {
         return format == null ? Format.table : format;
@@ -300,6 +335,9 @@ final class CadcCommand implements Callable<Integer> {
         if (passwordStdin && user == null) {
             throw new ExitCodes.UsageException("--password-stdin goes with --user NAME");
         }
+        if ((samp || sampClient != null) && output != null) {
+            throw new ExitCodes.UsageException("give --samp or -o FILE, not both");
+        }
         Cadc.Builder b = Cadc.builder();
         if (registry != null) {
             b.registry(registry);
@@ -310,7 +348,15 @@ final class CadcCommand implements Callable<Integer> {
         if (dataLinkUrl != null) {
             b.dataLinkUrl(dataLinkUrl);
         }
-        timeout().ifPresent(b::requestTimeout);
+        if (retries != null) {
+            if (retries < 0 || retries > 20) {
+                throw new ExitCodes.UsageException("--retries must be 0 to 20: " + retries);
+            }
+            b.retryPolicy(RetryPolicy.ofRetries(retries));
+        }
+        Optional<Duration> overall = timeout();
+        startNanos = System.nanoTime();
+        overall.ifPresent(d -> b.requestTimeout(d).overallTimeout(d));
         customiser.accept(b);
         Cadc cadc = b.build();
         try {
@@ -497,6 +543,9 @@ final class CadcCommand implements Callable<Integer> {
      * @return the exit code
      */
     int emit(RowCursor rows, long maxRecords) {
+        if (samp || sampClient != null) {
+            return SampOutput.sendTable(this, rows, maxRecords);
+        }
         RowCursor selected;
         try {
             selected = columns == null ? rows : ColumnSelection.of(rows, columns);

@@ -5,6 +5,7 @@ import io.cadc4j.core.Cadc;
 import io.cadc4j.core.ImageDownloads;
 import io.cadc4j.core.adql.RegionQuery;
 import io.cadc4j.core.sky.Angle;
+import io.cadc4j.samp.SampClient;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,7 +38,11 @@ final class CutoutsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Angle r = Angle.parseRadius(radius);
-        try (Cadc cadc = root.open()) {
+        boolean samp = root.samp || root.sampClient != null;
+        if (samp && directory == null) {
+            throw new ExitCodes.UsageException("cutouts --samp sends the downloaded files: give --download DIR too");
+        }
+        try (Cadc cadc = root.open(); SampClient hub = samp ? SampOutput.connect(root) : null) {
             RegionQuery.Builder q = RegionQuery.builder(cadc.coordinates(coords)).radius(r).imagesOnly(true);
             if (collection != null) {
                 q.collection(collection);
@@ -52,7 +57,8 @@ final class CutoutsCommand implements Callable<Integer> {
             }
             int linkCode = root.reportLinkErrors(got.linkErrors());
             int downloadCode = root.printDownloads(got.outcomes());
-            return Math.max(linkCode, downloadCode);
+            int sampCode = hub == null ? ExitCodes.OK : SampOutput.sendImages(root, hub, got.outcomes());
+            return Math.max(Math.max(linkCode, downloadCode), sampCode);
         }
     }
 }

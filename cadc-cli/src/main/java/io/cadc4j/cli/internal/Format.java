@@ -16,5 +16,9 @@ enum Format {
     /** One JSON object: the columns, the rows as arrays, the row count and the overflow flag. */
     json,
     /** A VOTable (TABLEDATA), as the service's columns describe it. */
-    votable
+    votable,
+    /** A FITS binary table (BINTABLE after an empty primary HDU), written by cadc-formats. */
+    fits,
+    /** astropy's ECSV 1.0: a YAML header describing the columns, then CSV rows; written by cadc-formats. */
+    ecsv
 }

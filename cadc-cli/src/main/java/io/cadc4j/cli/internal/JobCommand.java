@@ -114,7 +114,7 @@ final class JobCommand implements Callable<Integer> {
         @Override
         int act(AsyncJob j) {
             CadcCommand root = job.root;
-            ExecutionPhase phase = Jobs.await(j, root.timeout().orElse(Jobs.DEFAULT_WAIT), root.err,
+            ExecutionPhase phase = Jobs.await(j, root.jobWait(), root.err,
                     root.liveProgress());
             root.out.println(phase);
             j.raiseIfError();

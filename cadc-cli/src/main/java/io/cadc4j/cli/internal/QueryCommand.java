@@ -55,7 +55,7 @@ final class QueryCommand implements Callable<Integer> {
             AsyncJob job = cadc.createAsync(query);
             try {
                 job.run();
-                Jobs.await(job, root.timeout().orElse(Jobs.DEFAULT_WAIT), root.err, root.liveProgress());
+                Jobs.await(job, root.jobWait(), root.err, root.liveProgress());
                 job.raiseIfError();
                 return root.emit(job.fetchResult(), maxrec == null ? -1 : maxrec);
             } finally {

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.cli.internal;
 
+import io.cadc4j.core.internal.port.ResultWriterProvider;
 import io.cadc4j.core.table.Field;
 import io.cadc4j.core.table.RowCursor;
+import io.cadc4j.core.tap.ResultFormat;
 import io.cadc4j.votable.Serialization;
 import io.cadc4j.votable.VOTableWriter;
 import jakarta.json.Json;
@@ -40,6 +42,12 @@ final class TableWriter {
     static long write(Format format, RowCursor rows, OutputStream out, int width) throws IOException {
         if (format == Format.votable) {
             return votable(rows, out);
+        }
+        if (format == Format.fits) {
+            return ResultWriterProvider.forFormat(ResultFormat.FITS).write(ResultFormat.FITS, rows, out);
+        }
+        if (format == Format.ecsv) {
+            return ResultWriterProvider.forFormat(ResultFormat.ECSV).write(ResultFormat.ECSV, rows, out);
         }
         RowBoundaryWriter w = new RowBoundaryWriter(out);
         try {

@@ -153,6 +153,23 @@ class CadcCommandTest {
     }
 
     @Test
+    void fitsAndEcsvOutputsAreWrittenByTheFormatsModule() throws Exception {
+        Path fits = dir.resolve("r.fits");
+        assertThat(run("region", "131.28125 54.3", "--format", "fits", "-o", fits.toString(), TAP)).as(err).isZero();
+        byte[] b = Files.readAllBytes(fits);
+        assertThat(new String(b, 0, 30, StandardCharsets.US_ASCII)).isEqualTo("SIMPLE  =                    T");
+        assertThat(new String(b, 2880, 20, StandardCharsets.US_ASCII)).isEqualTo("XTENSION= 'BINTABLE'");
+        assertThat(new String(b, StandardCharsets.US_ASCII)).contains("NAXIS2  =                   26");
+        assertThat(b.length % 2880).isZero();
+        Path ecsv = dir.resolve("r.ecsv");
+        assertThat(run("region", "131.28125 54.3", "--format", "ecsv", "-o", ecsv.toString(), TAP)).as(err).isZero();
+        List<String> lines = Files.readAllLines(ecsv);
+        assertThat(lines.get(0)).isEqualTo("# %ECSV 1.0");
+        assertThat(lines.stream().filter(l -> !l.startsWith("#"))).hasSize(27);
+        assertThat(out).isEmpty();
+    }
+
+    @Test
     void votableOutputReadsBackWithTheSameRows() throws Exception {
         Path file = dir.resolve("out.xml");
         assertThat(run("region", "131.28125 54.3", "--format", "votable", "-o", file.toString(), TAP)).isZero();

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The hosts a credential may be sent to: whole DNS domains (a host equal to the domain or ending in
@@ -17,6 +18,12 @@ import java.util.Set;
  * {@code ws.cadc-ccda.hia-iha.nrc-cnrc.gc.ca} and {@code ws-uv.canfar.net}, and redirect targets
  * there, but never {@code evilcanfar.net} or {@code canfar.net.example.org}.
  *
+ * <p>A realm may list ports. A request sent to a URI the realm {@linkplain #contains contains} gets
+ * the credential on any port; a <em>redirect</em> to another origin (scheme, host or port) gets it
+ * only when the realm {@linkplain #admitsRedirectTo names that origin explicitly}: one of its ports,
+ * or, when it lists none, the scheme's default port (so CADC's realm is https on 443, and a
+ * redirect from {@code 127.0.0.1:9404} to {@code 127.0.0.1:9402} carries nothing).
+ *
  * <p>Immutable and thread-safe; {@link Builder} is single-threaded.
  */
 public final class Realm {
@@ -25,11 +32,13 @@ public final class Realm {
     private final Set<String> domains;
     private final Set<String> hosts;
     private final boolean httpAllowed;
+    private final Set<Integer> ports;
 
     private Realm(Builder b) {
         this.domains = Set.copyOf(b.domains);
         this.hosts = Set.copyOf(b.hosts);
         this.httpAllowed = b.httpAllowed;
+        this.ports = Set.copyOf(b.ports);
     }
 
     /**
@@ -86,6 +95,7 @@ public final class Realm {
         b.domains.addAll(domains);
         b.hosts.addAll(hosts);
         b.httpAllowed = httpAllowed;
+        b.ports.addAll(ports);
         return b;
     }
 
@@ -105,6 +115,34 @@ public final class Realm {
             return false;
         }
         return containsHost(target.getHost());
+    }
+
+    /**
+     * Whether a redirect to another origin may carry the credential to this URI: the realm
+     * {@linkplain #contains contains} it, and its port is one the realm lists or, when the realm
+     * lists none, the default port of its scheme (443 for https, 80 for http).
+     *
+     * @param target an absolute URI
+     * @return true when the realm names the target's origin explicitly
+     */
+    public boolean admitsRedirectTo(URI target) {
+        if (!contains(target)) {
+            return false;
+        }
+        int port = target.getPort() >= 0 ? target.getPort() : "https".equalsIgnoreCase(target.getScheme()) ? 443 : 80;
+        if (ports.isEmpty()) {
+            return port == ("https".equalsIgnoreCase(target.getScheme()) ? 443 : 80);
+        }
+        return ports.contains(port);
+    }
+
+    /**
+     * The ports listed, if any.
+     *
+     * @return the ports; empty means the scheme's default port for redirects
+     */
+    public Set<Integer> ports() {
+        return ports;
     }
 
     /**
@@ -162,12 +200,13 @@ public final class Realm {
             return false;
         }
         Realm r = (Realm) o;
-        return r.domains.equals(domains) && r.hosts.equals(hosts) && r.httpAllowed == httpAllowed;
+        return r.domains.equals(domains) && r.hosts.equals(hosts) && r.httpAllowed == httpAllowed
+                && r.ports.equals(ports);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(domains, hosts, httpAllowed);
+        return Objects.hash(domains, hosts, httpAllowed, ports);
     }
 
     @Override
@@ -175,7 +214,11 @@ public final class Realm {
         StringBuilder s = new StringBuilder("Realm[");
         domains.stream().sorted().forEach(d -> s.append("*.").append(d).append(' '));
         hosts.stream().sorted().forEach(h -> s.append(h).append(' '));
-        return s.append(httpAllowed ? "http+https" : "https").append(']').toString();
+        s.append(httpAllowed ? "http+https" : "https");
+        if (!ports.isEmpty()) {
+            s.append(" ports ").append(new TreeSet<>(ports));
+        }
+        return s.append(']').toString();
     }
 
     private static String normalise(String host) {
@@ -189,8 +232,24 @@ public final class Realm {
         private final Set<String> domains = new LinkedHashSet<>();
         private final Set<String> hosts = new LinkedHashSet<>();
         private boolean httpAllowed;
+        private final Set<Integer> ports = new LinkedHashSet<>();
 
         private Builder() {
+        }
+
+        /**
+         * Lists a port that a redirect may carry the credential to (besides the request's own
+         * origin). With none listed, the scheme's default port.
+         *
+         * @param port 1 to 65535
+         * @return this builder
+         */
+        public Builder port(int port) {
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("not a port: " + port);
+            }
+            ports.add(port);
+            return this;
         }
 
         /**

@@ -25,4 +25,18 @@ public interface CredentialPolicy {
      * @param headers the request's headers, to add to
      */
     void apply(URI target, HttpHeaders.Builder headers);
+
+    /**
+     * Adds the credential headers meant for the target of a redirect to another origin (scheme,
+     * host or port differ from the request's first URI). The default adds nothing, as browsers and
+     * curl do; a policy whose realm names the target explicitly (a port it lists, or the default
+     * port of the scheme) may add its headers.
+     *
+     * @param origin the request's first URI
+     * @param target the URI the redirect leads to
+     * @param headers the request's headers, to add to
+     */
+    default void applyAfterRedirect(URI origin, URI target, HttpHeaders.Builder headers) {
+        // nothing crosses origins unless a policy says so
+    }
 }

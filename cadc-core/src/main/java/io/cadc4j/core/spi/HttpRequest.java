@@ -22,6 +22,7 @@ public final class HttpRequest {
     private final HttpHeaders headers;
     private final RequestBody body;
     private final Duration timeout;
+    private final boolean markedSafe;
 
     private HttpRequest(Builder b) {
         this.method = b.method;
@@ -29,6 +30,7 @@ public final class HttpRequest {
         this.headers = b.headers.build();
         this.body = b.body;
         this.timeout = b.timeout;
+        this.markedSafe = b.markedSafe;
     }
 
     /**
@@ -53,6 +55,7 @@ public final class HttpRequest {
         b.headers = headers.toBuilder();
         b.body = body;
         b.timeout = timeout;
+        b.markedSafe = markedSafe;
         return b;
     }
 
@@ -101,6 +104,22 @@ public final class HttpRequest {
         return Optional.ofNullable(timeout);
     }
 
+    /**
+     * Whether the request may be sent again after a failure or a "come back later" answer: a GET
+     * or HEAD, or a request its sender {@linkplain Builder#safeToRepeat() marked} as a read (a TAP
+     * sync query, a DataLink links call), and in either case without a body or with one that can
+     * be {@linkplain RequestBody#isRepeatable() replayed}. A UWS job creation or a login is never
+     * marked.
+     *
+     * @return true when {@link HttpPipeline} may retry it
+     */
+    public boolean isSafeToRepeat() {
+        if (body != null && !body.isRepeatable()) {
+            return false;
+        }
+        return markedSafe || "GET".equals(method) || "HEAD".equals(method);
+    }
+
     @Override
     public String toString() {
         return method + " " + uri;
@@ -113,6 +132,7 @@ public final class HttpRequest {
         private HttpHeaders.Builder headers = HttpHeaders.builder();
         private RequestBody body;
         private Duration timeout;
+        private boolean markedSafe;
 
         private Builder(URI uri) {
             uri(uri);
@@ -238,6 +258,18 @@ public final class HttpRequest {
                 throw new IllegalArgumentException("timeout must be positive: " + timeout);
             }
             this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * Marks the request as a read that changes nothing on the server, so that it may be sent
+         * again (a POST of a TAP sync query or a DataLink links call). Never for a request that
+         * creates something or logs in.
+         *
+         * @return this builder
+         */
+        public Builder safeToRepeat() {
+            this.markedSafe = true;
             return this;
         }
 

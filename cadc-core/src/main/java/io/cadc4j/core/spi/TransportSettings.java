@@ -3,6 +3,7 @@ package io.cadc4j.core.spi;
 
 import java.net.ProxySelector;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
@@ -15,7 +16,7 @@ import javax.net.ssl.SSLContext;
  * <p>Defaults: connect timeout 30 s; request timeout 120 s (the longest wait for response headers,
  * and for the next bytes of a body); redirects {@link RedirectPolicy#NORMAL}, at most 6 hops; the
  * JDK's default TLS context; user agent {@code cadc4j/<version> Java/<version> <os>}; the JDK's
- * default proxy selector.
+ * default proxy selector; {@link RetryPolicy#defaults()}; no overall timeout.
  *
  * <p>Immutable and thread-safe; {@link Builder} is single-threaded.
  */
@@ -29,6 +30,9 @@ public final class TransportSettings {
     private final SSLContext sslContext;
     private final String userAgent;
     private final ProxySelector proxy;
+    private final RetryPolicy retryPolicy;
+    private final Duration overallTimeout;
+    private final Instant deadline;
 
     private TransportSettings(Builder b) {
         this.connectTimeout = b.connectTimeout;
@@ -38,6 +42,10 @@ public final class TransportSettings {
         this.sslContext = b.sslContext;
         this.userAgent = b.userAgent;
         this.proxy = b.proxy;
+        this.retryPolicy = b.retryPolicy;
+        this.overallTimeout = b.overallTimeout;
+        this.deadline = b.deadline != null ? b.deadline
+                : b.overallTimeout == null ? null : Instant.now().plus(b.overallTimeout);
     }
 
     /**
@@ -72,6 +80,9 @@ public final class TransportSettings {
         b.sslContext = sslContext;
         b.userAgent = userAgent;
         b.proxy = proxy;
+        b.retryPolicy = retryPolicy;
+        b.overallTimeout = overallTimeout;
+        b.deadline = deadline;
         return b;
     }
 
@@ -139,11 +150,42 @@ public final class TransportSettings {
         return Optional.ofNullable(proxy);
     }
 
+    /**
+     * When a request that is safe to repeat is sent again.
+     *
+     * @return the retry policy
+     */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /**
+     * The overall timeout: everything sent with these settings (every request, its retries and
+     * waits, the reading of every answer) ends by {@link #deadline()}, then fails with
+     * {@link io.cadc4j.core.CadcTimeoutException}.
+     *
+     * @return the overall timeout, or empty for none
+     */
+    public Optional<Duration> overallTimeout() {
+        return Optional.ofNullable(overallTimeout);
+    }
+
+    /**
+     * The moment the {@linkplain #overallTimeout() overall timeout} runs out: the time
+     * {@link Builder#build()} was called plus the timeout.
+     *
+     * @return the deadline, or empty for none
+     */
+    public Optional<Instant> deadline() {
+        return Optional.ofNullable(deadline);
+    }
+
     @Override
     public String toString() {
         return "TransportSettings[connect=" + connectTimeout + ", request=" + requestTimeout + ", redirects="
                 + redirectPolicy + "/" + maxRedirects + ", tls=" + (sslContext == null ? "default" : "custom")
-                + ", userAgent=" + userAgent + "]";
+                + ", userAgent=" + userAgent + ", retries=" + (retryPolicy.maxAttempts() - 1)
+                + (overallTimeout == null ? "" : ", overall=" + overallTimeout) + "]";
     }
 
     /** Collects settings; every setter checks its value. Single-threaded. */
@@ -155,8 +197,35 @@ public final class TransportSettings {
         private SSLContext sslContext;
         private String userAgent = defaultUserAgent();
         private ProxySelector proxy;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Duration overallTimeout;
+        private Instant deadline;
 
         private Builder() {
+        }
+
+        /**
+         * Sets the retry policy ({@link RetryPolicy#none()} to send every request once).
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Sets the overall timeout: everything sent with the settings must end within it, counted
+         * from {@link #build()}. Meant for clients that do one thing and end, such as a command.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder overallTimeout(Duration timeout) {
+            this.overallTimeout = positive(timeout, "overallTimeout");
+            this.deadline = null;
+            return this;
         }
 
         /**

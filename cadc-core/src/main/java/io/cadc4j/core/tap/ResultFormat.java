@@ -40,6 +40,11 @@ package io.cadc4j.core.tap;
  * {@code overflow} true when the service truncated the result at {@code MAXREC}. CSV and TSV
  * cannot carry the overflow flag; the VOTable formats keep the {@code QUERY_STATUS} INFO.
  *
+ * <p>{@link #FITS} and {@link #ECSV} are written by a result writer found at run time
+ * ({@code cadc-formats} ships it); without it, writing them fails with a
+ * {@link io.cadc4j.core.ProviderNotFoundException} that names the module to add. Their
+ * Javadoc, and the provider's, say how each value is written.
+ *
  * <p>Immutable and thread-safe.
  */
 public enum ResultFormat {
@@ -54,5 +59,17 @@ public enum ResultFormat {
     /** Tab-separated values. */
     TSV,
     /** One JSON object with the columns, the rows and the overflow flag. */
-    JSON
+    JSON,
+    /**
+     * A FITS file: an empty primary HDU, then one BINTABLE extension holding the rows, with the
+     * columns' names, units, descriptions, UCDs and xtypes in its header. Written by
+     * {@code cadc-formats}.
+     */
+    FITS,
+    /**
+     * astropy's Enhanced Character Separated Values, version 1.0: a YAML header describing each
+     * column (name, datatype, unit, description, meta), then comma-separated rows, a null as an empty
+     * field. Written by {@code cadc-formats}.
+     */
+    ECSV
 }

@@ -200,10 +200,11 @@ class CadcTest {
     @Test
     void resultFileRefusesAFormatItCannotWrite(@TempDir Path dir) throws Exception {
         try (Cadc cadc = plain()) {
-            assertThatThrownBy(() -> cadc.execSync(TapQuery.builder("S").responseFormat("fits").build(),
-                    dir.resolve("r.fits")))
+            assertThatThrownBy(() -> cadc.execSync(TapQuery.builder("S").responseFormat("parquet").build(),
+                    dir.resolve("r.parquet")))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("the response format 'fits' cannot be written to a file; use votable, csv, tsv or json");
+                    .hasMessage("the response format 'parquet' cannot be written to a file; "
+                            + "use votable, csv, tsv, json, fits or ecsv");
         }
         assertThat(tap.queries).isEmpty();
         try (var files = Files.list(dir)) {

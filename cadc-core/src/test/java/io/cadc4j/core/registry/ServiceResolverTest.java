@@ -60,7 +60,10 @@ class ServiceResolverTest {
     }
 
     private ServiceResolver.Builder resolver() {
-        HttpPipeline http = HttpPipeline.builder().transport(transport).build();
+        // one try per request: these tests count requests; retries are HttpPipelineRetryTest's
+        HttpPipeline http = HttpPipeline.builder().transport(transport)
+                .settings(io.cadc4j.core.spi.TransportSettings.builder()
+                        .retryPolicy(io.cadc4j.core.spi.RetryPolicy.none()).build()).build();
         return ServiceResolver.builder(http).registry(REGISTRY).clock(clock);
     }
 

@@ -27,8 +27,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class HttpPipelineTest {
     private static final URI SYNC = URI.create("https://ws.example.org/tap/sync");
 
+    /** One try per request: these tests are about a single exchange; retries are HttpPipelineRetryTest's. */
     private static HttpPipeline pipeline(ScriptedTransport t) {
-        return HttpPipeline.builder().transport(t).build();
+        return HttpPipeline.builder().transport(t).settings(TransportSettings.builder().retryPolicy(RetryPolicy.none())
+                .build()).build();
     }
 
     @Test

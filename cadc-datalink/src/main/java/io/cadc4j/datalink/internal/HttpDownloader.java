@@ -248,6 +248,7 @@ public final class HttpDownloader implements Downloader {
         if (state == null) {
             discard(part, meta);
         }
+        int sends = 0;
         for (int attempt = 0; ; attempt++) {
             long offset = state == null ? 0 : size(part, uri);
             if (offset == 0) {
@@ -272,6 +273,15 @@ public final class HttpDownloader implements Downloader {
                 }
                 return receiveFile(request, dir, urlName, part, meta, state, status == 206 ? offset : 0, response,
                         options, listener);
+            } catch (io.cadc4j.core.TransportException e) {
+                // a broken transfer goes on from its .part (or from the start) as the retry policy allows
+                if (!http.mayResend(get(uri, 0, null), ++sends, e)) {
+                    throw e;
+                }
+                state = options.resume() ? PartState.read(part, meta) : null;
+                if (state == null) {
+                    discard(part, meta);
+                }
             }
         }
     }

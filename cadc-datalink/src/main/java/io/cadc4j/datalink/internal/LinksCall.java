@@ -105,19 +105,34 @@ final class LinksCall {
         }
         FormBody body = form.build();
         if (options.post() && !postRefused) {
-            HttpResponse r = http.send(HttpRequest.newBuilder(links).POST(body).build());
-            if (r.status() == 405 || r.status() == 501) {
-                r.close();
-                LOG.log(Level.DEBUG, "{0} refused POST ({1}); using GET", links, r.status());
-                postRefused = true;
-            } else if (r.status() >= 200 && r.status() < 300) {
-                return read(r, ids);
-            } else {
-                throw HttpPipeline.errorFor(r);
+            HttpRequest post = HttpRequest.newBuilder(links).POST(body).safeToRepeat().build();
+            for (int tries = 1; ; tries++) {
+                HttpResponse r = http.send(post);
+                if (r.status() == 405 || r.status() == 501) {
+                    r.close();
+                    LOG.log(Level.DEBUG, "{0} refused POST ({1}); using GET", links, r.status());
+                    postRefused = true;
+                    break;
+                } else if (r.status() >= 200 && r.status() < 300) {
+                    try {
+                        return read(r, ids);
+                    } catch (io.cadc4j.core.CadcException e) {
+                        // the answer broke before anything was handed on: send it again if allowed
+                        if (!http.mayResend(post, tries, e)) {
+                            throw e;
+                        }
+                    }
+                } else {
+                    throw HttpPipeline.errorFor(r);
+                }
             }
         }
         URI get = withQuery(links, body.encoded());
-        return read(http.sendExpectingSuccess(HttpRequest.newBuilder(get).GET().build()), ids);
+        return http.fetch(HttpRequest.newBuilder(get).GET().build(), (in, r) -> {
+            try (RowCursor rows = reader.open(in, links)) {
+                return parse(rows, ids.size() > 1, links);
+            }
+        });
     }
 
     static URI withQuery(URI base, String query) {

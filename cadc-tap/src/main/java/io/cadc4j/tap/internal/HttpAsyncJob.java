@@ -108,6 +108,11 @@ final class HttpAsyncJob implements AsyncJob {
             if (status >= 200 && status < 300) {
                 return;
             }
+            if (status == 404 || status == 410) {
+                // gone already (an abort may end in the job's removal): what a delete asks for
+                LOG.log(Level.DEBUG, "DELETE {0} answered {1}: the job is gone", uri, status);
+                return;
+            }
             if (status != 405 && status != 501) {
                 throw withJob(HttpPipeline.errorFor(r));
             }
@@ -116,6 +121,8 @@ final class HttpAsyncJob implements AsyncJob {
         HttpRequest post = HttpRequest.newBuilder(uri).POST(FormBody.builder().add("ACTION", "DELETE").build()).build();
         try (HttpResponse r = tap.http().sendExpectingSuccess(post)) {
             LOG.log(Level.DEBUG, "deleted {0} with POST ACTION=DELETE ({1})", uri, r.status());
+        } catch (io.cadc4j.core.NotFoundException e) {
+            LOG.log(Level.DEBUG, "POST ACTION=DELETE to {0}: the job is gone", uri);
         } catch (CadcException e) {
             throw withJob(e);
         }
@@ -290,8 +297,8 @@ final class HttpAsyncJob implements AsyncJob {
     @Override
     public RowCursor fetchResult() {
         URI href = mainResult();
-        HttpResponse response = tap.http().send(HttpRequest.newBuilder(href).GET().build());
-        return tap.rows(response, id);
+        HttpRequest request = HttpRequest.newBuilder(href).GET().build();
+        return ResendingCursor.open(tap.http(), request, () -> tap.rows(tap.http().send(request), id));
     }
 
     @Override

@@ -84,8 +84,8 @@ final class HttpTapAdapter implements TapPort {
         Objects.requireNonNull(query, "query");
         checkVotableFormat(query);
         RequestBody body = TapRequests.queryBody(query, access(query));
-        HttpResponse response = http.send(HttpRequest.newBuilder(endpoints.sync()).POST(body).build());
-        return rows(response, null);
+        HttpRequest request = HttpRequest.newBuilder(endpoints.sync()).POST(body).safeToRepeat().build();
+        return ResendingCursor.open(http, request, () -> rows(http.send(request), null));
     }
 
     @Override
@@ -95,7 +95,7 @@ final class HttpTapAdapter implements TapPort {
         Objects.requireNonNull(out, "out");
         checkVotableFormat(query);
         RequestBody body = TapRequests.queryBody(query, access(query));
-        HttpResponse response = http.send(HttpRequest.newBuilder(endpoints.sync()).POST(body).build());
+        HttpResponse response = http.send(HttpRequest.newBuilder(endpoints.sync()).POST(body).safeToRepeat().build());
         ResultWriters.write(this, response, null, format, out);
     }
 
@@ -107,7 +107,7 @@ final class HttpTapAdapter implements TapPort {
         checkVotableFormat(query);
         RequestBody body = TapRequests.queryBody(query, access(query));
         ResultWriters.atomically(target, out -> {
-            HttpResponse response = http.send(HttpRequest.newBuilder(endpoints.sync()).POST(body).build());
+            HttpResponse response = http.send(HttpRequest.newBuilder(endpoints.sync()).POST(body).safeToRepeat().build());
             ResultWriters.write(this, response, null, format, out);
         });
     }
@@ -312,12 +312,7 @@ final class HttpTapAdapter implements TapPort {
 
     /** A GET whose successful body a parser reads. */
     <T> T get(URI uri, Parser<T> parser) {
-        try (HttpResponse r = http.sendExpectingSuccess(HttpRequest.newBuilder(uri).GET().build());
-                InputStream in = r.body()) {
-            return parser.parse(in);
-        } catch (IOException e) {
-            throw new TransportException("reading " + uri + " failed: " + e, uri, true, e);
-        }
+        return http.fetch(HttpRequest.newBuilder(uri).GET().build(), (in, r) -> parser.parse(in));
     }
 
     /** Reads a body. */

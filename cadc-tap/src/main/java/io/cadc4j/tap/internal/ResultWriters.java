@@ -4,6 +4,7 @@ package io.cadc4j.tap.internal;
 import io.cadc4j.core.CadcException;
 import io.cadc4j.core.internal.io.AtomicFiles;
 import io.cadc4j.core.spi.HttpResponse;
+import io.cadc4j.core.internal.port.ResultWriterProvider;
 import io.cadc4j.core.table.Field;
 import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.core.tap.ResultFormat;
@@ -96,7 +97,9 @@ final class ResultWriters {
                         json(rows, out);
                         break;
                     default:
-                        throw new IllegalStateException("unknown format " + format);
+                        // FITS, ECSV: written by a provider that brings its own library
+                        ResultWriterProvider.forFormat(format).write(format, rows, new NonClosing(out));
+                        break;
                 }
             }
             out.flush();

@@ -61,6 +61,20 @@ class FacadeResultFileTest {
     }
 
     @Test
+    void fitsAndEcsvAreWrittenWhenTheQueryAsksForThem() throws IOException {
+        Path fits = dir.resolve("planes.fits");
+        Path ecsv = dir.resolve("planes.ecsv");
+        try (Cadc cadc = cadc()) {
+            cadc.execSync(TapQuery.builder("select * from caom2.Plane").responseFormat("fits").build(), fits);
+            cadc.execSync(TapQuery.builder("select * from caom2.Plane").responseFormat("ecsv").build(), ecsv);
+        }
+        byte[] b = Files.readAllBytes(fits);
+        assertThat(new String(b, 0, 30, StandardCharsets.US_ASCII)).isEqualTo("SIMPLE  =                    T");
+        assertThat(new String(b, 2880, 20, StandardCharsets.US_ASCII)).isEqualTo("XTENSION= 'BINTABLE'");
+        assertThat(Files.readString(ecsv, StandardCharsets.UTF_8)).startsWith("# %ECSV 1.0\n").contains("publisherID,");
+    }
+
+    @Test
     void anErrorAfterTheRowsLeavesTheOldFileAndNoTemporaryFile() throws IOException {
         Path file = Files.writeString(dir.resolve("keep.xml"), "old content", StandardCharsets.UTF_8);
         try (Cadc cadc = cadc()) {

@@ -37,6 +37,11 @@ import org.osgi.framework.wiring.BundleWiring;
  * JDK transport can be found and used from inside the framework.
  */
 class OsgiBundleTest {
+    /**
+     * The bundles tried in Felix. cadc-formats and cadc-samp have bnd manifests too, but their
+     * libraries (nom-tam-fits, JSAMP) ship no OSGi manifest, so they cannot resolve in a bare
+     * framework.
+     */
     private static final List<String> BUNDLED = List.of("io.cadc4j.core", "io.cadc4j.votable", "io.cadc4j.http.jdk",
             "io.cadc4j.tap", "io.cadc4j.datalink", "io.cadc4j.auth");
 

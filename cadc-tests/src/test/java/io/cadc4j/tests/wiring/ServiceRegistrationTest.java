@@ -14,7 +14,7 @@ class ServiceRegistrationTest {
     @Test
     void everyCadcModuleIsOnTheTestClassPath() {
         assertThat(BuildArtifacts.cadcModules()).containsKeys("io.cadc4j.core", "io.cadc4j.votable",
-                "io.cadc4j.http.jdk", "io.cadc4j.tap", "io.cadc4j.datalink", "io.cadc4j.auth");
+                "io.cadc4j.http.jdk", "io.cadc4j.tap", "io.cadc4j.datalink", "io.cadc4j.auth", "io.cadc4j.formats");
     }
 
     @Test
@@ -45,7 +45,8 @@ class ServiceRegistrationTest {
                     .allMatch(e -> e.source().contains(".internal") == e.isQualified())
                     .allMatch(e -> e.targets().stream().allMatch(t -> t.startsWith("io.cadc4j.")));
             if (m.getKey().equals("io.cadc4j.http.jdk") || m.getKey().equals("io.cadc4j.tap")
-                    || m.getKey().equals("io.cadc4j.datalink") || m.getKey().equals("io.cadc4j.auth")) {
+                    || m.getKey().equals("io.cadc4j.datalink") || m.getKey().equals("io.cadc4j.auth")
+                    || m.getKey().equals("io.cadc4j.formats")) {
                 assertThat(d.exports()).as("an adapter exports nothing: %s", m.getKey()).isEmpty();
             }
         }

@@ -5,7 +5,6 @@ import io.cadc4j.core.CadcException;
 import io.cadc4j.core.CadcInterruptedException;
 import io.cadc4j.core.ProtocolViolationException;
 import io.cadc4j.core.TransportException;
-import io.cadc4j.core.internal.http.StatusErrors;
 import io.cadc4j.core.spi.ChallengeHandler;
 import io.cadc4j.core.spi.CredentialPolicy;
 import io.cadc4j.core.spi.HttpHeaders;
@@ -16,6 +15,7 @@ import io.cadc4j.core.spi.HttpTransportProvider;
 import io.cadc4j.core.spi.Providers;
 import io.cadc4j.core.spi.RedirectPolicy;
 import io.cadc4j.core.spi.TransportSettings;
+import io.cadc4j.core.spi.RetryPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLException;
 
 /**
@@ -38,11 +39,18 @@ import javax.net.ssl.SSLException;
  *   <li>follows 301, 302, 303, 307 and 308 as the {@link RedirectPolicy} allows, at most
  *       {@link TransportSettings#maxRedirects()} hops: 303 (and 301/302 after anything but GET or
  *       HEAD) becomes a GET without a body, 307/308 re-send the method and body; a hop to another
- *       origin (scheme, host, port) drops the request's own {@code Authorization} and {@code Cookie};
+ *       origin (scheme, host, port) drops the request's own {@code Authorization} and {@code Cookie}, and
+ *       gets the policy's credentials only as {@link CredentialPolicy#applyAfterRedirect} allows;
  *       a loop or too many hops fails with {@link ProtocolViolationException};</li>
  *   <li>turns transport failures into {@link CadcException}s: {@link TransportException} for I/O,
  *       {@link CadcInterruptedException} (interrupt flag restored) for an interrupt; timeouts pass
  *       through as {@link io.cadc4j.core.CadcTimeoutException};</li>
+ *   <li>sends a request again as its {@link RetryPolicy} allows (see there), logging each retry at
+ *       INFO and counting it ({@link #retryCount()});</li>
+ *   <li>keeps every exchange and every body read within the settings'
+ *       {@linkplain TransportSettings#overallTimeout() overall timeout};</li>
+ *   <li>hands out bodies whose failures read as one sentence ("the connection to host:port closed
+ *       after 24,925 of 49,851 bytes");</li>
  *   <li>logs each exchange at DEBUG (method, URI, status, time), never a header value.</li>
  * </ul>
  *
@@ -64,14 +72,30 @@ public final class HttpPipeline implements AutoCloseable {
     private final TransportSettings settings;
     private final CredentialPolicy credentials;
     private final ChallengeHandler challenges;
+    private final AtomicLong retries;
+    private final Deadline deadline;
+    private final RetryLoop retryLoop;
 
     private HttpPipeline(HttpTransport transport, boolean ownsTransport, TransportSettings settings,
-            CredentialPolicy credentials, ChallengeHandler challenges) {
+            CredentialPolicy credentials, ChallengeHandler challenges, AtomicLong retries) {
         this.transport = transport;
         this.ownsTransport = ownsTransport;
         this.settings = settings;
         this.credentials = credentials;
         this.challenges = challenges;
+        this.retries = retries;
+        this.deadline = settings.deadline().map(d -> Deadline.at(d, settings.overallTimeout().orElseThrow()))
+                .orElse(null);
+        this.retryLoop = new RetryLoop(settings.retryPolicy(), deadline, retries);
+    }
+
+    /**
+     * How many times this pipeline (and the copies made from it) sent a request again.
+     *
+     * @return the count of retries and re-sends
+     */
+    public long retryCount() {
+        return retries.get();
     }
 
     /**
@@ -109,7 +133,8 @@ public final class HttpPipeline implements AutoCloseable {
      * @return the copy
      */
     public HttpPipeline withCredentials(CredentialPolicy policy) {
-        return new HttpPipeline(transport, false, settings, Objects.requireNonNull(policy, "policy"), challenges);
+        return new HttpPipeline(transport, false, settings, Objects.requireNonNull(policy, "policy"), challenges,
+                retries);
     }
 
     /**
@@ -121,18 +146,112 @@ public final class HttpPipeline implements AutoCloseable {
      * @return the copy
      */
     public HttpPipeline withChallengeHandler(ChallengeHandler handler) {
-        return new HttpPipeline(transport, false, settings, credentials, Objects.requireNonNull(handler, "handler"));
+        return new HttpPipeline(transport, false, settings, credentials, Objects.requireNonNull(handler, "handler"),
+                retries);
     }
 
     /**
-     * Sends a request, following redirects, and returns the final response whatever its status.
+     * Sends a request, following redirects and retrying as the {@link RetryPolicy} allows, and
+     * returns the final response whatever its status.
      *
      * @param request the request
      * @return the response; the caller reads and closes it
-     * @throws CadcException if the exchange fails (I/O, timeout, interrupt, redirect loop)
+     * @throws CadcException if the exchange fails (I/O, timeout, interrupt, redirect loop), or a
+     *     retried request still failed or was still turned away when the tries ran out
      */
     public HttpResponse send(HttpRequest request) {
         Objects.requireNonNull(request, "request");
+        return retryLoop.send(request, this::sendOnce);
+    }
+
+    /**
+     * Sends a request expecting success and reads its body with a parser; when the body breaks
+     * before the parser is done, and the request is safe to repeat, sends it again as the
+     * {@link RetryPolicy} allows (the caller has seen nothing yet).
+     *
+     * @param <T> what the parser makes
+     * @param request the request
+     * @param parser reads the body
+     * @return what the parser made
+     * @throws CadcException as {@link #sendExpectingSuccess}, or the read's failure
+     */
+    public <T> T fetch(HttpRequest request, BodyParser<T> parser) {
+        for (int tries = 1; ; tries++) {
+            try (HttpResponse r = sendExpectingSuccess(request); InputStream in = r.body()) {
+                return parser.parse(in, r);
+            } catch (IOException e) {
+                if (!mayResend(request, tries, e)) {
+                    throw new TransportException("reading " + request.uri() + " failed: " + e.getMessage(),
+                            request.uri(), true, e);
+                }
+            } catch (CadcException e) {
+                if (!mayResend(request, tries, e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Decides whether a request whose answer broke while it was read (before its reader handed
+     * anything on) is sent again: only when it is safe to repeat, the failure is a broken
+     * connection, and the {@link RetryPolicy} and the overall timeout leave a try. When it says
+     * yes, it has logged the re-send at INFO, counted it and waited the policy's delay.
+     *
+     * @param request the request
+     * @param tries how many times it was sent so far
+     * @param failure what the read failed with
+     * @return true to send it again
+     */
+    public boolean mayResend(HttpRequest request, int tries, Exception failure) {
+        RetryPolicy policy = settings.retryPolicy();
+        if (!request.isSafeToRepeat() || tries >= policy.maxAttempts() || !isBrokenBody(failure)) {
+            return false;
+        }
+        java.time.Duration wait = policy.delayBefore(tries, null);
+        if (deadline != null && deadline.remaining().compareTo(wait) <= 0) {
+            return false;
+        }
+        retries.incrementAndGet();
+        LOG.log(Level.INFO, "sending {0} {1} again in {2} ms (try {3} of {4}): {5}", request.method(), request.uri(),
+                wait.toMillis(), tries + 1, policy.maxAttempts(), failure.getMessage());
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CadcInterruptedException(request.uri(), e);
+        }
+        return true;
+    }
+
+    private static boolean isBrokenBody(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof GuardedBody.BrokenBodyException) {
+                return true;
+            }
+            if (t instanceof io.cadc4j.core.CadcTimeoutException && t.getMessage() != null
+                    && t.getMessage().startsWith("the overall timeout")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Reads a response body. */
+    @FunctionalInterface
+    public interface BodyParser<T> {
+        /**
+         * Reads the body.
+         *
+         * @param body the body
+         * @param response the response it belongs to (status, headers, URI)
+         * @return what was read
+         * @throws IOException if reading fails
+         */
+        T parse(InputStream body, HttpResponse response) throws IOException;
+    }
+
+    private HttpResponse sendOnce(HttpRequest request) {
         HttpResponse response = follow(request, credentials);
         if (response.status() != 401 || challenges == null
                 || request.body().isPresent() && !request.body().get().isRepeatable()) {
@@ -154,7 +273,11 @@ public final class HttpPipeline implements AutoCloseable {
         List<String> visited = new ArrayList<>();
         visited.add(current.method() + " " + current.uri());
         for (int hop = 0; ; hop++) {
-            HttpResponse response = exchange(prepare(current, origin, policy));
+            HttpRequest hopRequest = current;
+            // A redirect's GET is a read even after a POST that is not (a UWS phase change): it is retried on its own.
+            HttpResponse response = hop > 0 && !request.isSafeToRepeat()
+                    ? retryLoop.send(hopRequest, r -> exchange(prepare(r, origin, policy)))
+                    : exchange(prepare(hopRequest, origin, policy));
             int status = response.status();
             if (!isFollowable(status) || settings.redirectPolicy() == RedirectPolicy.NEVER) {
                 return response;
@@ -244,7 +367,11 @@ public final class HttpPipeline implements AutoCloseable {
             b.setHeader("User-Agent", settings.userAgent());
         }
         HttpHeaders.Builder extra = HttpHeaders.builder();
-        policy.apply(request.uri(), extra);
+        if (sameOrigin(origin, request.uri())) {
+            policy.apply(request.uri(), extra);
+        } else {
+            policy.applyAfterRedirect(origin, request.uri(), extra);
+        }
         extra.build().map().forEach((name, values) -> {
             b.removeHeader(name);
             values.forEach(v -> b.header(name, v));
@@ -255,8 +382,22 @@ public final class HttpPipeline implements AutoCloseable {
     private HttpResponse exchange(HttpRequest request) {
         long start = System.nanoTime();
         HttpResponse response;
+        if (deadline != null) {
+            if (deadline.passed()) {
+                throw deadline.exceeded("about to send " + request, request.uri(), null);
+            }
+            java.time.Duration left = deadline.remaining().plusMillis(1);
+            if (left.compareTo(request.timeout().orElse(settings.requestTimeout())) < 0) {
+                request = request.toBuilder().timeout(left).build();
+            }
+        }
         try {
             response = transport.send(request);
+        } catch (io.cadc4j.core.CadcTimeoutException e) {
+            if (deadline != null && deadline.passed()) {
+                throw deadline.exceeded("waiting for the answer of " + request, request.uri(), e);
+            }
+            throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CadcInterruptedException(request.uri(), e);
@@ -265,14 +406,75 @@ public final class HttpPipeline implements AutoCloseable {
         } catch (IOException e) {
             String what = request.method() + " " + request.uri();
             String message = e.getMessage() != null && e.getMessage().startsWith(what) ? e.getMessage()
-                    : what + " failed: " + e;
-            throw new TransportException(message, request.uri(), true, e);
+                    : what + " failed: " + (e.getMessage() == null ? "the connection broke" : e.getMessage());
+            throw new TransportException(message, request.uri(), !unknownHost(e), e);
         }
         if (LOG.isLoggable(Level.DEBUG)) {
             LOG.log(Level.DEBUG, "{0} {1} -> {2} ({3} ms)", request.method(), request.uri(), response.status(),
                     (System.nanoTime() - start) / 1_000_000);
         }
-        return response;
+        return guarded(request, response);
+    }
+
+    /** The response with its body counted, its failures made readable and bound to the deadline. */
+    private HttpResponse guarded(HttpRequest request, HttpResponse response) {
+        int status = response.status();
+        long expected = "HEAD".equals(request.method()) || status == 204 || status == 304 ? -1
+                : response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        InputStream body = new GuardedBody(response.body(), response.uri(), expected, deadline);
+        return new HttpResponse() {
+            @Override
+            public HttpRequest request() {
+                return response.request();
+            }
+
+            @Override
+            public int status() {
+                return status;
+            }
+
+            @Override
+            public HttpHeaders headers() {
+                return response.headers();
+            }
+
+            @Override
+            public InputStream body() {
+                return body;
+            }
+
+            @Override
+            public URI uri() {
+                return response.uri();
+            }
+
+            @Override
+            public void close() {
+                try {
+                    body.close();
+                } catch (IOException e) {
+                    LOG.log(Level.DEBUG, "ignoring a failure to close a body: {0}", e.toString());
+                } finally {
+                    response.close();
+                }
+            }
+
+            @Override
+            public String toString() {
+                return response.toString();
+            }
+        };
+    }
+
+    /** A name that does not resolve is a mistake or no network, not a moment's trouble: not retried. */
+    private static boolean unknownHost(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.UnknownHostException || t instanceof java.nio.channels.UnresolvedAddressException
+                    || t.getMessage() != null && t.getMessage().contains("unknown host")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isFollowable(int status) {
@@ -395,12 +597,12 @@ public final class HttpPipeline implements AutoCloseable {
          */
         public HttpPipeline build() {
             if (transport != null) {
-                return new HttpPipeline(transport, false, settings, credentials, null);
+                return new HttpPipeline(transport, false, settings, credentials, null, new AtomicLong());
             }
             HttpTransportProvider provider = Providers.select(HttpTransportProvider.class, providerName, classLoader);
             HttpTransport created = Objects.requireNonNull(provider.create(settings),
                     () -> "HttpTransportProvider '" + provider.name() + "' returned no transport");
-            return new HttpPipeline(created, true, settings, credentials, null);
+            return new HttpPipeline(created, true, settings, credentials, null, new AtomicLong());
         }
     }
 }

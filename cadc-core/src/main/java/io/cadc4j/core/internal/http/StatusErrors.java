@@ -36,6 +36,11 @@ public final class StatusErrors {
     private static final Pattern TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
     private static final Pattern SCRIPT_OR_STYLE = Pattern.compile("(?is)<(script|style|head)[^>]*>.*?</\\1>");
     private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
+    private static final Pattern QUERY_STATUS = Pattern.compile(
+            "(?is)<(?:\\w+:)?INFO\\b([^>]*\\bname\\s*=\\s*[\"']QUERY_STATUS[\"'][^>]*)(?:/>|>(.*?)</(?:\\w+:)?INFO\\s*>)");
+    private static final Pattern VALUE_ATTR = Pattern.compile("(?is)\\bvalue\\s*=\\s*[\"']([^\"']*)[\"']");
+    private static final Pattern UWS_MESSAGE = Pattern.compile("(?is)<(?:\\w+:)?message\\b[^>]*>(.*?)</(?:\\w+:)?message\\s*>");
+    private static final Pattern MARKUP_NOISE = Pattern.compile("(?s)<\\?.*?\\?>|<!--.*?-->|<!\\[CDATA\\[|\\]\\]>|<!DOCTYPE[^>]*>");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?=\\s|$)");
 
     private StatusErrors() {
@@ -108,6 +113,34 @@ public final class StatusErrors {
         }
     }
 
+    /**
+     * The message of an XML error document: the text of a VOTable's {@code QUERY_STATUS} INFO (or
+     * its value when it has no text), else a UWS {@code errorSummary} message, else the document's
+     * text without its markup.
+     */
+    static String xmlMessage(String xml) {
+        Matcher q = QUERY_STATUS.matcher(xml);
+        while (q.find()) {
+            Matcher v = VALUE_ATTR.matcher(q.group(1));
+            String value = v.find() ? v.group(1) : "";
+            String content = q.group(2) == null ? "" : unescape(TAG.matcher(MARKUP_NOISE.matcher(q.group(2))
+                    .replaceAll(" ")).replaceAll(" ")).strip();
+            if (!"OK".equalsIgnoreCase(value)) {
+                return content.isEmpty() ? value : content;
+            }
+        }
+        Matcher m = UWS_MESSAGE.matcher(xml);
+        if (m.find()) {
+            return unescape(TAG.matcher(m.group(1)).replaceAll(" ")).strip();
+        }
+        return unescape(TAG.matcher(MARKUP_NOISE.matcher(xml).replaceAll(" ")).replaceAll(" "));
+    }
+
+    private static String unescape(String s) {
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
+                .replace("&#39;", "'").replace("&amp;", "&");
+    }
+
     static byte[] readSnippet(InputStream in) throws IOException {
         byte[] buf = new byte[SNIPPET_BYTES];
         int n = 0;
@@ -153,6 +186,9 @@ public final class StatusErrors {
             text = t.isBlank() || body.contains(t.strip()) ? body : t + ": " + body;
             text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
                     .replace("&nbsp;", " ").replace("&amp;", "&");
+        } else if (contentType.contains("xml") || head.startsWith("<?xml") || head.startsWith("<votable")
+                || head.startsWith("<uws") || head.startsWith("<vosi")) {
+            text = xmlMessage(text);
         }
         text = text.replaceAll("\\s+", " ").strip();
         if (text.length() > MESSAGE_CHARS) {

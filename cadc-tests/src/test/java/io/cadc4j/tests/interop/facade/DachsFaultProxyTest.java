@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cadc4j.tests.interop.facade;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cadc4j.tests.interop.Dachs;
+import io.cadc4j.tests.server.FaultProxy;
+import io.cadc4j.tests.server.FaultProxy.Mode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 22's fault matrix in front of a real server: the {@code cadc} command as a process,
+ * through a {@link FaultProxy} in front of GAVO DaCHS (its CADC-style registry file, TAP, DataLink
+ * and SODA all behind the proxy). Busy answers (503 with {@code Retry-After: 1} on the first two
+ * requests) are waited out by every operation; a reset after the headers is repaired on GET steps
+ * and never makes a job be created twice; the 10-second delays end by the command's deadline.
+ * Skipped, with the reason, when DaCHS is not running or the jar has not been built.
+ */
+@Tag("interop")
+class DachsFaultProxyTest {
+    private static final Path JAR = Path.of("..", "cadc-cli", "target", "cadc.jar").toAbsolutePath().normalize();
+    private static final String PUBLIC_PLANE = "ivo://cadc.nrc.ca/CFHT?2366419/2366419p";
+
+    @TempDir
+    Path dir;
+
+    private FaultProxy proxy;
+    private int code;
+    private String out;
+    private String err;
+    private Duration took;
+
+    @BeforeEach
+    void start() {
+        Dachs.assumeRunning();
+        Assumptions.assumeTrue(Files.isRegularFile(JAR), "the cadc command is not built at " + JAR);
+        proxy = FaultProxy.start(Dachs.baseUrl()).retryAfter(1).delay(Duration.ofSeconds(10));
+    }
+
+    @AfterEach
+    void stop() {
+        if (proxy != null) {
+            proxy.close();
+        }
+    }
+
+    private int cadc(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", JAR.toString()));
+        command.addAll(Arrays.asList(args));
+        command.add("--registry=" + proxy.via(Dachs.url("/static/reg/resource-caps")));
+        Path stdout = dir.resolve("stdout.txt");
+        Path stderr = dir.resolve("stderr.txt");
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("cadc " + String.join(" ", args) + " did not end within 120 s");
+        }
+        took = Duration.ofNanos(System.nanoTime() - start);
+        code = p.exitValue();
+        out = Files.readString(stdout, StandardCharsets.UTF_8);
+        err = Files.readString(stderr, StandardCharsets.UTF_8);
+        return code;
+    }
+
+    private String describe() {
+        return "exit " + code + " after " + took.toMillis() + " ms\nstdout:\n" + out + "\nstderr:\n" + err + "\nproxy: "
+                + proxy.log();
+    }
+
+    private List<String> lines() {
+        return out.isEmpty() ? List.of() : Arrays.asList(out.split("\\R"));
+    }
+
+    @Test
+    void everyOperationWaitsOutTwoBusyAnswers() throws Exception {
+        String adql = "select publisherID from caom2.Plane where publisherID = '" + PUBLIC_PLANE + "'";
+        proxy.inject(Mode.BUSY_503, 2);
+        assertThat(cadc("query", adql, "--format", "csv", "-o", "sync.csv")).as(describe()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("sync.csv"))).containsExactly("publisherID", PUBLIC_PLANE);
+
+        proxy.inject(Mode.BUSY_503, 2);
+        assertThat(cadc("query", "--async", "select top 3 obsID from caom2.Observation order by obsID", "--format",
+                "csv", "--timeout", "90s")).as(describe()).isZero();
+        assertThat(lines()).hasSize(4);
+
+        proxy.inject(Mode.BUSY_503, 2);
+        assertThat(cadc("urls", "--query", adql)).as(describe()).isZero();
+        List<String> urls = lines();
+        assertThat(urls).hasSize(1);
+
+        proxy.inject(Mode.BUSY_503, 2);
+        assertThat(cadc("cutouts", "01h45m07.5s +23d18m00s", "--radius", "0.01 deg", "--collection", "CFHT"))
+                .as(describe()).isZero();
+        assertThat(lines()).isNotEmpty().allSatisfy(l -> assertThat(l).contains("/dlget?"));
+
+        proxy.inject(Mode.BUSY_503, 2);
+        assertThat(cadc("download", urls.get(0), "-d", "files")).as(describe()).isZero();
+        assertThat(Path.of(lines().get(0))).exists();
+        assertThat(proxy.injected(Mode.BUSY_503)).isEqualTo(10);
+    }
+
+    @Test
+    void resetsAfterTheHeadersAreRepairedOnReadsAndAJobIsCreatedOnce() throws Exception {
+        proxy.inject(Mode.RESET_AFTER_HEADERS, 2, r -> r.startsWith("GET "));
+        assertThat(cadc("query", "--async", "select top 3 obsID from caom2.Observation order by obsID", "--format",
+                "csv", "--timeout", "90s")).as(describe()).isZero();
+        assertThat(lines()).hasSize(4);
+        assertThat(proxy.log()).filteredOn(l -> l.startsWith("POST ") && l.matches("POST /tap/async/?( .*)?"))
+                .hasSize(1);
+    }
+
+    @Test
+    void tenSecondDelaysEndByTheCommandsTimeoutWithNoFileLeft() throws Exception {
+        proxy.inject(Mode.SLOW_HEADERS, 1000);
+        assertThat(cadc("--timeout", "5s", "cutouts", "01h45m07.5s +23d18m00s", "--radius", "0.01 deg", "--download",
+                "cut")).as(describe()).isEqualTo(3);
+        assertThat(err).as(describe()).contains("overall timeout of 5 s");
+        assertThat(took).as(describe()).isLessThan(Duration.ofSeconds(20));
+        proxy.inject(Mode.SLOW_BODY, 1000);
+        assertThat(cadc("--timeout", "5s", "query", "select top 100 * from caom2.Plane", "-o", "p.csv"))
+                .as(describe()).isEqualTo(3);
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString()).collect(Collectors.toList()))
+                    .noneSatisfy(n -> assertThat(n).contains("p.csv"));
+        }
+    }
+}
