@@ -62,7 +62,6 @@ import picocli.CommandLine.Spec;
         description = "Query the Canadian Astronomy Data Centre (or any IVOA TAP service) from the shell.",
         footer = ExitCodes.HELP, usageHelpAutoWidth = true)
 final class CadcCommand implements Callable<Integer> {
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     /**
      * The subcommands, in the order help lists them. Not in the annotation: {@link Main} adds only
      * the one a command line names, so that picocli does not build the model of every other one.
@@ -70,6 +69,10 @@ final class CadcCommand implements Callable<Integer> {
     static final List<Class<?>> SUBCOMMANDS = List.of(QueryCommand.class, RegionCommand.class, NameCommand.class,
             CollectionsCommand.class, TablesCommand.class, UrlsCommand.class, CutoutsCommand.class,
             DownloadCommand.class, JobCommand.class);
+    /** Made on first use: a SecureRandom set up at start-up costs every run the security providers. */
+    private static final class Random {
+        static final java.security.SecureRandom INSTANCE = new java.security.SecureRandom();
+    }
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|min|h)?");
 
     final PrintStream out;
@@ -685,7 +688,7 @@ final class CadcCommand implements Callable<Integer> {
         }
         Path tmp = null;
         for (int attempt = 0; tmp == null; attempt++) {
-            Path candidate = dir.resolve("." + absolute.getFileName() + "." + Long.toHexString(RANDOM.nextLong())
+            Path candidate = dir.resolve("." + absolute.getFileName() + "." + Long.toHexString(Random.INSTANCE.nextLong())
                     + ".part");
             try {
                 tmp = Files.createFile(candidate);
