@@ -12,6 +12,7 @@
  * @uses io.cadc4j.core.spi.TapPortProvider
  * @uses io.cadc4j.core.spi.DataLinkPortProvider
  * @uses io.cadc4j.core.spi.AuthPortProvider
+ * @uses io.cadc4j.core.spi.NameResolverProvider
  */
 module io.cadc4j.core {
     requires java.xml;
@@ -30,4 +31,5 @@ module io.cadc4j.core {
     uses io.cadc4j.core.spi.TapPortProvider;
     uses io.cadc4j.core.spi.DataLinkPortProvider;
     uses io.cadc4j.core.spi.AuthPortProvider;
+    uses io.cadc4j.core.spi.NameResolverProvider;
 }

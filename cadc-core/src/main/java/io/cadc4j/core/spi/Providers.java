@@ -40,7 +40,8 @@ public final class Providers {
             HttpTransportProvider.class.getName(), "cadc-http-jdk",
             TapPortProvider.class.getName(), "cadc-tap",
             DataLinkPortProvider.class.getName(), "cadc-datalink",
-            AuthPortProvider.class.getName(), "cadc-auth");
+            AuthPortProvider.class.getName(), "cadc-auth",
+            NameResolverProvider.class.getName(), "cadc-names");
 
     /** The one piece of global state cadc4j keeps: providers found with the default class loader. */
     private static final Map<Class<?>, List<? extends Provider>> CACHE = new ConcurrentHashMap<>();
