@@ -9,7 +9,6 @@ import io.cadc4j.core.NotFoundException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -108,7 +107,8 @@ class CoordinatesTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining("not a coordinate");
         // Out of range is a mistake to report, not a target name to look up.
-        assertThatThrownBy(() -> Coordinates.parseOrResolve(text, name -> Optional.of(Coordinates.of(1, 2))))
+        assertThatThrownBy(() -> Coordinates.parseOrResolve(text,
+                name -> ResolvedName.builder(name, Coordinates.of(1, 2), "test").build()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

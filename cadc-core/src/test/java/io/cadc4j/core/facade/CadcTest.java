@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cadc4j.core.AuthenticationException;
 import io.cadc4j.core.Cadc;
 import io.cadc4j.core.CollectionDescription;
+import io.cadc4j.core.NotFoundException;
 import io.cadc4j.core.ProviderNotFoundException;
 import io.cadc4j.core.QueryException;
 import io.cadc4j.core.QueryOptions;
@@ -18,6 +19,7 @@ import io.cadc4j.core.auth.CookieCredentials;
 import io.cadc4j.core.auth.Realm;
 import io.cadc4j.core.coords.Angle;
 import io.cadc4j.core.coords.Coordinates;
+import io.cadc4j.core.coords.ResolvedName;
 import io.cadc4j.core.spi.HttpRequest;
 import io.cadc4j.core.table.ColumnDescription;
 import io.cadc4j.core.table.RowCursor;
@@ -29,7 +31,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -134,8 +135,12 @@ class CadcTest {
     @Test
     void targetNameIsResolvedByTheConfiguredResolver() {
         try (Cadc cadc = builder().tapUrl(PLAIN_TAP)
-                .nameResolver(name -> "M31".equals(name) ? Optional.of(Coordinates.of(10.684708, 41.26875))
-                        : Optional.empty())
+                .nameResolver(name -> {
+                    if (!"M31".equals(name)) {
+                        throw new NotFoundException("unknown: " + name, 0, null, null);
+                    }
+                    return ResolvedName.builder(name, Coordinates.of(10.684708, 41.26875), "test").build();
+                })
                 .build()) {
             cadc.queryRegion("M31").close();
         }
