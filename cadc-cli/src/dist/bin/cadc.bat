@@ -1,0 +1,8 @@
+@echo off
+rem SPDX-License-Identifier: Apache-2.0
+rem The cadc command, from an unpacked distribution: runs io.cadc4j.cli.internal.Main with the jars in ..\lib.
+setlocal
+set "CADC_HOME=%~dp0.."
+if defined JAVA_HOME (set "JAVA_EXE=%JAVA_HOME%\bin\java.exe") else (set "JAVA_EXE=java")
+"%JAVA_EXE%" %JAVA_OPTS% -cp "%CADC_HOME%\lib\*" io.cadc4j.cli.internal.Main %*
+exit /b %ERRORLEVEL%
