@@ -8,6 +8,8 @@ import io.cadc4j.core.QueryOptions;
 import io.cadc4j.core.auth.BasicCredentials;
 import io.cadc4j.core.auth.NetrcFile;
 import io.cadc4j.core.auth.Realm;
+import io.cadc4j.core.coords.Coordinates;
+import io.cadc4j.core.coords.NameResolution;
 import io.cadc4j.core.datalink.DataLink;
 import io.cadc4j.core.datalink.DownloadOutcome;
 import io.cadc4j.core.datalink.LinkSet;
@@ -46,7 +48,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "cadc", mixinStandardHelpOptions = true, versionProvider = CadcCommand.Version.class,
         description = "Query the Canadian Astronomy Data Centre (or any IVOA TAP service) from the shell.",
-        subcommands = {QueryCommand.class, RegionCommand.class, NameCommand.class, CollectionsCommand.class,
+        subcommands = {QueryCommand.class, RegionCommand.class, NameCommand.class, ResolveCommand.class,
+            CollectionsCommand.class,
             TablesCommand.class, UrlsCommand.class, CutoutsCommand.class, DownloadCommand.class, JobCommand.class},
         footer = ExitCodes.HELP, usageHelpAutoWidth = true)
 final class CadcCommand implements Callable<Integer> {
@@ -88,6 +91,20 @@ final class CadcCommand implements Callable<Integer> {
     @Option(names = "--timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION",
             description = "Longest wait for an answer, and for an async job (e.g. 30s, 5m, 1h, PT2M).")
     String timeout;
+
+    @Option(names = "--resolver", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "Which service turns target names (M31) into positions: sesame (CDS Sesame, the default, "
+                    + "as astroquery) or cadc (CADC's target resolver, found in the registry).")
+    String resolver;
+
+    @Option(names = "--resolver-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "The name resolver's endpoint, repeatable: Sesame mirrors (ending in nph-sesame/), asked in "
+                    + "order, the next when one is down; or the CADC resolver's find URL.")
+    List<URI> resolverUrls;
+
+    @Option(names = "--no-resolve", scope = ScopeType.INHERIT,
+            description = "Never resolve target names: a position must be written as coordinates.")
+    boolean noResolve;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Show stack traces with errors.")
@@ -180,6 +197,7 @@ final class CadcCommand implements Callable<Integer> {
             b.dataLinkUrl(dataLinkUrl);
         }
         timeout().ifPresent(b::requestTimeout);
+        b.nameResolution(nameResolution());
         customiser.accept(b);
         Cadc cadc = b.build();
         try {
@@ -195,6 +213,50 @@ final class CadcCommand implements Callable<Integer> {
             cadc.close();
             throw e;
         }
+    }
+
+    /** The name resolution the options ask for. */
+    private NameResolution nameResolution() {
+        if (noResolve) {
+            if (resolver != null || resolverUrls != null) {
+                throw new ExitCodes.UsageException("--no-resolve turns name resolution off: give it without "
+                        + "--resolver and --resolver-url");
+            }
+            return NameResolution.off();
+        }
+        NameResolution.Builder n = NameResolution.builder();
+        if (resolver != null) {
+            String r = resolver.strip().toLowerCase(Locale.ROOT);
+            if (!r.equals("sesame") && !r.equals("cadc")) {
+                throw new ExitCodes.UsageException("--resolver takes sesame or cadc, not '" + resolver + "'");
+            }
+            n.resolver(r);
+        }
+        if (resolverUrls != null) {
+            try {
+                n.endpoints(resolverUrls);
+            } catch (IllegalArgumentException e) {
+                throw new ExitCodes.UsageException("--resolver-url: " + e.getMessage());
+            }
+        }
+        timeout().ifPresent(n::timeout);
+        return n.build();
+    }
+
+    /**
+     * The position a subcommand's COORDS argument stands for: coordinates as written, else a target
+     * name resolved by the facade (never with {@code --no-resolve}, which makes a name a usage error).
+     *
+     * @param cadc the facade
+     * @param text the argument
+     * @return the ICRS position
+     */
+    Coordinates position(Cadc cadc, String text) {
+        if (noResolve && Coordinates.parseIfCoordinate(text).isEmpty()) {
+            throw new ExitCodes.UsageException("not a coordinate: \"" + text + "\", and --no-resolve turns name "
+                    + "resolution off (accepted forms: " + Coordinates.ACCEPTED_FORMS + ")");
+        }
+        return cadc.coordinates(text);
     }
 
     private void loginWithPassword(Cadc cadc) {

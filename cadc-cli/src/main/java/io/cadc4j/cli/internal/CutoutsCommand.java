@@ -20,7 +20,7 @@ final class CutoutsCommand implements Callable<Integer> {
     @ParentCommand
     CadcCommand root;
 
-    @Parameters(paramLabel = "COORDS", description = "The centre, as for 'cadc region'.")
+    @Parameters(paramLabel = "COORDS", description = "The centre, as for 'cadc region': coordinates or a target name.")
     String coords;
 
     @Option(names = "--radius", paramLabel = "ANGLE", required = true,
@@ -38,7 +38,7 @@ final class CutoutsCommand implements Callable<Integer> {
     public Integer call() {
         Angle r = Angle.parseRadius(radius);
         try (Cadc cadc = root.open()) {
-            RegionQuery.Builder q = RegionQuery.builder(cadc.coordinates(coords)).radius(r).imagesOnly(true);
+            RegionQuery.Builder q = RegionQuery.builder(root.position(cadc, coords)).radius(r).imagesOnly(true);
             if (collection != null) {
                 q.collection(collection);
             }
