@@ -32,7 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       {@code ivo://cadc.nrc.ca/resolver} to {@code /cadc-target-resolver/capabilities}, the
  *       resolver's real capabilities document with this server as its host.</li>
  * </ul>
- * {@link #answer(String, String)} and {@link #cadcAnswer(String, String)} add or replace answers;
+ * Names are matched without regard to case, as both services do. {@link #answer(String, String)}
+ * and {@link #cadcAnswer(String, String)} add or replace answers;
  * {@link #fault(Fault)} makes every resolver request fail one way (the registry keeps answering).
  *
  * <pre>{@code
@@ -147,7 +148,7 @@ public final class NameResolverStandIn implements AutoCloseable {
      * @return this stand-in
      */
     public NameResolverStandIn answer(String name, String text) {
-        sesame.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(text, "text"));
+        sesame.put(key(Objects.requireNonNull(name, "name")), Objects.requireNonNull(text, "text"));
         return this;
     }
 
@@ -159,7 +160,7 @@ public final class NameResolverStandIn implements AutoCloseable {
      * @return this stand-in
      */
     public NameResolverStandIn cadcAnswer(String name, String text) {
-        cadc.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(text, "text"));
+        cadc.put(key(Objects.requireNonNull(name, "name")), Objects.requireNonNull(text, "text"));
         return this;
     }
 
@@ -245,6 +246,11 @@ public final class NameResolverStandIn implements AutoCloseable {
         return null;
     }
 
+    /** Both services ignore case in names, and so does the stand-in. */
+    private static String key(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT);
+    }
+
     private static String param(String rawQuery, String key) {
         for (String pair : rawQuery.split("&")) {
             int eq = pair.indexOf('=');
@@ -293,7 +299,7 @@ public final class NameResolverStandIn implements AutoCloseable {
             return;
         }
         String name = nameOf(x.request().uri());
-        String text = name == null ? null : sesame.get(name);
+        String text = name == null ? null : sesame.get(key(name));
         if (text == null) {
             // Sesame's not-found answer (the m31 capture's shape) for a name it has no answer for.
             text = "# " + name + "\t#Q-00001\n\n\n#! *** Nothing found *** \n\n#====Done (2014-Feb-04,20:32:14z)====\n";
@@ -306,7 +312,7 @@ public final class NameResolverStandIn implements AutoCloseable {
             return;
         }
         String name = nameOf(x.request().uri());
-        String text = name == null ? null : cadc.get(name);
+        String text = name == null ? null : cadc.get(key(name));
         if (text == null) {
             String body = cadcNotFound.replaceFirst("target=[^\r\n]*", "target=" + (name == null ? "" : name));
             x.header("Content-Type", "text/plain").send(425, body.getBytes(StandardCharsets.UTF_8));
