@@ -13,7 +13,7 @@ import picocli.CommandLine;
  * definition: {@code cadc.bash} for bash and {@code cadc.zsh} for zsh (the same script behind
  * zsh's bash-completion emulation). The build runs it when it makes the distribution.
  *
- * <p>Stateless.
+ * <p>Stateless and thread-safe.
  */
 public final class Completion {
 

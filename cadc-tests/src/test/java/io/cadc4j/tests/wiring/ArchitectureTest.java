@@ -28,7 +28,8 @@ class ArchitectureTest {
             "cadc-http-jdk", List.of("io.cadc4j.core", "io.cadc4j.http.jdk"),
             "cadc-tap", List.of("io.cadc4j.core", "io.cadc4j.votable", "io.cadc4j.tap"),
             "cadc-datalink", List.of("io.cadc4j.core", "io.cadc4j.votable", "io.cadc4j.datalink"),
-            "cadc-auth", List.of("io.cadc4j.core", "io.cadc4j.auth"));
+            "cadc-auth", List.of("io.cadc4j.core", "io.cadc4j.auth"),
+            "cadc-names", List.of("io.cadc4j.core", "io.cadc4j.names"));
     private static final Pattern IMPORT = Pattern.compile("(?m)^import\\s+(?:static\\s+)?(io\\.cadc4j\\.[\\w.]+)");
     private static final Pattern TOP_LEVEL_PUBLIC_TYPE = Pattern.compile(
             "(?m)^public\\s+(?:final\\s+|abstract\\s+)*(?:class|interface|enum|@interface)\\s+(\\w+)");
@@ -73,7 +74,7 @@ class ArchitectureTest {
     void everyPublicTypeHasJavadocThatStatesItsThreadSafety() throws IOException {
         List<String> missing = new ArrayList<>();
         for (String module : List.of("cadc-core", "cadc-votable", "cadc-http-jdk", "cadc-tap", "cadc-datalink",
-                "cadc-auth", "cadc-cli", "cadc-tests")) {
+                "cadc-auth", "cadc-names", "cadc-cli", "cadc-tests")) {
             for (Path source : sources(module)) {
                 String text = Files.readString(source);
                 Matcher m = TOP_LEVEL_PUBLIC_TYPE.matcher(text);
