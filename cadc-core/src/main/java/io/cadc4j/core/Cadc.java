@@ -91,6 +91,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * start to end, never a mix; one that still needs a forgotten secret afterwards (a redirect, say)
  * fails with {@link IllegalStateException} rather than continue without it.
  *
+ * <p><b>Target names.</b> Every method taking a centre as text ({@link #queryRegion(String)},
+ * {@link #getImages(String, Angle, Path)}, {@link #getImageList(RowCursor, String, Angle)}, ...)
+ * reads it as {@link #coordinates(String)} does: coordinates as written (never sent to a resolver),
+ * else a target name resolved by CDS Sesame (with {@code cadc-names}; see
+ * {@link Builder#nameResolution(NameResolution)}), remembered per facade so that a loop asks once.
+ *
  * <p><b>DataLink operations</b> ({@link #getDataUrls}, {@link #getImageList}, {@link #getImages},
  * {@link #getImagesLazy}, {@link #getImageUrls}, {@link #download}) go to the DataLink service
  * ({@code ivo://cadc.nrc.ca/caom2ops} by default, or {@link Builder#dataLinkUrl(URI)}) through the

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.names.internal;
 
+import io.cadc4j.core.CadcException;
+import io.cadc4j.core.NotFoundException;
 import io.cadc4j.core.ServiceId;
 import io.cadc4j.core.StandardId;
 import io.cadc4j.core.coords.NameResolver;
@@ -71,7 +73,13 @@ final class CadcTargetResolver implements NameResolver {
         }
         URI u = located;
         if (u == null) {
-            u = Objects.requireNonNull(registry.locate(SERVICE, STANDARD), "the registry returned no URL");
+            try {
+                u = Objects.requireNonNull(registry.locate(SERVICE, STANDARD), "the registry returned no URL");
+            } catch (NotFoundException e) {
+                // Not the name's "not found" (which a cache would keep as the name's answer): the resolver's.
+                throw new CadcException("CADC's target resolver cannot be found: " + e.getMessage(),
+                        e.requestUri().orElse(null), false, e);
+            }
             located = u;
         }
         return List.of(u);

@@ -64,7 +64,9 @@ class CadcTargetResolverContractTest extends NameResolverContract {
     void withoutRegistryOrUrlItSaysWhatToGive() {
         try (HttpPipeline http = HttpPipeline.builder().build()) {
             NameResolver r = provider().create(NameResolverContext.builder(http).build());
-            assertThatThrownBy(() -> r.resolve("m31")).isInstanceOf(NotFoundException.class)
+            assertThatThrownBy(() -> r.resolve("m31")).isInstanceOf(io.cadc4j.core.CadcException.class)
+                    .isNotInstanceOf(NotFoundException.class)
+                    .hasMessageContaining("CADC's target resolver cannot be found")
                     .hasMessageContaining("ivo://cadc.nrc.ca/resolver").hasMessageContaining("URL");
         }
     }
