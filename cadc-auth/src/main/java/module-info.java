@@ -4,10 +4,10 @@
  * certificates read from PEM files without third-party libraries, and the credential policies that
  * put cookies, bearer tokens and basic credentials on requests only inside their realms.
  *
- * @provides io.cadc4j.core.spi.AuthPortProvider the built-in provider, named {@code cadc}
+ * @provides io.cadc4j.core.internal.port.AuthPortProvider the built-in provider, named {@code cadc}
  */
 module io.cadc4j.auth {
     requires io.cadc4j.core;
 
-    provides io.cadc4j.core.spi.AuthPortProvider with io.cadc4j.auth.internal.CadcAuthPortProvider;
+    provides io.cadc4j.core.internal.port.AuthPortProvider with io.cadc4j.auth.internal.CadcAuthPortProvider;
 }

@@ -5,12 +5,12 @@
  * (resumed, verified, moved into place atomically), package archives extracted safely with Apache
  * Commons Compress, and the FITS check of downloaded cutouts. It exports nothing.
  *
- * @provides io.cadc4j.core.spi.DataLinkPortProvider
+ * @provides io.cadc4j.core.internal.port.DataLinkPortProvider
  */
 module io.cadc4j.datalink {
     requires io.cadc4j.core;
     requires io.cadc4j.votable;
     requires org.apache.commons.compress;
 
-    provides io.cadc4j.core.spi.DataLinkPortProvider with io.cadc4j.datalink.internal.HttpDataLinkPortProvider;
+    provides io.cadc4j.core.internal.port.DataLinkPortProvider with io.cadc4j.datalink.internal.HttpDataLinkPortProvider;
 }

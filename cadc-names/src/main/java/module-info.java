@@ -5,11 +5,11 @@
  * when one is down, stalls or answers 5xx) and CADC's target resolver ({@code ivo://cadc.nrc.ca/resolver},
  * found in the registry). Exports nothing.
  *
- * @provides io.cadc4j.core.spi.NameResolverProvider {@code sesame} (the default) and {@code cadc}
+ * @provides io.cadc4j.core.internal.port.NameResolverProvider {@code sesame} (the default) and {@code cadc}
  */
 module io.cadc4j.names {
     requires io.cadc4j.core;
 
-    provides io.cadc4j.core.spi.NameResolverProvider with io.cadc4j.names.internal.SesameNameResolverProvider,
+    provides io.cadc4j.core.internal.port.NameResolverProvider with io.cadc4j.names.internal.SesameNameResolverProvider,
             io.cadc4j.names.internal.CadcNameResolverProvider;
 }

@@ -8,12 +8,12 @@ import io.cadc4j.core.auth.AuthSettings;
 import io.cadc4j.core.auth.CertificateCredentials;
 import io.cadc4j.core.auth.CookieCredentials;
 import io.cadc4j.core.auth.Credentials;
-import io.cadc4j.core.coords.Angle;
-import io.cadc4j.core.coords.Coordinates;
-import io.cadc4j.core.coords.NameResolution;
-import io.cadc4j.core.coords.NameResolver;
-import io.cadc4j.core.coords.ResolvedName;
-import io.cadc4j.core.datalink.Circle;
+import io.cadc4j.core.sky.Angle;
+import io.cadc4j.core.sky.Circle;
+import io.cadc4j.core.sky.Coordinates;
+import io.cadc4j.core.sky.NameResolution;
+import io.cadc4j.core.sky.NameResolver;
+import io.cadc4j.core.sky.ResolvedName;
 import io.cadc4j.core.datalink.DataLink;
 import io.cadc4j.core.datalink.DataLinkPort;
 import io.cadc4j.core.datalink.DownloadListener;
@@ -22,27 +22,31 @@ import io.cadc4j.core.datalink.DownloadOutcome;
 import io.cadc4j.core.datalink.DownloadRequest;
 import io.cadc4j.core.datalink.LinkSet;
 import io.cadc4j.core.internal.facade.NameCache;
-import io.cadc4j.core.internal.facade.ResultFiles;
 import io.cadc4j.core.internal.facade.Session;
 import io.cadc4j.core.internal.facade.Wiring;
-import io.cadc4j.core.registry.ServiceResolver;
+import io.cadc4j.core.internal.http.HttpPipeline;
+import io.cadc4j.core.internal.port.AuthPortProvider;
+import io.cadc4j.core.internal.port.DataLinkPortProvider;
+import io.cadc4j.core.internal.port.NameResolverContext;
+import io.cadc4j.core.internal.port.NameResolverProvider;
+import io.cadc4j.core.internal.port.TapPortProvider;
+import io.cadc4j.core.internal.registry.ServiceResolver;
 import io.cadc4j.core.registry.TapEndpoints;
-import io.cadc4j.core.spi.AuthPortProvider;
-import io.cadc4j.core.spi.DataLinkPortProvider;
-import io.cadc4j.core.spi.HttpPipeline;
 import io.cadc4j.core.spi.HttpTransport;
-import io.cadc4j.core.spi.NameResolverContext;
-import io.cadc4j.core.spi.NameResolverProvider;
 import io.cadc4j.core.spi.Providers;
-import io.cadc4j.core.spi.TapPortProvider;
 import io.cadc4j.core.spi.TransportSettings;
 import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.core.table.TableDescription;
 import io.cadc4j.core.tap.AsyncJob;
 import io.cadc4j.core.tap.JobListFilter;
 import io.cadc4j.core.tap.JobReference;
+import io.cadc4j.core.tap.QueryPayload;
+import io.cadc4j.core.tap.ResultFormat;
 import io.cadc4j.core.tap.TapPort;
+import io.cadc4j.core.tap.TapQuery;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,6 +56,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -151,7 +156,7 @@ public final class Cadc implements AutoCloseable {
      */
     public Map<String, CollectionDescription> getCollections() {
         Map<String, Set<String>> bands = new TreeMap<>();
-        try (RowCursor rows = tap().query(QueryOptions.defaults().toQuery(CadcQueries.collections()))) {
+        try (RowCursor rows = tap().query(TapQuery.of(CadcQueries.collections()))) {
             int collection = rows.columnIndex("collection");
             int band = rows.columnIndex("energy_emBand");
             while (rows.next()) {
@@ -387,7 +392,7 @@ public final class Cadc implements AutoCloseable {
      * @throws CadcException if the service cannot be reached
      */
     public RowCursor execSync(String adql) {
-        return execSync(adql, QueryOptions.defaults());
+        return execSync(TapQuery.of(adql));
     }
 
     /**
@@ -396,48 +401,77 @@ public final class Cadc implements AutoCloseable {
      * {@link RowCursor#isOverflow()} once the rows are read.
      *
      * <pre>{@code
-     * QueryOptions o = QueryOptions.builder().maxRecords(100)
+     * TapQuery q = TapQuery.builder("select * from tap_upload.t").maxRecords(100)
      *         .upload(TableUpload.ofFile("t", Path.of("targets.xml"))).build();
-     * try (RowCursor rows = cadc.execSync("select * from tap_upload.t", o)) { ... }
+     * try (RowCursor rows = cadc.execSync(q)) { ... }
      * }</pre>
      *
-     * @param adql the query
-     * @param options the options
+     * @param query the query and its options
      * @return the rows; the caller closes the cursor
      * @throws IllegalArgumentException if an upload file is missing or not a VOTable
      * @throws QueryException if the service rejects the query
      * @throws CadcException if the service cannot be reached
      */
-    public RowCursor execSync(String adql, QueryOptions options) {
-        Objects.requireNonNull(options, "options");
-        return tap().query(options.toQuery(adql));
+    public RowCursor execSync(TapQuery query) {
+        Objects.requireNonNull(query, "query");
+        return tap().query(query);
     }
 
     /**
      * Runs an ADQL query synchronously and keeps the answer in a file, as astroquery's
      * {@code output_file}: the service's document byte for byte, in the format asked with
-     * {@link QueryOptions.Builder#responseFormat} (a VOTable by default). The file appears only once
-     * complete (written beside it, then moved).
+     * {@link TapQuery.Builder#responseFormat} ({@code votable}, the default, keeps the service's
+     * document byte for byte; {@code csv}, {@code tsv} and {@code json} are written by the TAP port
+     * as {@link ResultFormat} describes). The file appears only once complete (written beside it,
+     * then moved), and a {@code QUERY_STATUS=ERROR} anywhere in the answer fails the call with no
+     * file left behind: {@link TapPort#writeResult(TapQuery, ResultFormat, Path)} does the work.
      *
      * <pre>{@code
-     * cadc.execSync("select * from caom2.EnumField", QueryOptions.builder().responseFormat("csv").build(),
+     * cadc.execSync(TapQuery.builder("select * from caom2.EnumField").responseFormat("csv").build(),
      *         Path.of("fields.csv"));
      * }</pre>
      *
-     * @param adql the query
-     * @param options the options
+     * @param query the query and its options
      * @param outputFile the file to write
-     * @return the number of bytes written
+     * @return the size of the file written, in bytes
+     * @throws IllegalArgumentException if the response format is none of votable, csv, tsv, json
      * @throws QueryException if the service rejects the query
      * @throws CadcException if the service cannot be reached or the file cannot be written
      */
-    public long execSync(String adql, QueryOptions options, Path outputFile) {
-        Objects.requireNonNull(options, "options");
+    public long execSync(TapQuery query, Path outputFile) {
+        Objects.requireNonNull(query, "query");
         Objects.requireNonNull(outputFile, "outputFile");
-        Session.TapBinding tap = current().tap();
-        // The TAP adapter's result-file writer (issue #4) takes this over once it exists; until then
-        // the same request the dry run shows is sent through the session's pipeline.
-        return ResultFiles.write(tap.http(), QueryPayload.of(tap.endpoints().sync(), options.toQuery(adql)), outputFile);
+        ResultFormat format = fileFormat(query.responseFormat().orElse("votable"));
+        // The port streams a VOTable from the service and writes it in the format asked.
+        TapQuery.Builder asked = TapQuery.builder(query.adql());
+        query.maxRecords().ifPresent(asked::maxRecords);
+        query.runId().ifPresent(asked::runId);
+        query.uploads().forEach(asked::upload);
+        tap().writeResult(asked.build(), format, outputFile);
+        try {
+            return Files.size(outputFile);
+        } catch (IOException e) {
+            throw new CadcException("the result was written to " + outputFile + " but its size cannot be read: " + e,
+                    null, false, e);
+        }
+    }
+
+    private static ResultFormat fileFormat(String responseFormat) {
+        String f = responseFormat.strip().toLowerCase(Locale.ROOT);
+        if (f.equals("votable") || f.contains("votable") || f.equals("text/xml") || f.equals("application/xml")) {
+            return ResultFormat.VOTABLE;
+        }
+        if (f.equals("csv") || f.equals("text/csv")) {
+            return ResultFormat.CSV;
+        }
+        if (f.equals("tsv") || f.equals("text/tab-separated-values")) {
+            return ResultFormat.TSV;
+        }
+        if (f.equals("json") || f.equals("application/json")) {
+            return ResultFormat.JSON;
+        }
+        throw new IllegalArgumentException("the response format '" + responseFormat
+                + "' cannot be written to a file; use votable, csv, tsv or json");
     }
 
     /**
@@ -447,19 +481,17 @@ public final class Cadc implements AutoCloseable {
      * {@link TapEndpoints#async()}.
      *
      * <pre>{@code
-     * QueryPayload p = cadc.payloadOf(CadcQueries.region(Coordinates.parse("10 20"), Angle.ofArcminutes(1)),
-     *         QueryOptions.builder().maxRecords(10).build());
+     * QueryPayload p = cadc.payloadOf(TapQuery.builder(CadcQueries.region(Coordinates.parse("10 20"),
+     *         Angle.ofArcminutes(1))).maxRecords(10).build());
      * p.parameter("MAXREC");   // Optional[10]
      * }</pre>
      *
-     * @param adql the query
-     * @param options the options
+     * @param query the query and its options
      * @return the request
-     * @throws IllegalArgumentException if the ADQL is blank
      */
-    public QueryPayload payloadOf(String adql, QueryOptions options) {
-        Objects.requireNonNull(options, "options");
-        return QueryPayload.of(current().tap().endpoints().sync(), options.toQuery(adql));
+    public QueryPayload payloadOf(TapQuery query) {
+        Objects.requireNonNull(query, "query");
+        return QueryPayload.of(current().tap().endpoints().sync(), query);
     }
 
     /**
@@ -473,7 +505,7 @@ public final class Cadc implements AutoCloseable {
      * @return the request
      */
     public QueryPayload payloadOf(String adql) {
-        return payloadOf(adql, QueryOptions.defaults());
+        return payloadOf(TapQuery.of(adql));
     }
 
     /**
@@ -481,7 +513,7 @@ public final class Cadc implements AutoCloseable {
      * {@code create_async}; {@link AsyncJob#run()} starts it.
      *
      * <pre>{@code
-     * AsyncJob job = cadc.createAsync("select * from caom2.Plane", QueryOptions.builder().maxRecords(10000).build());
+     * AsyncJob job = cadc.createAsync(TapQuery.builder("select * from caom2.Plane").maxRecords(10000).build());
      * job.run();
      * job.awaitCompletion(Duration.ofMinutes(10));
      * job.raiseIfError();
@@ -489,14 +521,13 @@ public final class Cadc implements AutoCloseable {
      * job.delete();
      * }</pre>
      *
-     * @param adql the query
-     * @param options the options
+     * @param query the query and its options
      * @return the job
      * @throws CadcException if the service refuses to create it
      */
-    public AsyncJob createAsync(String adql, QueryOptions options) {
-        Objects.requireNonNull(options, "options");
-        return tap().submit(options.toQuery(adql));
+    public AsyncJob createAsync(TapQuery query) {
+        Objects.requireNonNull(query, "query");
+        return tap().submit(query);
     }
 
     /**
@@ -511,7 +542,7 @@ public final class Cadc implements AutoCloseable {
      * @throws CadcException if the service refuses to create it
      */
     public AsyncJob createAsync(String adql) {
-        return createAsync(adql, QueryOptions.defaults());
+        return createAsync(TapQuery.of(adql));
     }
 
     /**
@@ -991,8 +1022,7 @@ public final class Cadc implements AutoCloseable {
     private LinkSet imageLinks(Session s, RegionQuery region) {
         Objects.requireNonNull(region, "region");
         List<String> ids;
-        try (RowCursor rows = s.tap().port().query(QueryOptions.defaults()
-                .toQuery(region.toBuilder().imagesOnly(true).build().adql()))) {
+        try (RowCursor rows = s.tap().port().query(TapQuery.of(region.toBuilder().imagesOnly(true).build().adql()))) {
             ids = readIds(rows, "getImages", false);
         }
         return ids.isEmpty() ? LinkSet.of(List.of()) : s.dataLink().cutoutLinks(ids, circle(region));

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.votable;
 
-import io.cadc4j.core.spi.HttpPipeline;
+import io.cadc4j.core.internal.http.HttpPipeline;
 import io.cadc4j.core.table.DocumentMetadata;
 import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.votable.internal.SecureXml;

@@ -10,7 +10,7 @@ import io.cadc4j.core.table.Datatype;
 import io.cadc4j.core.table.Group;
 import io.cadc4j.core.table.Param;
 import io.cadc4j.core.table.Resource;
-import io.cadc4j.core.table.Shape;
+import io.cadc4j.core.table.XtypeValue;
 import io.cadc4j.votable.Fixtures.Chunking;
 import io.cadc4j.votable.Fixtures.Outcome;
 import java.io.IOException;
@@ -289,7 +289,7 @@ class FixtureDocumentsTest {
         READS.put("datalink/ssa-with-datalink-unicode-interval.xml", o -> {
             rows(o, 1);
             int arr = col(o, "location_arr");
-            assertThat(o.rows.get(0).getShape(arr, Shape.Kind.POINT).size()).isEqualTo(2);
+            assertThat(o.rows.get(0).getShape(arr, XtypeValue.Kind.POINT).size()).isEqualTo(2);
             assertThat(o.document.serviceDescriptors()).hasSize(2);
         });
         READS.put("dachs/async_result.vot.xml", o -> {
@@ -358,7 +358,7 @@ class FixtureDocumentsTest {
             assertThat(o.metadata.fields().get(pos).xtype()).contains("point");
             assertThat(o.rows).allSatisfy(r -> {
                 if (!r.isNull(pos)) {
-                    assertThat(r.getShape(pos, Shape.Kind.POINT).size()).isEqualTo(2);
+                    assertThat(r.getShape(pos, XtypeValue.Kind.POINT).size()).isEqualTo(2);
                 }
             });
         });

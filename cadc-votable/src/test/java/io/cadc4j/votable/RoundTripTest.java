@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cadc4j.core.table.Row;
 import io.cadc4j.core.table.RowCursor;
-import io.cadc4j.core.table.Shape;
+import io.cadc4j.core.table.XtypeValue;
 import io.cadc4j.core.table.TableMetadata;
 import io.cadc4j.votable.Fixtures.Chunking;
 import io.cadc4j.votable.Fixtures.Outcome;
@@ -124,7 +124,7 @@ class RoundTripTest {
                 assertThat(c.getLong(l)).isEqualTo(v[l] == null ? 0L : (Long) v[l]);
                 assertThat(c.getBoolean(b)).isEqualTo(v[b] != null && (Boolean) v[b]);
                 assertThat(c.getTimestamp(ts)).isEqualTo(v[ts] == null ? null : Instant.parse(v[ts] + "Z"));
-                Shape p = c.getShape(poly, Shape.Kind.POLYGON);
+                XtypeValue p = c.getShape(poly, XtypeValue.Kind.POLYGON);
                 assertThat(p == null ? null : p.values()).isEqualTo(v[poly]);
             }
             assertThat(n).isEqualTo(50);

@@ -8,7 +8,7 @@ import io.cadc4j.core.CadcException;
 import io.cadc4j.core.ProtocolViolationException;
 import io.cadc4j.core.QueryException;
 import io.cadc4j.core.spi.HttpHeaders;
-import io.cadc4j.core.spi.HttpPipeline;
+import io.cadc4j.core.internal.http.HttpPipeline;
 import io.cadc4j.core.spi.HttpRequest;
 import io.cadc4j.core.spi.HttpResponse;
 import io.cadc4j.core.spi.HttpTransport;

@@ -3,8 +3,8 @@ package io.cadc4j.auth.internal;
 
 import io.cadc4j.core.auth.AuthPort;
 import io.cadc4j.core.auth.AuthSettings;
-import io.cadc4j.core.spi.AuthPortProvider;
-import io.cadc4j.core.spi.PortContext;
+import io.cadc4j.core.internal.port.AuthPortProvider;
+import io.cadc4j.core.internal.port.PortContext;
 import java.util.Objects;
 
 /**

@@ -24,7 +24,7 @@ import java.util.Set;
  * Puts header credentials on a request when, and only when, the target is inside the credential's
  * realm: cookies as one {@code Cookie} field ({@code CADC_SSO="token"}, CADC's quoted form), and one
  * {@code Authorization} field, a bearer token or basic credentials, whichever the preference ranks
- * first. {@link io.cadc4j.core.spi.HttpPipeline} asks it again at every redirect hop, so a hop out
+ * first. {@link io.cadc4j.core.internal.http.HttpPipeline} asks it again at every redirect hop, so a hop out
  * of the realm carries nothing.
  *
  * <p>Destroyed credentials are skipped: after a logout the policy sends nothing, even to a request

@@ -3,9 +3,9 @@ package io.cadc4j.auth.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cadc4j.core.spi.AuthPortProvider;
-import io.cadc4j.core.spi.HttpPipeline;
-import io.cadc4j.core.spi.PortContext;
+import io.cadc4j.core.internal.port.AuthPortProvider;
+import io.cadc4j.core.internal.http.HttpPipeline;
+import io.cadc4j.core.internal.port.PortContext;
 import io.cadc4j.core.spi.Provider;
 import java.io.IOException;
 import java.net.URI;

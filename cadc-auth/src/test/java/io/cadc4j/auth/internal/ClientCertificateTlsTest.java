@@ -12,7 +12,7 @@ import io.cadc4j.core.CadcException;
 import io.cadc4j.core.auth.AuthPort;
 import io.cadc4j.core.auth.AuthSettings;
 import io.cadc4j.core.auth.CertificateCredentials;
-import io.cadc4j.core.spi.HttpPipeline;
+import io.cadc4j.core.internal.http.HttpPipeline;
 import io.cadc4j.core.spi.HttpRequest;
 import io.cadc4j.core.spi.HttpResponse;
 import java.io.IOException;

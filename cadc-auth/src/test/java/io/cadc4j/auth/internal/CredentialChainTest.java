@@ -13,7 +13,7 @@ import io.cadc4j.core.auth.CredentialException;
 import io.cadc4j.core.auth.Credentials;
 import io.cadc4j.core.auth.TokenCredentials;
 import io.cadc4j.core.auth.Realm;
-import io.cadc4j.core.spi.HttpPipeline;
+import io.cadc4j.core.internal.http.HttpPipeline;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -13,7 +13,7 @@ import io.cadc4j.core.auth.AuthSettings;
 import io.cadc4j.core.auth.CookieCredentials;
 import io.cadc4j.core.auth.Realm;
 import io.cadc4j.core.spi.HttpHeaders;
-import io.cadc4j.core.spi.HttpPipeline;
+import io.cadc4j.core.internal.http.HttpPipeline;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

@@ -12,7 +12,7 @@ import io.cadc4j.core.auth.CredentialSet;
 import io.cadc4j.core.auth.Credentials;
 import io.cadc4j.core.auth.Realm;
 import io.cadc4j.core.auth.TokenCredentials;
-import io.cadc4j.core.spi.HttpPipeline;
+import io.cadc4j.core.internal.http.HttpPipeline;
 import io.cadc4j.core.spi.HttpRequest;
 import io.cadc4j.core.spi.HttpResponse;
 import java.io.IOException;

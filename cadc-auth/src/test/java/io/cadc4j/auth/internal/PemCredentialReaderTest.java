@@ -10,7 +10,7 @@ import io.cadc4j.core.auth.AuthSettings;
 import io.cadc4j.core.auth.CertificateCredentials;
 import io.cadc4j.core.auth.CredentialException;
 import io.cadc4j.core.auth.CredentialException.Reason;
-import io.cadc4j.core.spi.HttpPipeline;
+import io.cadc4j.core.internal.http.HttpPipeline;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;

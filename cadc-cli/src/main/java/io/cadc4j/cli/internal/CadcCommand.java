@@ -4,17 +4,17 @@ package io.cadc4j.cli.internal;
 import io.cadc4j.core.AuthenticationException;
 import io.cadc4j.core.Cadc;
 import io.cadc4j.core.NotFoundException;
-import io.cadc4j.core.QueryOptions;
 import io.cadc4j.core.auth.BasicCredentials;
 import io.cadc4j.core.auth.NetrcFile;
 import io.cadc4j.core.auth.Realm;
-import io.cadc4j.core.coords.Coordinates;
-import io.cadc4j.core.coords.NameResolution;
+import io.cadc4j.core.sky.Coordinates;
+import io.cadc4j.core.sky.NameResolution;
 import io.cadc4j.core.datalink.DataLink;
 import io.cadc4j.core.datalink.DownloadOutcome;
 import io.cadc4j.core.datalink.LinkSet;
 import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.core.tap.TableUpload;
+import io.cadc4j.core.tap.TapQuery;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -314,7 +314,7 @@ final class CadcCommand implements Callable<Integer> {
      * @param uploads the values
      * @param options where to add them
      */
-    static void addUploads(List<String> uploads, QueryOptions.Builder options) {
+    static void addUploads(List<String> uploads, TapQuery.Builder options) {
         for (String u : uploads) {
             int eq = u.indexOf('=');
             if (eq <= 0 || eq == u.length() - 1) {

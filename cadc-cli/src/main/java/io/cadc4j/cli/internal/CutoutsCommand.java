@@ -4,7 +4,7 @@ package io.cadc4j.cli.internal;
 import io.cadc4j.core.Cadc;
 import io.cadc4j.core.ImageDownloads;
 import io.cadc4j.core.adql.RegionQuery;
-import io.cadc4j.core.coords.Angle;
+import io.cadc4j.core.sky.Angle;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -2,12 +2,12 @@
 package io.cadc4j.cli.internal;
 
 import io.cadc4j.core.Cadc;
-import io.cadc4j.core.QueryOptions;
 import io.cadc4j.core.tap.AsyncJob;
 import io.cadc4j.core.tap.ExecutionPhase;
 import io.cadc4j.core.tap.JobInfo;
 import io.cadc4j.core.tap.JobListFilter;
 import io.cadc4j.core.tap.JobReference;
+import io.cadc4j.core.tap.TapQuery;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -80,13 +80,13 @@ final class JobCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            QueryOptions.Builder o = QueryOptions.builder();
+            TapQuery.Builder o = TapQuery.builder(adql);
             if (maxrec != null) {
                 o.maxRecords(maxrec);
             }
             CadcCommand.addUploads(uploads, o);
             try (Cadc cadc = job.root.open()) {
-                AsyncJob j = cadc.createAsync(adql, o.build());
+                AsyncJob j = cadc.createAsync(o.build());
                 if (run) {
                     j.run();
                 }

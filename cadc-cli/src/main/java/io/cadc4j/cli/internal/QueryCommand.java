@@ -2,9 +2,9 @@
 package io.cadc4j.cli.internal;
 
 import io.cadc4j.core.Cadc;
-import io.cadc4j.core.QueryOptions;
-import io.cadc4j.core.QueryPayload;
 import io.cadc4j.core.tap.AsyncJob;
+import io.cadc4j.core.tap.QueryPayload;
+import io.cadc4j.core.tap.TapQuery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -37,16 +37,16 @@ final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        QueryOptions.Builder o = QueryOptions.builder();
+        TapQuery.Builder o = TapQuery.builder(adql);
         if (maxrec != null) {
             o.maxRecords(maxrec);
         }
         CadcCommand.addUploads(uploads, o);
-        QueryOptions options = o.build();
+        TapQuery query = o.build();
         try (Cadc cadc = root.open()) {
             if (dryRun) {
-                QueryPayload p = async ? QueryPayload.of(cadc.tapEndpoints().async(), options.toQuery(adql))
-                        : cadc.payloadOf(adql, options);
+                QueryPayload p = async ? QueryPayload.of(cadc.tapEndpoints().async(), query)
+                        : cadc.payloadOf(query);
                 root.out.println(p.method() + " " + p.uri());
                 root.out.println("Content-Type: " + p.contentType());
                 p.parameters().forEach(e -> root.out.println(e.getKey() + "=" + e.getValue()));
@@ -55,9 +55,9 @@ final class QueryCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             if (!async) {
-                return root.emit(cadc.execSync(adql, options), maxrec == null ? -1 : maxrec);
+                return root.emit(cadc.execSync(query), maxrec == null ? -1 : maxrec);
             }
-            AsyncJob job = cadc.createAsync(adql, options);
+            AsyncJob job = cadc.createAsync(query);
             try {
                 job.run();
                 Jobs.await(job, root.timeout().orElse(Jobs.DEFAULT_WAIT), root.err, root.terminal.interactive());

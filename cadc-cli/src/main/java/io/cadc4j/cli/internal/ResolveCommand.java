@@ -3,7 +3,7 @@ package io.cadc4j.cli.internal;
 
 import io.cadc4j.core.CadcException;
 import io.cadc4j.core.Cadc;
-import io.cadc4j.core.coords.ResolvedName;
+import io.cadc4j.core.sky.ResolvedName;
 import io.cadc4j.core.table.Field;
 import io.cadc4j.core.table.Row;
 import io.cadc4j.core.table.RowCursor;

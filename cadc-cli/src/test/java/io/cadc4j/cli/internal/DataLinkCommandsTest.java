@@ -4,8 +4,8 @@ package io.cadc4j.cli.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cadc4j.core.adql.RegionQuery;
-import io.cadc4j.core.coords.Angle;
-import io.cadc4j.core.coords.Coordinates;
+import io.cadc4j.core.sky.Angle;
+import io.cadc4j.core.sky.Coordinates;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;

@@ -4,7 +4,7 @@ package io.cadc4j.cli.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cadc4j.core.Cadc;
-import io.cadc4j.core.coords.Angle;
+import io.cadc4j.core.sky.Angle;
 import io.cadc4j.core.table.RowCursor;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.core.adql;
 
-import io.cadc4j.core.coords.Angle;
-import io.cadc4j.core.coords.Coordinates;
+import io.cadc4j.core.sky.Angle;
+import io.cadc4j.core.sky.Coordinates;
 import java.util.Locale;
 import java.util.Objects;
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.core.adql;
 
-import io.cadc4j.core.coords.Angle;
-import io.cadc4j.core.coords.Coordinates;
-import io.cadc4j.core.coords.Fk5J2000;
+import io.cadc4j.core.sky.Angle;
+import io.cadc4j.core.sky.Coordinates;
+import io.cadc4j.core.sky.Fk5J2000;
 import java.util.Objects;
 import java.util.Optional;
 

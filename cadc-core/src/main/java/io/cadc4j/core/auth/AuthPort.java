@@ -9,8 +9,8 @@ import java.nio.file.Path;
  * The port to authentication: turns what a user has (a user and password, a PEM certificate file)
  * into {@link Credentials}, and credentials into the {@link CredentialPolicy} that puts them on
  * requests, only to the hosts of their realm. {@code cadc-auth} provides it through
- * {@link io.cadc4j.core.spi.AuthPortProvider}; the port's service URI
- * ({@link io.cadc4j.core.spi.PortContext#serviceUri()}) is the login endpoint (the
+ * {@link io.cadc4j.core.internal.port.AuthPortProvider}; the port's service URI
+ * ({@link io.cadc4j.core.internal.port.PortContext#serviceUri()}) is the login endpoint (the
  * {@code ivo://ivoa.net/std/UMS#login-0.1} capability of {@code ivo://cadc.nrc.ca/gms}).
  *
  * <p>Other credentials need no port: {@link BasicCredentials}, {@link TokenCredentials} and

@@ -6,12 +6,12 @@
  * {@link io.cadc4j.core.auth.CredentialSet}), the {@link io.cadc4j.core.auth.Realm} each may be sent
  * to, netrc files ({@link io.cadc4j.core.auth.NetrcFile}), an opt-in
  * {@link io.cadc4j.core.auth.CredentialChain}, and the negotiation of security methods
- * ({@link io.cadc4j.core.auth.SecurityPreference}, {@link io.cadc4j.core.auth.ChallengeRetry}).
+ * ({@link io.cadc4j.core.auth.SecurityPreference}, {@link io.cadc4j.core.internal.http.ChallengeRetry}).
  *
  * <p>Secrets (passwords, tokens) are taken and handed out as {@code char[]} copies, wiped on
  * {@code destroy()}, and never appear in a message, a {@code toString()} or a log line. Credentials
  * travel on requests only through a {@link io.cadc4j.core.spi.CredentialPolicy}, which the
- * {@link io.cadc4j.core.spi.HttpPipeline} asks at every redirect hop.
+ * {@link io.cadc4j.core.internal.http.HttpPipeline} asks at every redirect hop.
  *
  * <p>Defaults for this package: parameters are never null (checked with
  * {@code Objects.requireNonNull}); absent values come back as {@code Optional} or empty

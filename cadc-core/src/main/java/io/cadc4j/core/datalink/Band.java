@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.core.datalink;
 
+import io.cadc4j.core.internal.text.SodaNumbers;
+import io.cadc4j.core.sky.Interval;
+
 /**
  * A wavelength interval in metres, the value of the SODA {@code BAND} parameter
  * (SODA 1.0 §3.3.5): {@code lo hi}, either end possibly unbounded.

@@ -6,6 +6,7 @@ import io.cadc4j.core.StandardId;
 import io.cadc4j.core.registry.Capabilities;
 import io.cadc4j.core.registry.Capability;
 import io.cadc4j.core.registry.InterfaceChoice;
+import io.cadc4j.core.sky.Circle;
 import java.net.URI;
 import java.util.Collection;
 import java.util.Objects;
@@ -15,7 +16,7 @@ import java.util.Set;
 /**
  * The port to a DataLink service: resolves identifiers (publisher DIDs) to links, builds SODA
  * cutout URLs from service descriptors, and downloads. {@code cadc-datalink} provides it through
- * {@link io.cadc4j.core.spi.DataLinkPortProvider}; the {@link io.cadc4j.core.spi.PortContext}'s
+ * {@link io.cadc4j.core.internal.port.DataLinkPortProvider}; the {@link io.cadc4j.core.internal.port.PortContext}'s
  * service URI is the DataLink {@code {links}} URL ({@link #linksUrl}).
  *
  * <p>Example:

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.core.datalink;
 
+import io.cadc4j.core.sky.Circle;
+import io.cadc4j.core.sky.Polygon;
+import io.cadc4j.core.sky.Shape;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.core.datalink;
 
+import io.cadc4j.core.sky.Interval;
+
 /**
  * A time interval in Modified Julian Date (days), the value of the SODA {@code TIME} parameter
  * (SODA 1.0 §3.3.6): {@code lo hi}, either end possibly unbounded.

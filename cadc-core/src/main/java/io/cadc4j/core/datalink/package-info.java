@@ -3,8 +3,8 @@
  * DataLink and what follows it: the {@link io.cadc4j.core.datalink.DataLinkPort}, links and their
  * {@link io.cadc4j.core.datalink.Semantics} (with the {@link io.cadc4j.core.datalink.SemanticsFilter}s
  * the facade applies); SODA cuts ({@link io.cadc4j.core.datalink.SodaCutout} of
- * {@link io.cadc4j.core.datalink.Circle}, {@link io.cadc4j.core.datalink.Range},
- * {@link io.cadc4j.core.datalink.Polygon}, {@link io.cadc4j.core.datalink.Band},
+ * {@link io.cadc4j.core.sky.Circle}, {@link io.cadc4j.core.sky.Range},
+ * {@link io.cadc4j.core.sky.Polygon}, {@link io.cadc4j.core.datalink.Band},
  * {@link io.cadc4j.core.datalink.TimeInterval}, {@link io.cadc4j.core.datalink.Polarization});
  * downloads ({@link io.cadc4j.core.datalink.Downloader}, its requests, options, listener and
  * outcomes); and the primary header of a downloaded FITS file

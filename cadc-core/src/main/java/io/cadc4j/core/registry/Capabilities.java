@@ -3,7 +3,6 @@ package io.cadc4j.core.registry;
 
 import io.cadc4j.core.NotFoundException;
 import io.cadc4j.core.StandardId;
-import io.cadc4j.core.registry.internal.CapabilitiesParser;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;

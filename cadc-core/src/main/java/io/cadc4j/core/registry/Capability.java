@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.core.registry;
 
+import io.cadc4j.core.AuthenticationException;
 import io.cadc4j.core.SecurityMethod;
 import io.cadc4j.core.StandardId;
+import io.cadc4j.core.auth.SecurityPreference;
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -99,6 +103,32 @@ public final class Capability {
         }
         return firstAccepting(SecurityMethod.ANONYMOUS)
                 .map(i -> InterfaceChoice.of(standardId, i, SecurityMethod.ANONYMOUS));
+    }
+
+    /**
+     * Chooses the interface as {@link #chooseInterface(Set, SecurityPreference)} does, or fails
+     * with a message that names what the service accepts and what the caller holds.
+     *
+     * @param held the security methods the caller has credentials for
+     * @param preference the order in which held methods are tried
+     * @param source where the capabilities were read, for the message
+     * @return the choice
+     * @throws AuthenticationException when no interface accepts any held method nor anonymous requests
+     */
+    public InterfaceChoice requireInterface(Set<SecurityMethod> held, SecurityPreference preference, URI source) {
+        return chooseInterface(held, preference).orElseThrow(() -> {
+            List<String> offered = new ArrayList<>();
+            interfaces().forEach(i -> i.securityMethods().forEach(m -> {
+                if (!offered.contains(m.toString())) {
+                    offered.add(m.toString());
+                }
+            }));
+            List<String> have = new ArrayList<>();
+            held.forEach(m -> have.add(m.toString()));
+            return new AuthenticationException("the capability " + standardId() + " at " + source
+                    + " accepts only " + offered + " but the credentials held are " + (have.isEmpty() ? "none" : have),
+                    0, source, null);
+        });
     }
 
     private Optional<Interface> firstAccepting(SecurityMethod method) {

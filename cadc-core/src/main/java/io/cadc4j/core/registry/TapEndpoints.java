@@ -3,6 +3,7 @@ package io.cadc4j.core.registry;
 
 import io.cadc4j.core.SecurityMethod;
 import io.cadc4j.core.StandardId;
+import io.cadc4j.core.auth.SecurityPreference;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -69,7 +70,7 @@ public final class TapEndpoints {
         Objects.requireNonNull(held, "held");
         Objects.requireNonNull(preference, "preference");
         Capability tap = caps.require(StandardId.TAP);
-        InterfaceChoice choice = ServiceResolver.choose(tap, held, preference, caps.source());
+        InterfaceChoice choice = tap.requireInterface(held, preference, caps.source());
         URI b = checkBase(choice.accessUrl());
         URI tables = vosi(caps, held, preference, StandardId.VOSI_TABLES_1_1, StandardId.VOSI_TABLES)
                 .orElse(child(b, "tables"));

@@ -2,7 +2,7 @@
 /**
  * Service resolution: CADC's registry file ({@code resource-caps}), VOSI capabilities with their
  * TAPRegExt extras, the choice of an interface by the credentials held, and a caching
- * {@link io.cadc4j.core.registry.ServiceResolver} that turns a service id such as
+ * {@link io.cadc4j.core.internal.registry.ServiceResolver} that turns a service id such as
  * {@code ivo://cadc.nrc.ca/argus} into endpoints.
  *
  * <p>Defaults for this package: parameters are never null (checked with

@@ -38,10 +38,10 @@ public final class Providers {
     /** Which module ships the built-in provider of each type, for the "add X" message. */
     private static final Map<String, String> MODULE_TO_ADD = Map.of(
             HttpTransportProvider.class.getName(), "cadc-http-jdk",
-            TapPortProvider.class.getName(), "cadc-tap",
-            DataLinkPortProvider.class.getName(), "cadc-datalink",
-            AuthPortProvider.class.getName(), "cadc-auth",
-            NameResolverProvider.class.getName(), "cadc-names");
+            "io.cadc4j.core.internal.port.TapPortProvider", "cadc-tap",
+            "io.cadc4j.core.internal.port.DataLinkPortProvider", "cadc-datalink",
+            "io.cadc4j.core.internal.port.AuthPortProvider", "cadc-auth",
+            "io.cadc4j.core.internal.port.NameResolverProvider", "cadc-names");
 
     /** The one piece of global state cadc4j keeps: providers found with the default class loader. */
     private static final Map<Class<?>, List<? extends Provider>> CACHE = new ConcurrentHashMap<>();

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.core.spi;
 
-import io.cadc4j.core.internal.WrittenBody;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -115,23 +114,5 @@ public interface RequestBody {
         Objects.requireNonNull(contentType, "contentType");
         Objects.requireNonNull(writer, "writer");
         return new WrittenBody(contentType, -1, repeatable, writer, "streamed");
-    }
-
-    /**
-     * Starts a URL-encoded form ({@code application/x-www-form-urlencoded}).
-     *
-     * @return a new form builder
-     */
-    static FormBody.Builder form() {
-        return FormBody.builder();
-    }
-
-    /**
-     * Starts a multipart form ({@code multipart/form-data}).
-     *
-     * @return a new multipart builder
-     */
-    static MultipartBody.Builder multipart() {
-        return MultipartBody.builder();
     }
 }

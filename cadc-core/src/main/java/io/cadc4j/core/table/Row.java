@@ -157,7 +157,7 @@ public interface Row {
      * @return the shape, or null when the cell is null
      * @throws IllegalStateException if the cell is not a numeric array of a size that fits the kind
      */
-    default Shape getShape(int column, Shape.Kind kind) {
+    default XtypeValue getShape(int column, XtypeValue.Kind kind) {
         Objects.requireNonNull(kind, "kind");
         Object o = getObject(column);
         if (o == null) {
@@ -177,7 +177,7 @@ public interface Row {
                     + o.getClass().getSimpleName());
         }
         try {
-            return Shape.of(kind, d);
+            return XtypeValue.of(kind, d);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("column " + column + ": " + e.getMessage(), e);
         }

@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * The port to a TAP service: queries run synchronously as a stream of rows or asynchronously as
  * UWS jobs, the service's table metadata and availability. {@code cadc-tap} provides it through
- * {@link io.cadc4j.core.spi.TapPortProvider}.
+ * {@link io.cadc4j.core.internal.port.TapPortProvider}.
  *
  * <pre>{@code
  * try (RowCursor rows = tap.query(TapQuery.builder("select top 10 * from caom2.Plane").maxRecords(10).build())) {

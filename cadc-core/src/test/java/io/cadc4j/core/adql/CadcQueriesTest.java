@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.cadc4j.core.coords.Angle;
-import io.cadc4j.core.coords.Coordinates;
-import io.cadc4j.core.coords.Fk5J2000;
+import io.cadc4j.core.sky.Angle;
+import io.cadc4j.core.sky.Coordinates;
+import io.cadc4j.core.sky.Fk5J2000;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.core.auth;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.cadc4j.core.SecurityMethod;
+import io.cadc4j.core.internal.http.ChallengeRetry;
 import io.cadc4j.core.spi.HttpHeaders;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ChallengeRetryTest {
 

@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.core.datalink;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import io.cadc4j.core.internal.text.SodaNumbers;
+import io.cadc4j.core.sky.Circle;
+import io.cadc4j.core.sky.Interval;
+import io.cadc4j.core.sky.Polygon;
+import io.cadc4j.core.sky.Range;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SodaCutoutTest {
 

@@ -1,31 +1,28 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.core.facade;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.cadc4j.core.AuthenticationException;
 import io.cadc4j.core.Cadc;
 import io.cadc4j.core.CollectionDescription;
 import io.cadc4j.core.NotFoundException;
 import io.cadc4j.core.ProviderNotFoundException;
 import io.cadc4j.core.QueryException;
-import io.cadc4j.core.QueryOptions;
-import io.cadc4j.core.QueryPayload;
 import io.cadc4j.core.SecurityMethod;
 import io.cadc4j.core.adql.CadcQueries;
 import io.cadc4j.core.adql.RegionQuery;
 import io.cadc4j.core.auth.CookieCredentials;
 import io.cadc4j.core.auth.Realm;
-import io.cadc4j.core.coords.Angle;
-import io.cadc4j.core.coords.Coordinates;
-import io.cadc4j.core.coords.NameResolution;
-import io.cadc4j.core.coords.NameResolver;
-import io.cadc4j.core.coords.ResolvedName;
+import io.cadc4j.core.sky.Angle;
+import io.cadc4j.core.sky.Coordinates;
+import io.cadc4j.core.sky.NameResolution;
+import io.cadc4j.core.sky.NameResolver;
+import io.cadc4j.core.sky.ResolvedName;
 import io.cadc4j.core.spi.HttpRequest;
 import io.cadc4j.core.table.ColumnDescription;
 import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.core.table.TableDescription;
+import io.cadc4j.core.tap.QueryPayload;
+import io.cadc4j.core.tap.ResultFormat;
 import io.cadc4j.core.tap.TableUpload;
 import io.cadc4j.core.tap.TapQuery;
 import java.net.URI;
@@ -35,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CadcTest {
     private static final URI REGISTRY = URI.create("http://127.0.0.1:8089/static/reg/resource-caps");
@@ -232,7 +231,7 @@ class CadcTest {
     void execSyncSendsTheLimitAndUploads(@TempDir Path dir) throws Exception {
         Path table = Files.writeString(dir.resolve("t.xml"), "<VOTABLE/>");
         try (Cadc cadc = plain()) {
-            cadc.execSync("select * from tap_upload.t", QueryOptions.builder().maxRecords(5)
+            cadc.execSync(TapQuery.builder("select * from tap_upload.t").maxRecords(5)
                     .upload(TableUpload.ofFile("t", table)).build()).close();
         }
         TapQuery q = tap.queries.get(0);
@@ -243,7 +242,7 @@ class CadcTest {
     @Test
     void dryRunGivesTheExactRequestWithoutSendingIt() {
         try (Cadc cadc = plain()) {
-            QueryPayload p = cadc.payloadOf("select * from x where a = 'b'", QueryOptions.builder().maxRecords(10)
+            QueryPayload p = cadc.payloadOf(TapQuery.builder("select * from x where a = 'b'").maxRecords(10)
                     .upload(TableUpload.ofUrl("remote", URI.create("https://example.org/t.xml"))).build());
             assertThat(p.method()).isEqualTo("POST");
             assertThat(p.uri()).isEqualTo(URI.create("https://tap.example.org/tap/sync"));
@@ -258,33 +257,32 @@ class CadcTest {
         assertThat(transport.requests()).extracting(HttpRequest::method).containsOnly("GET");
     }
 
+    /** The facade hands a result file to its TAP port, with the format the query asked for. */
     @Test
-    void resultFileHoldsTheServicesBytesAndAppearsWhole(@TempDir Path dir) throws Exception {
-        byte[] doc = FakeTransport.fixture("dachs/sync_maxrec3_overflow.vot.xml");
-        transport.answer(URI.create("https://tap.example.org/tap/sync"), "application/x-votable+xml", doc);
-        Path out = dir.resolve("result.xml");
+    void resultFileIsWrittenByTheTapPortInTheAskedFormat(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("result.csv");
         try (Cadc cadc = plain()) {
-            long n = cadc.execSync("SELECT obsID, collection FROM caom2.Observation ORDER BY obsID",
-                    QueryOptions.builder().maxRecords(3).build(), out);
-            assertThat(n).isEqualTo(doc.length);
+            long n = cadc.execSync(TapQuery.builder("SELECT obsID FROM caom2.Observation").maxRecords(3)
+                    .responseFormat("text/csv").build(), out);
+            assertThat(n).isEqualTo(Files.size(out));
+            cadc.execSync(TapQuery.of("S"), dir.resolve("result.xml"));
         }
-        assertThat(Files.readAllBytes(out)).isEqualTo(doc);
-        try (var files = Files.list(dir)) {
-            assertThat(files).containsExactly(out);
-        }
-        List<String> bodies = transport.sentBodies();
-        assertThat(bodies.get(bodies.size() - 1)).contains("MAXREC=3").contains("REQUEST=doQuery");
+        assertThat(Files.readString(out)).isEqualTo("CSV SELECT obsID FROM caom2.Observation");
+        assertThat(tap.formats).containsExactly(ResultFormat.CSV, ResultFormat.VOTABLE);
+        // The port is asked for the format, and the query it sends keeps its limit.
+        assertThat(tap.queries.get(0).maxRecords()).hasValue(3);
+        assertThat(tap.queries.get(0).responseFormat()).isEmpty();
     }
 
     @Test
-    void resultFileIsNotWrittenWhenTheServiceReportsAnError(@TempDir Path dir) throws Exception {
-        transport.answer(URI.create("https://tap.example.org/tap/sync"), "application/x-votable+xml",
-                FakeTransport.fixture("dachs/sync_error_syntax.vot.xml"));
-        Path out = dir.resolve("result.xml");
+    void resultFileRefusesAFormatItCannotWrite(@TempDir Path dir) throws Exception {
         try (Cadc cadc = plain()) {
-            assertThatThrownBy(() -> cadc.execSync("S", QueryOptions.defaults(), out))
-                    .isInstanceOf(QueryException.class).hasMessageContaining("Could not parse your query");
+            assertThatThrownBy(() -> cadc.execSync(TapQuery.builder("S").responseFormat("fits").build(),
+                    dir.resolve("r.fits")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("the response format 'fits' cannot be written to a file; use votable, csv, tsv or json");
         }
+        assertThat(tap.queries).isEmpty();
         try (var files = Files.list(dir)) {
             assertThat(files).isEmpty();
         }

@@ -2,7 +2,7 @@
 package io.cadc4j.core.facade;
 
 import io.cadc4j.core.AuthenticationException;
-import io.cadc4j.core.datalink.Circle;
+import io.cadc4j.core.sky.Circle;
 import io.cadc4j.core.datalink.DataLink;
 import io.cadc4j.core.datalink.DataLinkPort;
 import io.cadc4j.core.datalink.DownloadListener;
@@ -17,8 +17,8 @@ import io.cadc4j.core.datalink.LinkSet;
 import io.cadc4j.core.datalink.Semantics;
 import io.cadc4j.core.datalink.ServiceDescriptor;
 import io.cadc4j.core.datalink.SodaCutout;
-import io.cadc4j.core.spi.DataLinkPortProvider;
-import io.cadc4j.core.spi.PortContext;
+import io.cadc4j.core.internal.port.DataLinkPortProvider;
+import io.cadc4j.core.internal.port.PortContext;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -6,8 +6,8 @@ import io.cadc4j.core.registry.Availability;
 import io.cadc4j.core.registry.TapEndpoints;
 import io.cadc4j.core.spi.HttpRequest;
 import io.cadc4j.core.spi.HttpResponse;
-import io.cadc4j.core.spi.PortContext;
-import io.cadc4j.core.spi.TapPortProvider;
+import io.cadc4j.core.internal.port.PortContext;
+import io.cadc4j.core.internal.port.TapPortProvider;
 import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.core.table.TableDescription;
 import io.cadc4j.core.tap.AsyncJob;
@@ -36,6 +36,8 @@ final class FakeTap implements TapPortProvider {
 
     final List<PortContext> contexts = Collections.synchronizedList(new ArrayList<>());
     final List<TapQuery> queries = Collections.synchronizedList(new ArrayList<>());
+    /** The formats asked of {@code writeResult(query, format, file)}, which writes "FORMAT adql". */
+    final List<io.cadc4j.core.tap.ResultFormat> formats = Collections.synchronizedList(new ArrayList<>());
     final Map<String, TableDescription> tables = new ConcurrentHashMap<>();
     final Map<String, AsyncJob> jobs = new ConcurrentHashMap<>();
     final List<JobReference> jobList = Collections.synchronizedList(new ArrayList<>());
@@ -61,7 +63,13 @@ final class FakeTap implements TapPortProvider {
             @Override
             public void writeResult(io.cadc4j.core.tap.TapQuery query, io.cadc4j.core.tap.ResultFormat format,
                     java.nio.file.Path file) {
-                throw new UnsupportedOperationException("not used by these tests");
+                queries.add(query);
+                formats.add(format);
+                try {
+                    java.nio.file.Files.writeString(file, format + " " + query.adql());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
             }
 
             @Override

@@ -1,16 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.core.registry;
 
-import static io.cadc4j.core.SecurityMethod.ANONYMOUS;
-import static io.cadc4j.core.SecurityMethod.BASIC;
-import static io.cadc4j.core.SecurityMethod.CERTIFICATE;
-import static io.cadc4j.core.SecurityMethod.COOKIE;
-import static io.cadc4j.core.SecurityMethod.TOKEN;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.cadc4j.core.SecurityMethod;
 import io.cadc4j.core.StandardId;
+import io.cadc4j.core.auth.SecurityPreference;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static io.cadc4j.core.SecurityMethod.ANONYMOUS;
+import static io.cadc4j.core.SecurityMethod.BASIC;
+import static io.cadc4j.core.SecurityMethod.CERTIFICATE;
+import static io.cadc4j.core.SecurityMethod.COOKIE;
+import static io.cadc4j.core.SecurityMethod.TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CapabilityTest {
     private static final StandardId SIA2 = StandardId.of("ivo://ivoa.net/std/SIA#query-2.0");
@@ -134,9 +134,8 @@ class CapabilityTest {
     }
 
     @Test
-    void rejectsAPreferenceListingAnonymousOrARepeat() {
-        assertThatThrownBy(() -> SecurityPreference.of(List.of(COOKIE, ANONYMOUS)))
-                .isInstanceOf(IllegalArgumentException.class);
+    void aPreferenceKeepsAnonymousLastAndRejectsARepeat() {
+        assertThat(SecurityPreference.of(List.of(ANONYMOUS, COOKIE)).order()).containsExactly(COOKIE);
         assertThatThrownBy(() -> SecurityPreference.of(List.of(COOKIE, COOKIE)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(SecurityPreference.defaults().order()).containsExactly(CERTIFICATE, COOKIE, TOKEN, BASIC);

@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.core.registry;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.cadc4j.core.AuthenticationException;
 import io.cadc4j.core.NotFoundException;
 import io.cadc4j.core.ProtocolViolationException;
@@ -12,7 +9,8 @@ import io.cadc4j.core.ServiceException;
 import io.cadc4j.core.ServiceId;
 import io.cadc4j.core.StandardId;
 import io.cadc4j.core.TransportException;
-import io.cadc4j.core.spi.HttpPipeline;
+import io.cadc4j.core.internal.http.HttpPipeline;
+import io.cadc4j.core.internal.registry.ServiceResolver;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -22,6 +20,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ServiceResolverTest {
     private static final URI REGISTRY = URI.create("https://reg.test/reg/resource-caps");

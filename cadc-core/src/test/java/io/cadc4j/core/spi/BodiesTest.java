@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.core.spi;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import io.cadc4j.core.internal.http.FormBody;
+import io.cadc4j.core.internal.http.MultipartBody;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,12 +12,14 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BodiesTest {
 
     @Test
     void formEncodesUtf8AndRepeatsNames() throws IOException {
-        FormBody form = RequestBody.form().add("ID", "ivo://cadc.nrc.ca/CFHT?1/1o").add("ID", "b c")
+        FormBody form = FormBody.builder().add("ID", "ivo://cadc.nrc.ca/CFHT?1/1o").add("ID", "b c")
                 .add("QUERY", "select * from t where n = 'é'").build();
 
         assertThat(written(form)).isEqualTo(
@@ -30,7 +31,7 @@ class BodiesTest {
 
     @Test
     void formToStringShowsNamesOnly() {
-        FormBody login = RequestBody.form().add("username", "u").add("password", "hunter2").build();
+        FormBody login = FormBody.builder().add("username", "u").add("password", "hunter2").build();
 
         assertThat(login.toString()).isEqualTo("FormBody[username, password]").doesNotContain("hunter2");
     }
@@ -39,7 +40,7 @@ class BodiesTest {
     void multipartLengthMatchesWhatIsWritten(@TempDir Path dir) throws IOException {
         Path table = dir.resolve("t.xml");
         Files.writeString(table, "<VOTABLE/>");
-        MultipartBody body = RequestBody.multipart()
+        MultipartBody body = MultipartBody.builder()
                 .field("LANG", "ADQL")
                 .field("UPLOAD", "t,param:t")
                 .file("t", "t.xml", "application/x-votable+xml", table)
@@ -60,7 +61,7 @@ class BodiesTest {
 
     @Test
     void multipartWithAWriterPartIsStreamedAndOfUnknownLength() throws IOException {
-        MultipartBody body = RequestBody.multipart()
+        MultipartBody body = MultipartBody.builder()
                 .stream("rows", "rows.xml", "application/x-votable+xml", false, out -> {
                     out.write("<TR/>".getBytes(StandardCharsets.US_ASCII));
                     out.close(); // a writer that closes must not end the whole request
@@ -75,18 +76,18 @@ class BodiesTest {
 
     @Test
     void multipartBoundariesDiffer() {
-        assertThat(RequestBody.multipart().field("a", "b").build().boundary())
-                .isNotEqualTo(RequestBody.multipart().field("a", "b").build().boundary());
+        assertThat(MultipartBody.builder().field("a", "b").build().boundary())
+                .isNotEqualTo(MultipartBody.builder().field("a", "b").build().boundary());
     }
 
     @Test
     void emptyMultipartIsRefused() {
-        assertThatThrownBy(() -> RequestBody.multipart().build()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> MultipartBody.builder().build()).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void missingUploadFileIsRefusedBeforeSending(@TempDir Path dir) {
-        assertThatThrownBy(() -> RequestBody.multipart().file("t", "t.xml", "text/xml", dir.resolve("nope.xml")))
+        assertThatThrownBy(() -> MultipartBody.builder().file("t", "t.xml", "text/xml", dir.resolve("nope.xml")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("nope.xml");
         assertThatThrownBy(() -> RequestBody.ofFile(dir.resolve("nope.xml"), "text/xml"))

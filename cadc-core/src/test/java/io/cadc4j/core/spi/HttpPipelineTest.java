@@ -1,10 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.core.spi;
 
-import static io.cadc4j.core.spi.ScriptedTransport.respond;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.cadc4j.core.AuthenticationException;
 import io.cadc4j.core.AuthorizationException;
 import io.cadc4j.core.CadcException;
@@ -14,6 +10,8 @@ import io.cadc4j.core.NotFoundException;
 import io.cadc4j.core.ProtocolViolationException;
 import io.cadc4j.core.ServiceException;
 import io.cadc4j.core.TransportException;
+import io.cadc4j.core.internal.http.FormBody;
+import io.cadc4j.core.internal.http.HttpPipeline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -22,6 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
+import static io.cadc4j.core.spi.ScriptedTransport.respond;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class HttpPipelineTest {
     private static final URI SYNC = URI.create("https://ws.example.org/tap/sync");
@@ -36,7 +37,7 @@ class HttpPipelineTest {
                 ? respond(r, 303, "", "Location", "/tap/results/1")
                 : respond(r, 200, "rows"));
         HttpRequest post = HttpRequest.newBuilder(SYNC)
-                .POST(RequestBody.form().add("QUERY", "select 1").build()).build();
+                .POST(FormBody.builder().add("QUERY", "select 1").build()).build();
 
         try (HttpResponse r = pipeline(t).send(post)) {
             assertThat(r.status()).isEqualTo(200);

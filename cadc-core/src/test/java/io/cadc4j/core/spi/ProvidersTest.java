@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.core.spi;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.cadc4j.core.ProviderNotFoundException;
+import io.cadc4j.core.internal.http.HttpPipeline;
+import io.cadc4j.core.internal.port.AuthPortProvider;
+import io.cadc4j.core.internal.port.DataLinkPortProvider;
+import io.cadc4j.core.internal.port.TapPortProvider;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ProvidersTest {
 

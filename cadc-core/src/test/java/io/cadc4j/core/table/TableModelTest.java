@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.core.table;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import io.cadc4j.core.sky.Circle;
+import io.cadc4j.core.sky.Polygon;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TableModelTest {
 
@@ -77,11 +78,23 @@ class TableModelTest {
     @Test
     void viewsNumericArraysAsDaliShapes() {
         Row r = Row.of(new double[] {10, 20}, new float[] {1, 2, 3}, new double[] {0, 0, 1, 0, 1, 1}, new double[] {1});
-        assertThat(r.getShape(0, Shape.Kind.POINT).values()).containsExactly(10, 20);
-        assertThat(r.getShape(1, Shape.Kind.CIRCLE).value(2)).isEqualTo(3);
-        assertThat(r.getShape(2, Shape.Kind.POLYGON).size()).isEqualTo(6);
-        assertThatThrownBy(() -> r.getShape(3, Shape.Kind.INTERVAL)).isInstanceOf(IllegalStateException.class)
+        assertThat(r.getShape(0, XtypeValue.Kind.POINT).values()).containsExactly(10, 20);
+        assertThat(r.getShape(1, XtypeValue.Kind.CIRCLE).value(2)).isEqualTo(3);
+        assertThat(r.getShape(2, XtypeValue.Kind.POLYGON).size()).isEqualTo(6);
+        assertThatThrownBy(() -> r.getShape(3, XtypeValue.Kind.INTERVAL)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("1 numbers");
+    }
+
+    /** A circle or polygon cell is a region of the one sky family; a point is not a region. */
+    @Test
+    void xtypeCirclesAndPolygonsAreSkyShapes() {
+        Row r = Row.of(new double[] {10, 20}, new float[] {1, 2, 3}, new double[] {0, 0, 1, 0, 1, 1});
+        assertThat(r.getShape(0, XtypeValue.Kind.POINT).toShape()).isEmpty();
+        assertThat(r.getShape(1, XtypeValue.Kind.CIRCLE).toShape()).hasValue(Circle.of(1, 2, 3));
+        assertThat(r.getShape(2, XtypeValue.Kind.POLYGON).toShape()).hasValue(Polygon.of(0, 0, 1, 0, 1, 1));
+        assertThat(r.getShape(1, XtypeValue.Kind.CIRCLE).toShape().orElseThrow().posValue()).isEqualTo("CIRCLE 1 2 3");
+        assertThatThrownBy(() -> XtypeValue.of(XtypeValue.Kind.CIRCLE, new double[] {1, 95, 3}).toShape())
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.cadc4j.datalink.internal;
 
 import io.cadc4j.core.CadcException;
 import io.cadc4j.core.CadcInterruptedException;
-import io.cadc4j.core.datalink.Circle;
+import io.cadc4j.core.sky.Circle;
 import io.cadc4j.core.datalink.DataLink;
 import io.cadc4j.core.datalink.DataLinkPort;
 import io.cadc4j.core.datalink.Downloader;
@@ -13,7 +13,7 @@ import io.cadc4j.core.datalink.Semantics;
 import io.cadc4j.core.datalink.SemanticsFilter;
 import io.cadc4j.core.datalink.ServiceDescriptor;
 import io.cadc4j.core.datalink.SodaCutout;
-import io.cadc4j.core.spi.PortContext;
+import io.cadc4j.core.internal.port.PortContext;
 import io.cadc4j.votable.VOTableReader;
 import java.net.URI;
 import java.util.ArrayList;

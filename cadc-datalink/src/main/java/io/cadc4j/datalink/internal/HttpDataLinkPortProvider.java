@@ -2,8 +2,8 @@
 package io.cadc4j.datalink.internal;
 
 import io.cadc4j.core.datalink.DataLinkPort;
-import io.cadc4j.core.spi.DataLinkPortProvider;
-import io.cadc4j.core.spi.PortContext;
+import io.cadc4j.core.internal.port.DataLinkPortProvider;
+import io.cadc4j.core.internal.port.PortContext;
 import io.cadc4j.core.spi.Provider;
 import java.util.Objects;
 

@@ -14,7 +14,7 @@ import io.cadc4j.core.datalink.Downloader;
 import io.cadc4j.core.datalink.FitsHeader;
 import io.cadc4j.core.datalink.OverwritePolicy;
 import io.cadc4j.core.spi.HttpHeaders;
-import io.cadc4j.core.spi.HttpPipeline;
+import io.cadc4j.core.internal.http.HttpPipeline;
 import io.cadc4j.core.spi.HttpRequest;
 import io.cadc4j.core.spi.HttpResponse;
 import java.io.IOException;

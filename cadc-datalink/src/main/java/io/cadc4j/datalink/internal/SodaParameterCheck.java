@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.datalink.internal;
 
-import io.cadc4j.core.datalink.Circle;
-import io.cadc4j.core.datalink.Polygon;
-import io.cadc4j.core.datalink.Range;
-import io.cadc4j.core.datalink.Shape;
+import io.cadc4j.core.sky.Circle;
+import io.cadc4j.core.sky.Polygon;
+import io.cadc4j.core.sky.Range;
+import io.cadc4j.core.sky.Shape;
 import io.cadc4j.core.datalink.SodaCutout;
 import java.util.List;
 import java.util.Locale;

@@ -17,7 +17,7 @@ import io.cadc4j.core.datalink.DownloadOptions;
 import io.cadc4j.core.datalink.DownloadOutcome;
 import io.cadc4j.core.datalink.DownloadRequest;
 import io.cadc4j.core.datalink.OverwritePolicy;
-import io.cadc4j.core.spi.HttpPipeline;
+import io.cadc4j.core.internal.http.HttpPipeline;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;

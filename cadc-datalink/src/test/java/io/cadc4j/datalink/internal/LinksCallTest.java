@@ -4,13 +4,13 @@ package io.cadc4j.datalink.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.cadc4j.core.datalink.Circle;
+import io.cadc4j.core.sky.Circle;
 import io.cadc4j.core.datalink.DataLink;
 import io.cadc4j.core.datalink.Semantics;
 import io.cadc4j.core.datalink.ServiceDescriptor;
 import io.cadc4j.core.datalink.SodaCutout;
-import io.cadc4j.core.spi.HttpPipeline;
-import io.cadc4j.core.spi.PortContext;
+import io.cadc4j.core.internal.http.HttpPipeline;
+import io.cadc4j.core.internal.port.PortContext;
 import io.cadc4j.core.table.DocumentMetadata;
 import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.votable.VOTableReader;

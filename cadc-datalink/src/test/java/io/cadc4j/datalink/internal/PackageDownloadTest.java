@@ -9,7 +9,7 @@ import io.cadc4j.core.datalink.DownloadListener;
 import io.cadc4j.core.datalink.DownloadOptions;
 import io.cadc4j.core.datalink.DownloadOutcome;
 import io.cadc4j.core.datalink.DownloadRequest;
-import io.cadc4j.core.spi.HttpPipeline;
+import io.cadc4j.core.internal.http.HttpPipeline;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

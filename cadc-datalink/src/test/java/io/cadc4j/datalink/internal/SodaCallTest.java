@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cadc4j.core.datalink.Band;
-import io.cadc4j.core.datalink.Circle;
+import io.cadc4j.core.sky.Circle;
 import io.cadc4j.core.datalink.Polarization;
 import io.cadc4j.core.datalink.SodaCutout;
 import java.net.URI;

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cadc4j.core.datalink.Band;
-import io.cadc4j.core.datalink.Circle;
+import io.cadc4j.core.sky.Circle;
 import io.cadc4j.core.datalink.Polarization;
-import io.cadc4j.core.datalink.Polygon;
-import io.cadc4j.core.datalink.Range;
+import io.cadc4j.core.sky.Polygon;
+import io.cadc4j.core.sky.Range;
 import io.cadc4j.core.datalink.SodaCutout;
 import io.cadc4j.core.datalink.TimeInterval;
 import java.util.List;

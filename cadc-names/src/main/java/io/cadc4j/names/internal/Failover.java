@@ -6,7 +6,7 @@ import io.cadc4j.core.CadcTimeoutException;
 import io.cadc4j.core.ProtocolViolationException;
 import io.cadc4j.core.ServiceException;
 import io.cadc4j.core.TransportException;
-import io.cadc4j.core.spi.HttpPipeline;
+import io.cadc4j.core.internal.http.HttpPipeline;
 import io.cadc4j.core.spi.HttpRequest;
 import io.cadc4j.core.spi.HttpResponse;
 import java.io.IOException;

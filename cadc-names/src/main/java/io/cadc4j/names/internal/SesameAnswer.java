@@ -3,8 +3,8 @@ package io.cadc4j.names.internal;
 
 import io.cadc4j.core.NotFoundException;
 import io.cadc4j.core.ProtocolViolationException;
-import io.cadc4j.core.coords.Coordinates;
-import io.cadc4j.core.coords.ResolvedName;
+import io.cadc4j.core.sky.Coordinates;
+import io.cadc4j.core.sky.ResolvedName;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

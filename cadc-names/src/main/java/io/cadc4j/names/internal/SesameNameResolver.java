@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.names.internal;
 
-import io.cadc4j.core.coords.NameResolver;
-import io.cadc4j.core.coords.ResolvedName;
-import io.cadc4j.core.spi.HttpPipeline;
+import io.cadc4j.core.sky.NameResolver;
+import io.cadc4j.core.sky.ResolvedName;
+import io.cadc4j.core.internal.http.HttpPipeline;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.names.internal;
 
-import io.cadc4j.core.coords.NameResolver;
-import io.cadc4j.core.spi.NameResolverContext;
-import io.cadc4j.core.spi.NameResolverProvider;
+import io.cadc4j.core.sky.NameResolver;
+import io.cadc4j.core.internal.port.NameResolverContext;
+import io.cadc4j.core.internal.port.NameResolverProvider;
 import java.util.Objects;
 
 /**

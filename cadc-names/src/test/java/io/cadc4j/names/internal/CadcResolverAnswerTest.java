@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cadc4j.core.NotFoundException;
 import io.cadc4j.core.ProtocolViolationException;
-import io.cadc4j.core.coords.Coordinates;
-import io.cadc4j.core.coords.ResolvedName;
+import io.cadc4j.core.sky.Coordinates;
+import io.cadc4j.core.sky.ResolvedName;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;

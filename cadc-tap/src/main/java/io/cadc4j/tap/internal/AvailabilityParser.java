@@ -2,6 +2,7 @@
 package io.cadc4j.tap.internal;
 
 import io.cadc4j.core.ProtocolViolationException;
+import io.cadc4j.core.internal.xml.Stax;
 import io.cadc4j.core.registry.Availability;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
@@ -40,11 +41,11 @@ final class AvailabilityParser {
      * @throws ProtocolViolationException if it is not a well-formed VOSI availability document
      */
     static Availability parse(InputStream in, URI source) {
-        XMLStreamReader r = Xml.open(in, source, true);
+        XMLStreamReader r = Stax.open(in, source, true);
         try {
-            String root = Xml.root(r);
+            String root = Stax.root(r);
             if (!"availability".equals(root)) {
-                throw Xml.violation("expected a VOSI availability document but the root element is <"
+                throw Stax.violation("expected a VOSI availability document but the root element is <"
                         + (root.isEmpty() ? "none" : root) + ">", source, r);
             }
             Boolean available = null;
@@ -52,47 +53,47 @@ final class AvailabilityParser {
             Instant downAt = null;
             Instant backAt = null;
             List<String> notes = new ArrayList<>();
-            while (Xml.nextTag(r) == XMLStreamConstants.START_ELEMENT) {
-                String name = Xml.name(r);
+            while (Stax.nextTag(r) == XMLStreamConstants.START_ELEMENT) {
+                String name = Stax.name(r);
                 switch (name) {
                     case "available":
-                        String text = Xml.text(r).toLowerCase(Locale.ROOT);
+                        String text = Stax.text(r).toLowerCase(Locale.ROOT);
                         if ("true".equals(text) || "1".equals(text)) {
                             available = Boolean.TRUE;
                         } else if ("false".equals(text) || "0".equals(text)) {
                             available = Boolean.FALSE;
                         } else {
-                            throw Xml.violation("<available> says '" + text + "', not true or false", source, r);
+                            throw Stax.violation("<available> says '" + text + "', not true or false", source, r);
                         }
                         break;
                     case "upSince":
-                        upSince = time(Xml.text(r), name, source);
+                        upSince = time(Stax.text(r), name, source);
                         break;
                     case "downAt":
-                        downAt = time(Xml.text(r), name, source);
+                        downAt = time(Stax.text(r), name, source);
                         break;
                     case "backAt":
-                        backAt = time(Xml.text(r), name, source);
+                        backAt = time(Stax.text(r), name, source);
                         break;
                     case "note":
-                        String note = Xml.text(r);
+                        String note = Stax.text(r);
                         if (!note.isEmpty()) {
                             notes.add(note);
                         }
                         break;
                     default:
-                        Xml.skip(r);
+                        Stax.skip(r);
                 }
             }
             if (available == null) {
-                throw Xml.violation("the availability document has no <available>", source, r);
+                throw Stax.violation("the availability document has no <available>", source, r);
             }
             return Availability.of(available, Optional.ofNullable(upSince), Optional.ofNullable(downAt),
                     Optional.ofNullable(backAt), notes);
         } catch (XMLStreamException e) {
-            throw Xml.failure("the VOSI availability document", source, e);
+            throw Stax.failure("the VOSI availability document", source, e);
         } finally {
-            Xml.closeQuietly(r);
+            Stax.closeQuietly(r);
         }
     }
 

@@ -14,7 +14,7 @@ import io.cadc4j.core.registry.Capabilities;
 import io.cadc4j.core.registry.Capability;
 import io.cadc4j.core.registry.TableAccess;
 import io.cadc4j.core.registry.TapEndpoints;
-import io.cadc4j.core.spi.HttpPipeline;
+import io.cadc4j.core.internal.http.HttpPipeline;
 import io.cadc4j.core.spi.HttpRequest;
 import io.cadc4j.core.spi.HttpResponse;
 import io.cadc4j.core.spi.RequestBody;

@@ -2,9 +2,9 @@
 package io.cadc4j.tap.internal;
 
 import io.cadc4j.core.registry.TapEndpoints;
-import io.cadc4j.core.spi.PortContext;
+import io.cadc4j.core.internal.port.PortContext;
 import io.cadc4j.core.spi.Provider;
-import io.cadc4j.core.spi.TapPortProvider;
+import io.cadc4j.core.internal.port.TapPortProvider;
 import io.cadc4j.core.tap.TapPort;
 import java.util.Objects;
 

@@ -7,7 +7,7 @@ import io.cadc4j.core.QueryException;
 import io.cadc4j.core.ServiceException;
 import io.cadc4j.core.TransportException;
 import io.cadc4j.core.spi.HttpHeaders;
-import io.cadc4j.core.spi.HttpPipeline;
+import io.cadc4j.core.internal.http.HttpPipeline;
 import io.cadc4j.core.spi.HttpRequest;
 import io.cadc4j.core.spi.HttpResponse;
 import io.cadc4j.votable.VOTableReader;

@@ -2,7 +2,7 @@
 package io.cadc4j.tap.internal;
 
 import io.cadc4j.core.CadcException;
-import io.cadc4j.core.spi.AtomicFiles;
+import io.cadc4j.core.internal.io.AtomicFiles;
 import io.cadc4j.core.spi.HttpResponse;
 import io.cadc4j.core.table.Field;
 import io.cadc4j.core.table.RowCursor;

@@ -2,8 +2,8 @@
 package io.cadc4j.tap.internal;
 
 import io.cadc4j.core.registry.TableAccess;
-import io.cadc4j.core.spi.FormBody;
-import io.cadc4j.core.spi.MultipartBody;
+import io.cadc4j.core.internal.http.FormBody;
+import io.cadc4j.core.internal.http.MultipartBody;
 import io.cadc4j.core.spi.RequestBody;
 import io.cadc4j.core.tap.ExecutionPhase;
 import io.cadc4j.core.tap.JobListFilter;

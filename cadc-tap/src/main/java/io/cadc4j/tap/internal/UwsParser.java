@@ -2,6 +2,7 @@
 package io.cadc4j.tap.internal;
 
 import io.cadc4j.core.ProtocolViolationException;
+import io.cadc4j.core.internal.xml.Stax;
 import io.cadc4j.core.tap.ErrorSummary;
 import io.cadc4j.core.tap.ExecutionPhase;
 import io.cadc4j.core.tap.JobInfo;
@@ -47,18 +48,18 @@ final class UwsParser {
      * @throws ProtocolViolationException if it is not a well-formed UWS job document
      */
     static JobInfo parseJob(InputStream in, URI source) {
-        XMLStreamReader r = Xml.open(in, source, true);
+        XMLStreamReader r = Stax.open(in, source, true);
         try {
-            String root = Xml.root(r);
+            String root = Stax.root(r);
             if (!"job".equals(root)) {
-                throw Xml.violation("expected a UWS job document but the root element is <" + rootName(root) + ">",
+                throw Stax.violation("expected a UWS job document but the root element is <" + rootName(root) + ">",
                         source, r);
             }
             return job(r, source);
         } catch (XMLStreamException e) {
-            throw Xml.failure("the UWS job document", source, e);
+            throw Stax.failure("the UWS job document", source, e);
         } finally {
-            Xml.closeQuietly(r);
+            Stax.closeQuietly(r);
         }
     }
 
@@ -71,29 +72,29 @@ final class UwsParser {
      * @throws ProtocolViolationException if it is not a well-formed UWS job list
      */
     static List<JobReference> parseJobList(InputStream in, URI source) {
-        XMLStreamReader r = Xml.open(in, source, true);
+        XMLStreamReader r = Stax.open(in, source, true);
         try {
-            String root = Xml.root(r);
+            String root = Stax.root(r);
             if (!"jobs".equals(root)) {
-                throw Xml.violation("expected a UWS job list but the root element is <" + rootName(root) + ">",
+                throw Stax.violation("expected a UWS job list but the root element is <" + rootName(root) + ">",
                         source, r);
             }
             List<JobReference> jobs = new ArrayList<>();
-            while (Xml.nextTag(r) == XMLStreamConstants.START_ELEMENT) {
-                String name = Xml.name(r);
+            while (Stax.nextTag(r) == XMLStreamConstants.START_ELEMENT) {
+                String name = Stax.name(r);
                 if ("jobref".equals(name)) {
                     jobs.add(jobRef(r, source));
                 } else if ("job".equals(name)) {
                     jobs.add(JobReference.of(job(r, source), Optional.empty()));
                 } else {
-                    Xml.skip(r);
+                    Stax.skip(r);
                 }
             }
             return jobs;
         } catch (XMLStreamException e) {
-            throw Xml.failure("the UWS job list", source, e);
+            throw Stax.failure("the UWS job list", source, e);
         } finally {
-            Xml.closeQuietly(r);
+            Stax.closeQuietly(r);
         }
     }
 
@@ -105,18 +106,18 @@ final class UwsParser {
      * @return the results, in document order
      */
     static List<ResultReference> parseResults(InputStream in, URI source) {
-        XMLStreamReader r = Xml.open(in, source, true);
+        XMLStreamReader r = Stax.open(in, source, true);
         try {
-            String root = Xml.root(r);
+            String root = Stax.root(r);
             if (!"results".equals(root)) {
-                throw Xml.violation("expected a UWS results document but the root element is <" + rootName(root)
+                throw Stax.violation("expected a UWS results document but the root element is <" + rootName(root)
                         + ">", source, r);
             }
             return results(r, source);
         } catch (XMLStreamException e) {
-            throw Xml.failure("the UWS results document", source, e);
+            throw Stax.failure("the UWS results document", source, e);
         } finally {
-            Xml.closeQuietly(r);
+            Stax.closeQuietly(r);
         }
     }
 
@@ -142,12 +143,12 @@ final class UwsParser {
     }
 
     private static JobInfo job(XMLStreamReader r, URI source) throws XMLStreamException {
-        String version = Xml.attribute(r, "version");
+        String version = Stax.anyAttribute(r, "version");
         String jobId = null;
         ExecutionPhase phase = null;
         Fields f = new Fields();
-        while (Xml.nextTag(r) == XMLStreamConstants.START_ELEMENT) {
-            String name = Xml.name(r);
+        while (Stax.nextTag(r) == XMLStreamConstants.START_ELEMENT) {
+            String name = Stax.name(r);
             switch (name) {
                 case "jobId":
                     jobId = value(r);
@@ -194,14 +195,14 @@ final class UwsParser {
                     f.jobInfo = jobInfo(r);
                     break;
                 default:
-                    Xml.skip(r);
+                    Stax.skip(r);
             }
         }
         if (jobId == null) {
-            throw Xml.violation("the UWS job has no jobId", source, r);
+            throw Stax.violation("the UWS job has no jobId", source, r);
         }
         if (phase == null) {
-            throw Xml.violation("the UWS job " + jobId + " has no phase", source, r);
+            throw Stax.violation("the UWS job " + jobId + " has no phase", source, r);
         }
         JobInfo.Builder b = JobInfo.builder(jobId, phase);
         if (!version.isEmpty()) {
@@ -257,14 +258,14 @@ final class UwsParser {
     }
 
     private static JobReference jobRef(XMLStreamReader r, URI source) throws XMLStreamException {
-        String id = Xml.attribute(r, "id");
-        String href = Xml.attribute(r, "href");
+        String id = Stax.anyAttribute(r, "id");
+        String href = Stax.anyAttribute(r, "href");
         ExecutionPhase phase = null;
         String runId = null;
         String ownerId = null;
         Instant creationTime = null;
-        while (Xml.nextTag(r) == XMLStreamConstants.START_ELEMENT) {
-            String name = Xml.name(r);
+        while (Stax.nextTag(r) == XMLStreamConstants.START_ELEMENT) {
+            String name = Stax.name(r);
             switch (name) {
                 case "phase":
                     phase = phase(r, source);
@@ -279,11 +280,11 @@ final class UwsParser {
                     creationTime = time(value(r), r, source, name);
                     break;
                 default:
-                    Xml.skip(r);
+                    Stax.skip(r);
             }
         }
         if (id.isEmpty()) {
-            throw Xml.violation("a jobref has no id", source, r);
+            throw Stax.violation("a jobref has no id", source, r);
         }
         return JobReference.of(id, href.isEmpty() ? Optional.empty() : Optional.of(link(href, source, r)),
                 Optional.ofNullable(phase), Optional.ofNullable(runId), Optional.ofNullable(ownerId),
@@ -292,17 +293,17 @@ final class UwsParser {
 
     /** An element's value: null when {@code xsi:nil} or empty, else the trimmed text. */
     private static String value(XMLStreamReader r) throws XMLStreamException {
-        boolean nil = Xml.isNil(r);
-        String text = Xml.text(r);
+        boolean nil = Stax.isNil(r);
+        String text = Stax.text(r);
         return nil || text.isEmpty() ? null : text;
     }
 
     private static ExecutionPhase phase(XMLStreamReader r, URI source) throws XMLStreamException {
-        String text = Xml.text(r);
+        String text = Stax.text(r);
         try {
             return ExecutionPhase.parse(text);
         } catch (IllegalArgumentException e) {
-            throw Xml.violation("'" + text + "' is not a UWS phase", source, r);
+            throw Stax.violation("'" + text + "' is not a UWS phase", source, r);
         }
     }
 
@@ -313,7 +314,7 @@ final class UwsParser {
         try {
             return Timestamps.parse(text);
         } catch (DateTimeParseException e) {
-            throw Xml.violation("<" + element + "> '" + text + "' is not an ISO-8601 time", source, r);
+            throw Stax.violation("<" + element + "> '" + text + "' is not an ISO-8601 time", source, r);
         }
     }
 
@@ -325,22 +326,22 @@ final class UwsParser {
             long s = Long.parseLong(text);
             return s < 0 ? null : Duration.ofSeconds(s);
         } catch (NumberFormatException e) {
-            throw Xml.violation("<executionDuration> '" + text + "' is not a number of seconds", source, r);
+            throw Stax.violation("<executionDuration> '" + text + "' is not a number of seconds", source, r);
         }
     }
 
     private static List<JobParameter> parameters(XMLStreamReader r) throws XMLStreamException {
         List<JobParameter> out = new ArrayList<>();
-        while (Xml.nextTag(r) == XMLStreamConstants.START_ELEMENT) {
-            if ("parameter".equals(Xml.name(r))) {
-                String id = Xml.attribute(r, "id");
-                boolean byRef = "true".equalsIgnoreCase(Xml.attribute(r, "byReference"));
-                String text = Xml.text(r);
+        while (Stax.nextTag(r) == XMLStreamConstants.START_ELEMENT) {
+            if ("parameter".equals(Stax.name(r))) {
+                String id = Stax.anyAttribute(r, "id");
+                boolean byRef = "true".equalsIgnoreCase(Stax.anyAttribute(r, "byReference"));
+                String text = Stax.text(r);
                 if (!id.isEmpty()) {
                     out.add(JobParameter.of(id, text, byRef));
                 }
             } else {
-                Xml.skip(r);
+                Stax.skip(r);
             }
         }
         return out;
@@ -348,17 +349,17 @@ final class UwsParser {
 
     private static List<ResultReference> results(XMLStreamReader r, URI source) throws XMLStreamException {
         List<ResultReference> out = new ArrayList<>();
-        while (Xml.nextTag(r) == XMLStreamConstants.START_ELEMENT) {
-            if ("result".equals(Xml.name(r))) {
-                String id = Xml.attribute(r, "id");
-                String href = r.getAttributeValue(Xml.XLINK, "href");
+        while (Stax.nextTag(r) == XMLStreamConstants.START_ELEMENT) {
+            if ("result".equals(Stax.name(r))) {
+                String id = Stax.anyAttribute(r, "id");
+                String href = r.getAttributeValue(Stax.XLINK, "href");
                 if (href == null) {
-                    href = Xml.attribute(r, "href");
+                    href = Stax.anyAttribute(r, "href");
                 }
-                String mime = Xml.attribute(r, "mime-type");
-                String sizeText = Xml.attribute(r, "size");
+                String mime = Stax.anyAttribute(r, "mime-type");
+                String sizeText = Stax.anyAttribute(r, "size");
                 if (href.isBlank()) {
-                    throw Xml.violation("the result '" + id + "' has no xlink:href", source, r);
+                    throw Stax.violation("the result '" + id + "' has no xlink:href", source, r);
                 }
                 URI uri = link(href.strip(), source, r);
                 long size;
@@ -367,28 +368,28 @@ final class UwsParser {
                 } catch (NumberFormatException e) {
                     size = -1; // a size is advisory; an unreadable one is as good as none
                 }
-                Xml.skip(r);
+                Stax.skip(r);
                 out.add(ResultReference.of(id.isEmpty() ? "result" : id, uri, mime, size));
             } else {
-                Xml.skip(r);
+                Stax.skip(r);
             }
         }
         return out;
     }
 
     private static ErrorSummary errorSummary(XMLStreamReader r) throws XMLStreamException {
-        if (Xml.isNil(r)) {
-            Xml.skip(r);
+        if (Stax.isNil(r)) {
+            Stax.skip(r);
             return null;
         }
-        boolean transientFailure = "transient".equalsIgnoreCase(Xml.attribute(r, "type"));
-        boolean hasDetail = "true".equalsIgnoreCase(Xml.attribute(r, "hasDetail"));
+        boolean transientFailure = "transient".equalsIgnoreCase(Stax.anyAttribute(r, "type"));
+        boolean hasDetail = "true".equalsIgnoreCase(Stax.anyAttribute(r, "hasDetail"));
         String message = "";
-        while (Xml.nextTag(r) == XMLStreamConstants.START_ELEMENT) {
-            if ("message".equals(Xml.name(r))) {
-                message = Xml.text(r);
+        while (Stax.nextTag(r) == XMLStreamConstants.START_ELEMENT) {
+            if ("message".equals(Stax.name(r))) {
+                message = Stax.text(r);
             } else {
-                Xml.skip(r);
+                Stax.skip(r);
             }
         }
         return ErrorSummary.of(message, transientFailure, hasDetail);
@@ -410,7 +411,7 @@ final class UwsParser {
                     hasChild.set(hasChild.size() - 1, Boolean.TRUE);
                 }
                 String ns = r.getNamespaceURI();
-                path.add(ns == null || ns.isEmpty() ? Xml.name(r) : "{" + ns + "}" + r.getLocalName());
+                path.add(ns == null || ns.isEmpty() ? Stax.name(r) : "{" + ns + "}" + r.getLocalName());
                 hasChild.add(Boolean.FALSE);
                 text.setLength(0);
             } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
@@ -437,7 +438,7 @@ final class UwsParser {
             URI uri = new URI(href);
             return uri.isAbsolute() ? uri : source.resolve(uri);
         } catch (URISyntaxException e) {
-            throw Xml.violation("'" + href + "' is not a URI", source, r);
+            throw Stax.violation("'" + href + "' is not a URI", source, r);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.cadc4j.tap.internal;
 
 import io.cadc4j.core.NotFoundException;
 import io.cadc4j.core.ProtocolViolationException;
+import io.cadc4j.core.internal.xml.Stax;
 import io.cadc4j.core.table.ColumnDescription;
 import io.cadc4j.core.table.TableDescription;
 import java.io.InputStream;
@@ -39,29 +40,29 @@ final class VosiTablesParser {
      * @throws ProtocolViolationException if it is not a well-formed VOSI tables document
      */
     static List<TableDescription> parseTables(InputStream in, URI source) {
-        XMLStreamReader r = Xml.open(in, source, false);
+        XMLStreamReader r = Stax.open(in, source, false);
         try {
-            String root = Xml.root(r);
+            String root = Stax.root(r);
             List<TableDescription> tables = new ArrayList<>();
             if ("tableset".equals(root)) {
-                while (Xml.nextTag(r) == XMLStreamConstants.START_ELEMENT) {
-                    if ("schema".equals(Xml.name(r))) {
+                while (Stax.nextTag(r) == XMLStreamConstants.START_ELEMENT) {
+                    if ("schema".equals(Stax.name(r))) {
                         schema(r, source, tables);
                     } else {
-                        Xml.skip(r);
+                        Stax.skip(r);
                     }
                 }
             } else if ("table".equals(root)) {
                 tables.add(table(r, source, ""));
             } else {
-                throw Xml.violation("expected a VOSI tableset or table but the root element is <"
+                throw Stax.violation("expected a VOSI tableset or table but the root element is <"
                         + (root.isEmpty() ? "none" : root) + ">", source, r);
             }
             return tables;
         } catch (XMLStreamException e) {
-            throw Xml.failure("the VOSI tables document", source, e);
+            throw Stax.failure("the VOSI tables document", source, e);
         } finally {
-            Xml.closeQuietly(r);
+            Stax.closeQuietly(r);
         }
     }
 
@@ -93,40 +94,40 @@ final class VosiTablesParser {
     private static void schema(XMLStreamReader r, URI source, List<TableDescription> out) throws XMLStreamException {
         String schema = "";
         List<TableDescription> pending = new ArrayList<>();
-        while (Xml.nextTag(r) == XMLStreamConstants.START_ELEMENT) {
-            String name = Xml.name(r);
+        while (Stax.nextTag(r) == XMLStreamConstants.START_ELEMENT) {
+            String name = Stax.name(r);
             if ("name".equals(name)) {
-                schema = Xml.text(r);
+                schema = Stax.text(r);
             } else if ("table".equals(name)) {
                 pending.add(table(r, source, schema));
             } else {
-                Xml.skip(r);
+                Stax.skip(r);
             }
         }
         out.addAll(pending);
     }
 
     private static TableDescription table(XMLStreamReader r, URI source, String schema) throws XMLStreamException {
-        String type = Xml.attribute(r, "type");
+        String type = Stax.anyAttribute(r, "type");
         String name = null;
         String title = null;
         String description = null;
         String utype = null;
         List<ColumnDescription> columns = new ArrayList<>();
         List<TableDescription.ForeignKey> keys = new ArrayList<>();
-        while (Xml.nextTag(r) == XMLStreamConstants.START_ELEMENT) {
-            switch (Xml.name(r)) {
+        while (Stax.nextTag(r) == XMLStreamConstants.START_ELEMENT) {
+            switch (Stax.name(r)) {
                 case "name":
-                    name = Xml.text(r);
+                    name = Stax.text(r);
                     break;
                 case "title":
-                    title = Xml.text(r);
+                    title = Stax.text(r);
                     break;
                 case "description":
-                    description = Xml.text(r);
+                    description = Stax.text(r);
                     break;
                 case "utype":
-                    utype = Xml.text(r);
+                    utype = Stax.text(r);
                     break;
                 case "column":
                     columns.add(column(r, source));
@@ -135,11 +136,11 @@ final class VosiTablesParser {
                     keys.add(foreignKey(r));
                     break;
                 default:
-                    Xml.skip(r);
+                    Stax.skip(r);
             }
         }
         if (name == null || name.isEmpty()) {
-            throw Xml.violation("a table has no name", source, r);
+            throw Stax.violation("a table has no name", source, r);
         }
         String schemaName = schema;
         if (schemaName.isEmpty() && name.indexOf('.') > 0) {
@@ -177,38 +178,38 @@ final class VosiTablesParser {
         boolean principal = false;
         boolean nullable = false;
         boolean std = false;
-        while (Xml.nextTag(r) == XMLStreamConstants.START_ELEMENT) {
-            switch (Xml.name(r)) {
+        while (Stax.nextTag(r) == XMLStreamConstants.START_ELEMENT) {
+            switch (Stax.name(r)) {
                 case "name":
-                    name = Xml.text(r);
+                    name = Stax.text(r);
                     break;
                 case "description":
-                    description = Xml.text(r);
+                    description = Stax.text(r);
                     break;
                 case "unit":
-                    unit = Xml.text(r);
+                    unit = Stax.text(r);
                     break;
                 case "ucd":
-                    ucd = Xml.text(r);
+                    ucd = Stax.text(r);
                     break;
                 case "utype":
-                    utype = Xml.text(r);
+                    utype = Stax.text(r);
                     break;
                 case "xtype":
-                    xtype = Xml.text(r);
+                    xtype = Stax.text(r);
                     break;
                 case "dataType":
-                    String typeName = Xml.local(Xml.attribute(r, "type"));
+                    String typeName = Stax.local(Stax.anyAttribute(r, "type"));
                     tapType = typeName.startsWith("TAP");
-                    arraysize = Xml.attribute(r, "arraysize");
-                    String extended = Xml.attribute(r, "extendedType");
+                    arraysize = Stax.anyAttribute(r, "arraysize");
+                    String extended = Stax.anyAttribute(r, "extendedType");
                     if (!extended.isEmpty()) {
                         xtype = extended;
                     }
-                    datatype = Xml.text(r);
+                    datatype = Stax.text(r);
                     break;
                 case "flag":
-                    switch (Xml.text(r)) {
+                    switch (Stax.text(r)) {
                         case "indexed":
                             indexed = true;
                             break;
@@ -227,11 +228,11 @@ final class VosiTablesParser {
                     }
                     break;
                 default:
-                    Xml.skip(r);
+                    Stax.skip(r);
             }
         }
         if (name == null || name.isEmpty()) {
-            throw Xml.violation("a column has no name", source, r);
+            throw Stax.violation("a column has no name", source, r);
         }
         ColumnDescription.Builder b = ColumnDescription.builder(name, datatype).tapType(tapType).indexed(indexed)
                 .principal(principal).nullable(nullable).std(std);
@@ -262,35 +263,35 @@ final class VosiTablesParser {
         String utype = "";
         List<String> from = new ArrayList<>();
         List<String> to = new ArrayList<>();
-        while (Xml.nextTag(r) == XMLStreamConstants.START_ELEMENT) {
-            switch (Xml.name(r)) {
+        while (Stax.nextTag(r) == XMLStreamConstants.START_ELEMENT) {
+            switch (Stax.name(r)) {
                 case "targetTable":
-                    target = Xml.text(r);
+                    target = Stax.text(r);
                     break;
                 case "description":
-                    description = Xml.text(r);
+                    description = Stax.text(r);
                     break;
                 case "utype":
-                    utype = Xml.text(r);
+                    utype = Stax.text(r);
                     break;
                 case "fkColumn":
                     String f = "";
                     String t = "";
-                    while (Xml.nextTag(r) == XMLStreamConstants.START_ELEMENT) {
-                        String n = Xml.name(r);
+                    while (Stax.nextTag(r) == XMLStreamConstants.START_ELEMENT) {
+                        String n = Stax.name(r);
                         if ("fromColumn".equals(n)) {
-                            f = Xml.text(r);
+                            f = Stax.text(r);
                         } else if ("targetColumn".equals(n)) {
-                            t = Xml.text(r);
+                            t = Stax.text(r);
                         } else {
-                            Xml.skip(r);
+                            Stax.skip(r);
                         }
                     }
                     from.add(f);
                     to.add(t);
                     break;
                 default:
-                    Xml.skip(r);
+                    Stax.skip(r);
             }
         }
         return TableDescription.ForeignKey.of(target, from, to, description, utype);

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cadc4j.core.registry.TableAccess;
-import io.cadc4j.core.spi.FormBody;
-import io.cadc4j.core.spi.MultipartBody;
+import io.cadc4j.core.internal.http.FormBody;
+import io.cadc4j.core.internal.http.MultipartBody;
 import io.cadc4j.core.spi.RequestBody;
 import io.cadc4j.core.tap.ExecutionPhase;
 import io.cadc4j.core.tap.JobListFilter;

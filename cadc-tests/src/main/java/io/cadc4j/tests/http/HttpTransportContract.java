@@ -13,12 +13,12 @@ import io.cadc4j.core.ProtocolViolationException;
 import io.cadc4j.core.ServiceException;
 import io.cadc4j.core.TransportException;
 import io.cadc4j.core.spi.CredentialPolicy;
-import io.cadc4j.core.spi.FormBody;
-import io.cadc4j.core.spi.HttpPipeline;
+import io.cadc4j.core.internal.http.FormBody;
+import io.cadc4j.core.internal.http.HttpPipeline;
 import io.cadc4j.core.spi.HttpRequest;
 import io.cadc4j.core.spi.HttpResponse;
 import io.cadc4j.core.spi.HttpTransport;
-import io.cadc4j.core.spi.MultipartBody;
+import io.cadc4j.core.internal.http.MultipartBody;
 import io.cadc4j.core.spi.RequestBody;
 import io.cadc4j.core.spi.TransportSettings;
 import io.cadc4j.tests.server.PatternBytes;
@@ -164,7 +164,7 @@ public abstract class HttpTransportContract {
     @Test
     void postsUrlEncodedForm() throws IOException {
         server.route("POST", "/sync", Responders.bodySummary());
-        FormBody form = RequestBody.form().add("LANG", "ADQL").add("QUERY", "select * from t where a < 1 & b = 'é'")
+        FormBody form = FormBody.builder().add("LANG", "ADQL").add("QUERY", "select * from t where a < 1 & b = 'é'")
                 .add("ID", "a").add("ID", "b").build();
 
         sendForText(HttpRequest.newBuilder(server.uri("/sync")).POST(form).build());
@@ -215,7 +215,7 @@ public abstract class HttpTransportContract {
         server.route("POST", "/async", Responders.bodySummary());
         Path table = dir.resolve("table.xml");
         Files.write(table, "<VOTABLE>from disk</VOTABLE>".getBytes(StandardCharsets.UTF_8));
-        MultipartBody body = RequestBody.multipart()
+        MultipartBody body = MultipartBody.builder()
                 .field("LANG", "ADQL")
                 .field("UPLOAD", "t1,param:t1;t2,param:t2")
                 .file("t1", "t1.xml", "application/x-votable+xml", table)
@@ -317,7 +317,7 @@ public abstract class HttpTransportContract {
         server.route("POST", "/bad", Reply.status(400).text("QUERY is missing"));
 
         try (HttpResponse r = http.send(HttpRequest.newBuilder(server.uri("/bad"))
-                .POST(RequestBody.form().add("LANG", "ADQL").build()).build())) {
+                .POST(FormBody.builder().add("LANG", "ADQL").build()).build())) {
             assertThat(r.status()).isEqualTo(400);
             assertThat(new String(r.body().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("QUERY is missing");
         }
@@ -331,7 +331,7 @@ public abstract class HttpTransportContract {
         server.route("GET", "/result", Reply.ok().text("done"));
 
         try (HttpResponse r = http.send(HttpRequest.newBuilder(server.uri("/submit"))
-                .POST(RequestBody.form().add("QUERY", "select 1").build()).build())) {
+                .POST(FormBody.builder().add("QUERY", "select 1").build()).build())) {
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.uri()).isEqualTo(server.uri("/result?job=1"));
             assertThat(new String(r.body().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("done");

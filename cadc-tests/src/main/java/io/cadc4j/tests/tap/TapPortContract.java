@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cadc4j.core.CadcTimeoutException;
 import io.cadc4j.core.QueryException;
 import io.cadc4j.core.ServiceException;
-import io.cadc4j.core.spi.HttpPipeline;
+import io.cadc4j.core.internal.http.HttpPipeline;
 import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.core.table.TableDescription;
 import io.cadc4j.core.tap.AsyncJob;

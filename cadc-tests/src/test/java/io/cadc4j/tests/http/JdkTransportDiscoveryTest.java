@@ -3,7 +3,7 @@ package io.cadc4j.tests.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cadc4j.core.spi.HttpPipeline;
+import io.cadc4j.core.internal.http.HttpPipeline;
 import io.cadc4j.core.spi.HttpRequest;
 import io.cadc4j.core.spi.HttpResponse;
 import io.cadc4j.core.spi.HttpTransportProvider;

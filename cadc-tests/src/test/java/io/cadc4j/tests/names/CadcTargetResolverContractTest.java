@@ -5,18 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cadc4j.core.NotFoundException;
-import io.cadc4j.core.SecurityMethod;
-import io.cadc4j.core.coords.Coordinates;
-import io.cadc4j.core.coords.NameResolver;
-import io.cadc4j.core.coords.ResolvedName;
-import io.cadc4j.core.registry.ServiceResolver;
-import io.cadc4j.core.spi.HttpPipeline;
-import io.cadc4j.core.spi.NameResolverContext;
-import io.cadc4j.core.spi.NameResolverProvider;
+import io.cadc4j.core.Cadc;
+import io.cadc4j.core.sky.Coordinates;
+import io.cadc4j.core.sky.NameResolution;
+import io.cadc4j.core.sky.NameResolver;
+import io.cadc4j.core.sky.ResolvedName;
+import io.cadc4j.core.internal.http.HttpPipeline;
+import io.cadc4j.core.internal.port.NameResolverContext;
+import io.cadc4j.core.internal.port.NameResolverProvider;
 import io.cadc4j.core.spi.Providers;
 import io.cadc4j.tests.server.names.NameResolverStandIn;
 import java.net.URI;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** CADC's target resolver adapter, found through its provider, passes the NameResolver contract; and its registry look-up. */
@@ -43,16 +42,13 @@ class CadcTargetResolverContractTest extends NameResolverContract {
     }
 
     @Test
-    void findsTheResolverInTheRegistryOnceAndAsksItForEverything() {
+    void theFacadeFindsTheResolverInItsRegistryOnceAndAsksItForEverything() {
         NameResolverStandIn s = standIn();
-        try (HttpPipeline http = HttpPipeline.builder().build()) {
-            ServiceResolver registry = ServiceResolver.builder(http).registry(s.registry()).build();
-            NameResolver r = provider().create(NameResolverContext.builder(http)
-                    .registry((id, standard) -> registry.resolve(id, Set.of(SecurityMethod.ANONYMOUS), standard)
-                            .accessUrl())
-                    .build());
-            assertThat(r.resolve("m31").coordinates()).isEqualTo(Coordinates.of(10.684799, 41.269076));
-            assertThat(r.resolve("hd 3145").coordinates()).isEqualTo(Coordinates.of(8.6014, -45.4318));
+        try (Cadc cadc = Cadc.builder().registry(s.registry()).tapUrl(URI.create("http://127.0.0.1:9/tap"))
+                .nameResolution(NameResolution.builder().resolver("cadc").build()).build()) {
+            assertThat(cadc.resolve("m31").coordinates()).isEqualTo(Coordinates.of(10.684799, 41.269076));
+            assertThat(cadc.resolve("hd 3145").coordinates()).isEqualTo(Coordinates.of(8.6014, -45.4318));
+            assertThat(cadc.coordinates("m31")).isEqualTo(Coordinates.of(10.684799, 41.269076));
         }
         assertThat(s.server().requests("/reg/resource-caps")).hasSize(1);
         assertThat(s.server().requests("/cadc-target-resolver/capabilities")).hasSize(1);

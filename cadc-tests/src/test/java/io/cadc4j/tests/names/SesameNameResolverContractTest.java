@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cadc4j.core.CadcException;
-import io.cadc4j.core.coords.NameResolver;
-import io.cadc4j.core.spi.HttpPipeline;
+import io.cadc4j.core.sky.NameResolver;
+import io.cadc4j.core.internal.http.HttpPipeline;
 import io.cadc4j.core.spi.HttpRequest;
 import io.cadc4j.core.spi.HttpResponse;
 import io.cadc4j.core.spi.HttpTransport;
-import io.cadc4j.core.spi.NameResolverContext;
-import io.cadc4j.core.spi.NameResolverProvider;
+import io.cadc4j.core.internal.port.NameResolverContext;
+import io.cadc4j.core.internal.port.NameResolverProvider;
 import io.cadc4j.core.spi.Providers;
 import io.cadc4j.tests.server.names.NameResolverStandIn;
 import java.io.IOException;

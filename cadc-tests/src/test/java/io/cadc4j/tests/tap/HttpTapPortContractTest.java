@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.tests.tap;
 
-import io.cadc4j.core.spi.HttpPipeline;
-import io.cadc4j.core.spi.PortContext;
+import io.cadc4j.core.internal.http.HttpPipeline;
+import io.cadc4j.core.internal.port.PortContext;
 import io.cadc4j.core.spi.Providers;
-import io.cadc4j.core.spi.TapPortProvider;
+import io.cadc4j.core.internal.port.TapPortProvider;
 import io.cadc4j.core.tap.TapPort;
 import java.net.URI;
 

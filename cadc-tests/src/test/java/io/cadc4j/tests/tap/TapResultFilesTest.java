@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.atIndex;
 
 import io.cadc4j.core.CadcException;
 import io.cadc4j.core.QueryException;
-import io.cadc4j.core.spi.FormBody;
+import io.cadc4j.core.internal.http.FormBody;
 import io.cadc4j.core.spi.HttpRequest;
 import io.cadc4j.core.spi.HttpResponse;
 import io.cadc4j.core.table.RowCursor;

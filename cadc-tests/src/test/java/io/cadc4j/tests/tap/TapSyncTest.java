@@ -9,12 +9,12 @@ import io.cadc4j.core.AuthorizationException;
 import io.cadc4j.core.ProtocolViolationException;
 import io.cadc4j.core.QueryException;
 import io.cadc4j.core.ServiceException;
-import io.cadc4j.core.spi.FormBody;
+import io.cadc4j.core.internal.http.FormBody;
 import io.cadc4j.core.spi.Provider;
 import io.cadc4j.core.spi.Providers;
-import io.cadc4j.core.spi.TapPortProvider;
+import io.cadc4j.core.internal.port.TapPortProvider;
 import io.cadc4j.core.table.RowCursor;
-import io.cadc4j.core.table.Shape;
+import io.cadc4j.core.table.XtypeValue;
 import io.cadc4j.core.tap.TapQuery;
 import io.cadc4j.tests.server.RecordedRequest;
 import io.cadc4j.tests.server.tap.TapStandIn;
@@ -57,7 +57,7 @@ class TapSyncTest {
                 if (rows.rowNumber() == 0) {
                     assertThat(rows.getDouble(ra)).isEqualTo(131.28);
                     assertThat(rows.getTimestamp(release)).isEqualTo(Instant.parse("2020-01-01T00:00:00Z"));
-                    assertThat(rows.getShape(bounds, Shape.Kind.POLYGON).size()).isEqualTo(8);
+                    assertThat(rows.getShape(bounds, XtypeValue.Kind.POLYGON).size()).isEqualTo(8);
                 }
                 if (rows.rowNumber() == 1) {
                     assertThat(rows.isNull(energy)).isTrue();

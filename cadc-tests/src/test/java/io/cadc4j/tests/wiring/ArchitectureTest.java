@@ -6,10 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -33,6 +40,12 @@ class ArchitectureTest {
     private static final Pattern IMPORT = Pattern.compile("(?m)^import\\s+(?:static\\s+)?(io\\.cadc4j\\.[\\w.]+)");
     private static final Pattern TOP_LEVEL_PUBLIC_TYPE = Pattern.compile(
             "(?m)^public\\s+(?:final\\s+|abstract\\s+)*(?:class|interface|enum|@interface)\\s+(\\w+)");
+    private static final String CORE = "io.cadc4j.core";
+    private static final Pattern PACKAGE = Pattern.compile("(?m)^package\\s+([\\w.]+);");
+    /** A reference to a core type, imported or written out: the package is group 1. */
+    private static final Pattern CORE_REFERENCE = Pattern.compile("\\b(io\\.cadc4j\\.core(?:\\.[a-z]\\w*)*)\\.([A-Z]\\w*)");
+    private static final Pattern COMMENT_OR_STRING = Pattern.compile(
+            "(?s)/\\*.*?\\*/|//[^\\n]*|\"(?:\\\\.|[^\"\\\\\\n])*\"");
     private static final Pattern THREAD_SAFETY = Pattern.compile(
             "(?i)immutable|thread-safe|single-threaded|thread safe|must be thread-safe");
 
@@ -51,6 +64,56 @@ class ArchitectureTest {
             }
         }
         assertThat(violations).as("imports across the hexagon").isEmpty();
+    }
+
+    /**
+     * No two packages of the core depend on each other, directly or through others. The root
+     * package holds two layers: its vocabulary (exceptions, ids, security methods), which depends
+     * on no other core package, and the facade ({@code Cadc} and the classes that refer to other
+     * core packages), which sits on top; the two are separate nodes here, so a package that used
+     * the facade would show as a cycle, and the vocabulary is checked to refer to nothing of the core.
+     */
+    @Test
+    void corePackagesHaveNoCycles() throws IOException {
+        // First pass: which core types each source refers to, and which root classes are the facade.
+        Map<String, String> packageOf = new TreeMap<>();
+        Map<String, Set<String>> referencesOf = new TreeMap<>();
+        Set<String> facade = new TreeSet<>();
+        for (Path source : sources("cadc-core")) {
+            String text = withoutComments(Files.readString(source));
+            Matcher pkg = PACKAGE.matcher(text);
+            if (!pkg.find()) {
+                continue;
+            }
+            String type = pkg.group(1) + "." + source.getFileName().toString().replace(".java", "");
+            Set<String> refs = new TreeSet<>();
+            Matcher ref = CORE_REFERENCE.matcher(text);
+            while (ref.find()) {
+                refs.add(ref.group(1) + "." + ref.group(2));
+            }
+            packageOf.put(type, pkg.group(1));
+            referencesOf.put(type, refs);
+            if (pkg.group(1).equals(CORE) && refs.stream().anyMatch(r -> !packageName(r).equals(CORE))) {
+                facade.add(type);
+            }
+        }
+        Map<String, Set<String>> edges = new TreeMap<>();
+        for (Map.Entry<String, Set<String>> e : referencesOf.entrySet()) {
+            String from = facade.contains(e.getKey()) ? CORE + " (facade)" : packageOf.get(e.getKey());
+            for (String r : e.getValue()) {
+                String to = facade.contains(r) ? CORE + " (facade)" : packageName(r);
+                if (!to.equals(from)) {
+                    edges.computeIfAbsent(from, k -> new TreeSet<>()).add(to);
+                }
+            }
+            edges.computeIfAbsent(from, k -> new TreeSet<>());
+        }
+        assertThat(edges.get(CORE)).as("the root vocabulary refers to no other core package").isEmpty();
+        assertThat(cycles(edges)).as("package cycles in cadc-core").isEmpty();
+    }
+
+    private static String packageName(String type) {
+        return type.substring(0, type.lastIndexOf('.'));
     }
 
     @Test
@@ -104,6 +167,53 @@ class ArchitectureTest {
             }
         }
         assertThat(bad).isEmpty();
+    }
+
+    /** The strongly connected components of more than one package (Tarjan). */
+    static List<Set<String>> cycles(Map<String, Set<String>> edges) {
+        Map<String, Integer> index = new HashMap<>();
+        Map<String, Integer> low = new HashMap<>();
+        Deque<String> stack = new ArrayDeque<>();
+        Set<String> onStack = new HashSet<>();
+        List<Set<String>> out = new ArrayList<>();
+        for (String node : edges.keySet()) {
+            if (!index.containsKey(node)) {
+                connect(node, edges, index, low, stack, onStack, out);
+            }
+        }
+        return out;
+    }
+
+    private static void connect(String v, Map<String, Set<String>> edges, Map<String, Integer> index,
+            Map<String, Integer> low, Deque<String> stack, Set<String> onStack, List<Set<String>> out) {
+        index.put(v, index.size());
+        low.put(v, index.get(v));
+        stack.push(v);
+        onStack.add(v);
+        for (String w : edges.getOrDefault(v, Set.of())) {
+            if (!index.containsKey(w)) {
+                connect(w, edges, index, low, stack, onStack, out);
+                low.put(v, Math.min(low.get(v), low.get(w)));
+            } else if (onStack.contains(w)) {
+                low.put(v, Math.min(low.get(v), index.get(w)));
+            }
+        }
+        if (low.get(v).equals(index.get(v))) {
+            Set<String> component = new TreeSet<>();
+            String w;
+            do {
+                w = stack.pop();
+                onStack.remove(w);
+                component.add(w);
+            } while (!w.equals(v));
+            if (component.size() > 1) {
+                out.add(component);
+            }
+        }
+    }
+
+    private static String withoutComments(String java) {
+        return COMMENT_OR_STRING.matcher(java).replaceAll(m -> m.group().startsWith("\"") ? "\"\"" : " ");
     }
 
     private static List<Path> sources(String module) throws IOException {

@@ -21,7 +21,7 @@ import javax.tools.ToolProvider;
 
 /**
  * A tiny application module, {@code io.cadc4j.consumer}, compiled by the test against cadc-core
- * alone: it builds an {@code HttpPipeline} with whatever transport discovery finds, prints which,
+ * alone: it selects whatever transport discovery finds through the public SPI, prints which,
  * and fetches a URL given as its argument.
  */
 final class ConsumerModule {
@@ -42,20 +42,34 @@ final class ConsumerModule {
                 "package io.cadc4j.consumer;",
                 "",
                 "import io.cadc4j.core.ProviderNotFoundException;",
-                "import io.cadc4j.core.spi.HttpPipeline;",
                 "import io.cadc4j.core.spi.HttpRequest;",
                 "import io.cadc4j.core.spi.HttpResponse;",
+                "import io.cadc4j.core.spi.HttpTransport;",
+                "import io.cadc4j.core.spi.HttpTransportProvider;",
+                "import io.cadc4j.core.spi.Providers;",
+                "import io.cadc4j.core.spi.TransportSettings;",
                 "import java.net.URI;",
                 "import java.nio.charset.StandardCharsets;",
                 "",
                 "public final class Main {",
                 "    public static void main(String[] args) throws Exception {",
-                "        try (HttpPipeline http = HttpPipeline.builder().build()) {",
-                "            Class<?> t = http.transport().getClass();",
+                "        if (args.length > 0 && args[0].equals(\"--toolkit\")) {",
+                "            // A user module must not reach the toolkit, not even reflectively.",
+                "            try {",
+                "                Class<?> c = Class.forName(\"io.cadc4j.core.internal.http.HttpPipeline\");",
+                "                c.getMethod(\"builder\").invoke(null);",
+                "                System.out.println(\"toolkit=readable\");",
+                "            } catch (IllegalAccessException e) {",
+                "                System.out.println(\"toolkit=denied \" + e.getMessage());",
+                "            }",
+                "            return;",
+                "        }",
+                "        try (HttpTransport http = Providers.select(HttpTransportProvider.class).create(TransportSettings.defaults())) {",
+                "            Class<?> t = http.getClass();",
                 "            System.out.println(\"transport=\" + t.getName());",
                 "            System.out.println(\"module=\" + t.getModule().getName());",
                 "            if (args.length > 0) {",
-                "                try (HttpResponse r = http.sendExpectingSuccess(HttpRequest.newBuilder(URI.create(args[0])).build())) {",
+                "                try (HttpResponse r = http.send(HttpRequest.newBuilder(URI.create(args[0])).build())) {",
                 "                    System.out.println(\"status=\" + r.status() + \" body=\"",
                 "                            + new String(r.body().readAllBytes(), StandardCharsets.UTF_8));",
                 "                }",
@@ -83,6 +97,34 @@ final class ConsumerModule {
     }
 
     /** A module path made of these entries. */
+    /**
+     * Compiles a user module whose source imports the core's toolkit and returns javac's errors
+     * (empty if it compiled, which it must not).
+     */
+    static String compileAgainstToolkit(Path dir) throws IOException {
+        Path src = dir.resolve("toolkit-src");
+        Path pkg = src.resolve("io/cadc4j/intruder");
+        Files.createDirectories(pkg);
+        Files.writeString(src.resolve("module-info.java"), "module io.cadc4j.intruder {\n    requires io.cadc4j.core;\n}\n");
+        Files.writeString(pkg.resolve("Main.java"), String.join("\n",
+                "package io.cadc4j.intruder;",
+                "",
+                "import io.cadc4j.core.internal.http.HttpPipeline;",
+                "",
+                "public final class Main {",
+                "    public static void main(String[] args) {",
+                "        HttpPipeline.builder().build();",
+                "    }",
+                "}",
+                ""));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int rc = ToolProvider.getSystemJavaCompiler().run(null, null, err, "--release", "11",
+                "-d", dir.resolve("toolkit-out").toString(), "--class-path", src.toString(),
+                "--module-path", BuildArtifacts.module("io.cadc4j.core").toString(),
+                src.resolve("module-info.java").toString(), pkg.resolve("Main.java").toString());
+        return rc == 0 ? "" : err.toString(StandardCharsets.UTF_8);
+    }
+
     static String modulePath(Path... entries) {
         List<String> parts = new ArrayList<>();
         for (Path p : entries) {

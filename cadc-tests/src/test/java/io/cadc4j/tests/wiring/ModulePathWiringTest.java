@@ -63,4 +63,26 @@ class ModulePathWiringTest {
             server.stop(0);
         }
     }
+
+    @Test
+    void aUserModuleCannotCompileAgainstTheCoreToolkit(@TempDir Path dir) throws Exception {
+        String errors = ConsumerModule.compileAgainstToolkit(dir);
+
+        assertThat(errors).as("javac must refuse the toolkit import")
+                .contains("package io.cadc4j.core.internal.http is not visible")
+                .contains("declared in module io.cadc4j.core, which does not export it to module io.cadc4j.intruder");
+    }
+
+    @Test
+    void aUserModuleCannotReachTheCoreToolkitReflectively(@TempDir Path dir) throws Exception {
+        Path consumer = ConsumerModule.compile(dir);
+
+        ConsumerModule.Result r = ConsumerModule.run(List.of(ConsumerModule.javaLauncher(),
+                "--module-path", ConsumerModule.modulePath(consumer, BuildArtifacts.module("io.cadc4j.core")),
+                "-m", ConsumerModule.MAIN, "--toolkit"));
+
+        assertThat(r.exitCode).as("%s", r).isZero();
+        assertThat(r.output).contains("toolkit=denied")
+                .contains("module io.cadc4j.core does not export io.cadc4j.core.internal.http to module io.cadc4j.consumer");
+    }
 }

@@ -100,7 +100,18 @@ class OsgiBundleTest {
                     .collect(Collectors.toCollection(TreeSet::new));
 
             assertThat(osgi).as("Export-Package of %s", name).isEqualTo(jpms);
+            // A JPMS qualified export (toolkit) is an OSGi export marked x-internal, and only that.
+            Set<String> qualified = d.exports().stream().filter(ModuleDescriptor.Exports::isQualified)
+                    .map(ModuleDescriptor.Exports::source).collect(Collectors.toCollection(TreeSet::new));
+            Set<String> internal = revision.getDeclaredCapabilities(BundleRevision.PACKAGE_NAMESPACE).stream()
+                    .filter(c -> "true".equals(c.getDirectives().get("x-internal")))
+                    .map(c -> (String) c.getAttributes().get(BundleRevision.PACKAGE_NAMESPACE))
+                    .collect(Collectors.toCollection(TreeSet::new));
+            assertThat(internal).as("x-internal exports of %s", name).isEqualTo(qualified);
         }
+        assertThat(BuildArtifacts.descriptor(BuildArtifacts.module("io.cadc4j.core")).orElseThrow().exports())
+                .as("the core has a toolkit exported only to cadc4j's modules")
+                .anyMatch(ModuleDescriptor.Exports::isQualified);
     }
 
     @Test
@@ -137,7 +148,7 @@ class OsgiBundleTest {
         // Then the builder route: hand the transport to the core bundle's pipeline.
         Object settings = core.loadClass("io.cadc4j.core.spi.TransportSettings").getMethod("defaults").invoke(null);
         Object transport = call(provider, "create", settings);
-        Object builder = core.loadClass("io.cadc4j.core.spi.HttpPipeline").getMethod("builder").invoke(null);
+        Object builder = core.loadClass("io.cadc4j.core.internal.http.HttpPipeline").getMethod("builder").invoke(null);
         Object pipeline = call(call(builder, "transport", transport), "build");
         HttpServer server = ConsumerModule.helloServer();
         try {
@@ -162,18 +173,18 @@ class OsgiBundleTest {
         Bundle core = bundles.get("io.cadc4j.core");
         assertThat(names.adapt(BundleWiring.class).getCapabilities("osgi.serviceloader"))
                 .extracting(c -> c.getAttributes().get("osgi.serviceloader"))
-                .containsOnly("io.cadc4j.core.spi.NameResolverProvider");
+                .containsOnly("io.cadc4j.core.internal.port.NameResolverProvider");
 
         // What a Service Loader Mediator does: read the registration, load the classes from the bundle.
         List<Object> providers = new ArrayList<>();
-        try (InputStream in = names.getEntry("META-INF/services/io.cadc4j.core.spi.NameResolverProvider").openStream()) {
+        try (InputStream in = names.getEntry("META-INF/services/io.cadc4j.core.internal.port.NameResolverProvider").openStream()) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
                 if (!line.isBlank()) {
                     providers.add(names.loadClass(line.strip()).getConstructor().newInstance());
                 }
             }
         }
-        Class<?> spi = core.loadClass("io.cadc4j.core.spi.NameResolverProvider");
+        Class<?> spi = core.loadClass("io.cadc4j.core.internal.port.NameResolverProvider");
         assertThat(providers).allMatch(spi::isInstance);
         Object sesame = null;
         for (Object p : providers) {
@@ -196,12 +207,12 @@ class OsgiBundleTest {
         }
         Object settings = core.loadClass("io.cadc4j.core.spi.TransportSettings").getMethod("defaults").invoke(null);
         Object transport = call(jdk.loadClass(jdkProvider).getConstructor().newInstance(), "create", settings);
-        Object pipeline = call(call(core.loadClass("io.cadc4j.core.spi.HttpPipeline").getMethod("builder").invoke(null),
+        Object pipeline = call(call(core.loadClass("io.cadc4j.core.internal.http.HttpPipeline").getMethod("builder").invoke(null),
                 "transport", transport), "build");
         try (io.cadc4j.tests.server.names.NameResolverStandIn standIn = io.cadc4j.tests.server.names.NameResolverStandIn
                 .start(io.cadc4j.tests.server.names.NameResolverStandIn.repositoryFixtures())) {
-            Object context = call(call(core.loadClass("io.cadc4j.core.spi.NameResolverContext")
-                    .getMethod("builder", core.loadClass("io.cadc4j.core.spi.HttpPipeline")).invoke(null, pipeline),
+            Object context = call(call(core.loadClass("io.cadc4j.core.internal.port.NameResolverContext")
+                    .getMethod("builder", core.loadClass("io.cadc4j.core.internal.http.HttpPipeline")).invoke(null, pipeline),
                     "endpoints", List.of(standIn.sesameMirror())), "build");
             Object resolved = call(call(sesame, "create", context), "resolve", "ngc3642");
             Object position = call(resolved, "coordinates");

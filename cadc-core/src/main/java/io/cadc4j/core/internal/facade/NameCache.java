@@ -2,8 +2,8 @@
 package io.cadc4j.core.internal.facade;
 
 import io.cadc4j.core.NotFoundException;
-import io.cadc4j.core.coords.NameResolver;
-import io.cadc4j.core.coords.ResolvedName;
+import io.cadc4j.core.sky.NameResolver;
+import io.cadc4j.core.sky.ResolvedName;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -6,9 +6,9 @@ import io.cadc4j.core.auth.Credentials;
 import io.cadc4j.core.datalink.DataLinkPort;
 import io.cadc4j.core.registry.TapEndpoints;
 import io.cadc4j.core.spi.CredentialPolicy;
-import io.cadc4j.core.spi.DataLinkPortProvider;
-import io.cadc4j.core.spi.HttpPipeline;
-import io.cadc4j.core.spi.PortContext;
+import io.cadc4j.core.internal.port.DataLinkPortProvider;
+import io.cadc4j.core.internal.http.HttpPipeline;
+import io.cadc4j.core.internal.port.PortContext;
 import io.cadc4j.core.tap.TapPort;
 import java.util.Objects;
 
@@ -104,7 +104,7 @@ public final class Session implements AutoCloseable {
         if (credentials.isAnonymous()) {
             return p;
         }
-        return p.withChallengeHandler(io.cadc4j.core.auth.ChallengeRetry.of(wiring.authPort(), credentials)
+        return p.withChallengeHandler(io.cadc4j.core.internal.http.ChallengeRetry.of(wiring.authPort(), credentials)
                 .handler(chosen));
     }
 

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cadc4j.core.NotFoundException;
 import io.cadc4j.core.TransportException;
-import io.cadc4j.core.coords.Coordinates;
-import io.cadc4j.core.coords.NameResolver;
-import io.cadc4j.core.coords.ResolvedName;
+import io.cadc4j.core.sky.Coordinates;
+import io.cadc4j.core.sky.NameResolver;
+import io.cadc4j.core.sky.ResolvedName;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

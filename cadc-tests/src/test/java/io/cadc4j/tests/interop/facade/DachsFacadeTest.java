@@ -1,19 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.tests.interop.facade;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.cadc4j.core.AuthenticationException;
 import io.cadc4j.core.Cadc;
 import io.cadc4j.core.CollectionDescription;
 import io.cadc4j.core.ImageDownloads;
 import io.cadc4j.core.LazyImages;
-import io.cadc4j.core.QueryOptions;
 import io.cadc4j.core.adql.RegionQuery;
 import io.cadc4j.core.auth.BasicCredentials;
 import io.cadc4j.core.auth.Realm;
-import io.cadc4j.core.coords.Angle;
-import io.cadc4j.core.coords.Coordinates;
+import io.cadc4j.core.sky.Angle;
+import io.cadc4j.core.sky.Coordinates;
 import io.cadc4j.core.datalink.DataLink;
 import io.cadc4j.core.datalink.DownloadOutcome;
 import io.cadc4j.core.datalink.FitsHeader;
@@ -24,6 +21,7 @@ import io.cadc4j.core.table.TableDescription;
 import io.cadc4j.core.tap.AsyncJob;
 import io.cadc4j.core.tap.ExecutionPhase;
 import io.cadc4j.core.tap.TableUpload;
+import io.cadc4j.core.tap.TapQuery;
 import io.cadc4j.tests.interop.Dachs;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +38,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The {@link Cadc} facade against a real GAVO DaCHS server (interop/README.md), found
@@ -213,8 +212,8 @@ class DachsFacadeTest {
                 + "<TABLE><FIELD name=\"pid\" datatype=\"char\" arraysize=\"*\"/><DATA><TABLEDATA>"
                 + "<TR><TD>ivo://cadc.nrc.ca/CFHT?2366419/2366419p</TD></TR>"
                 + "<TR><TD>ivo://nowhere/none</TD></TR></TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>\n");
-        List<String> ids = column(cadc.execSync("select p.publisherID from caom2.Plane as p join tap_upload.mine as m "
-                + "on p.publisherID = m.pid", QueryOptions.builder().upload(TableUpload.ofFile("mine", table)).build()),
+        List<String> ids = column(cadc.execSync(TapQuery.builder("select p.publisherID from caom2.Plane as p "
+                + "join tap_upload.mine as m on p.publisherID = m.pid").upload(TableUpload.ofFile("mine", table)).build()),
                 "publisherID");
         assertThat(ids).containsExactly("ivo://cadc.nrc.ca/CFHT?2366419/2366419p");
     }

@@ -4,9 +4,9 @@ package io.cadc4j.tests.interop.facade;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cadc4j.core.Cadc;
-import io.cadc4j.core.coords.Angle;
-import io.cadc4j.core.coords.Coordinates;
-import io.cadc4j.core.coords.NameResolution;
+import io.cadc4j.core.sky.Angle;
+import io.cadc4j.core.sky.Coordinates;
+import io.cadc4j.core.sky.NameResolution;
 import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.tests.interop.Dachs;
 import io.cadc4j.tests.names.CadcProcess;
