@@ -47,12 +47,7 @@ final class QueryCommand implements Callable<Integer> {
             if (dryRun) {
                 QueryPayload p = async ? QueryPayload.of(cadc.tapEndpoints().async(), query)
                         : cadc.payloadOf(query);
-                root.out.println(p.method() + " " + p.uri());
-                root.out.println("Content-Type: " + p.contentType());
-                p.parameters().forEach(e -> root.out.println(e.getKey() + "=" + e.getValue()));
-                p.inlineTables().forEach(t -> root.out.println("(part " + t.name() + ": "
-                        + t.file().map(Object::toString).orElse("written while sent") + ")"));
-                return ExitCodes.OK;
+                return root.printPayload(p);
             }
             if (!async) {
                 return root.emit(cadc.execSync(query), maxrec == null ? -1 : maxrec);
@@ -60,7 +55,7 @@ final class QueryCommand implements Callable<Integer> {
             AsyncJob job = cadc.createAsync(query);
             try {
                 job.run();
-                Jobs.await(job, root.timeout().orElse(Jobs.DEFAULT_WAIT), root.err, root.terminal.interactive());
+                Jobs.await(job, root.timeout().orElse(Jobs.DEFAULT_WAIT), root.err, root.liveProgress());
                 job.raiseIfError();
                 return root.emit(job.fetchResult(), maxrec == null ? -1 : maxrec);
             } finally {
@@ -73,7 +68,7 @@ final class QueryCommand implements Callable<Integer> {
         try {
             job.delete();
         } catch (RuntimeException e) {
-            root.err.println("cadc: warning: could not delete job " + job.id() + ": " + e.getMessage());
+            root.warn("could not delete job " + job.id() + ": " + root.messages().of(e));
         }
     }
 }
