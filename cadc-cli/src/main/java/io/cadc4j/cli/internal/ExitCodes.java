@@ -36,7 +36,7 @@ final class ExitCodes {
             + "  4  query: the service rejected the query, or the job failed%n"
             + "  5  authentication: login refused, bad certificate or netrc, access%n"
             + "     denied, or every download refused for want of credentials%n"
-            + "  6  partial: some links, downloads or names failed (each reported on stderr),%n"
+            + "  6  partial: some links or downloads failed (each reported on stderr),%n"
             + "     the others completed%n"
             + "130  interrupted (Ctrl-C); 143 terminated (SIGTERM)%n";
 

@@ -19,8 +19,6 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,32 +64,7 @@ class ResolveCommandTest {
     private int run(Consumer<Cadc.Builder> customiser, String... args) {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
-        Terminal terminal = new Terminal() {
-            @Override
-            public int width() {
-                return 200;
-            }
-
-            @Override
-            public boolean interactive() {
-                return false;
-            }
-
-            @Override
-            public Optional<char[]> readPassword(String prompt) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Map<String, String> environment() {
-                return Map.of();
-            }
-
-            @Override
-            public Path home() {
-                return dir;
-            }
-        };
+        TestTerminal terminal = new TestTerminal();
         int code = Main.run(args, new PrintStream(o, true, StandardCharsets.UTF_8),
                 new PrintStream(e, true, StandardCharsets.UTF_8), terminal, customiser);
         out = o.toString(StandardCharsets.UTF_8);
