@@ -17,6 +17,7 @@
  * @uses io.cadc4j.core.internal.port.DataLinkPortProvider
  * @uses io.cadc4j.core.internal.port.AuthPortProvider
  * @uses io.cadc4j.core.internal.port.ResultWriterProvider
+ * @uses io.cadc4j.core.internal.port.NameResolverProvider
  */
 module io.cadc4j.core {
     requires java.xml;
@@ -33,15 +34,16 @@ module io.cadc4j.core {
 
     // Toolkit the adapters share: not API, readable only by cadc4j's own modules (OSGi: x-internal).
     exports io.cadc4j.core.internal.http to
-            io.cadc4j.tap, io.cadc4j.datalink, io.cadc4j.auth, io.cadc4j.votable, io.cadc4j.tests;
+            io.cadc4j.tap, io.cadc4j.datalink, io.cadc4j.auth, io.cadc4j.names, io.cadc4j.votable, io.cadc4j.tests;
     exports io.cadc4j.core.internal.io to io.cadc4j.tap, io.cadc4j.datalink;
     exports io.cadc4j.core.internal.xml to io.cadc4j.tap, io.cadc4j.votable;
     exports io.cadc4j.core.internal.port to
-            io.cadc4j.tap, io.cadc4j.datalink, io.cadc4j.auth, io.cadc4j.formats, io.cadc4j.cli, io.cadc4j.tests;
+            io.cadc4j.tap, io.cadc4j.datalink, io.cadc4j.auth, io.cadc4j.formats, io.cadc4j.names, io.cadc4j.cli, io.cadc4j.tests;
 
     uses io.cadc4j.core.spi.HttpTransportProvider;
     uses io.cadc4j.core.internal.port.TapPortProvider;
     uses io.cadc4j.core.internal.port.DataLinkPortProvider;
     uses io.cadc4j.core.internal.port.AuthPortProvider;
     uses io.cadc4j.core.internal.port.ResultWriterProvider;
+    uses io.cadc4j.core.internal.port.NameResolverProvider;
 }

@@ -9,9 +9,11 @@ import io.cadc4j.core.auth.CertificateCredentials;
 import io.cadc4j.core.auth.CookieCredentials;
 import io.cadc4j.core.auth.Credentials;
 import io.cadc4j.core.sky.Angle;
-import io.cadc4j.core.sky.Coordinates;
-import io.cadc4j.core.sky.NameResolver;
 import io.cadc4j.core.sky.Circle;
+import io.cadc4j.core.sky.Coordinates;
+import io.cadc4j.core.sky.NameResolution;
+import io.cadc4j.core.sky.NameResolver;
+import io.cadc4j.core.sky.ResolvedName;
 import io.cadc4j.core.datalink.DataLink;
 import io.cadc4j.core.datalink.DataLinkPort;
 import io.cadc4j.core.datalink.DownloadListener;
@@ -19,11 +21,14 @@ import io.cadc4j.core.datalink.DownloadOptions;
 import io.cadc4j.core.datalink.DownloadOutcome;
 import io.cadc4j.core.datalink.DownloadRequest;
 import io.cadc4j.core.datalink.LinkSet;
+import io.cadc4j.core.internal.facade.NameCache;
 import io.cadc4j.core.internal.facade.Session;
 import io.cadc4j.core.internal.facade.Wiring;
 import io.cadc4j.core.internal.http.HttpPipeline;
 import io.cadc4j.core.internal.port.AuthPortProvider;
 import io.cadc4j.core.internal.port.DataLinkPortProvider;
+import io.cadc4j.core.internal.port.NameResolverContext;
+import io.cadc4j.core.internal.port.NameResolverProvider;
 import io.cadc4j.core.internal.port.PortOverrides;
 import io.cadc4j.core.internal.port.TapPortProvider;
 import io.cadc4j.core.internal.registry.ServiceResolver;
@@ -92,6 +97,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * start to end, never a mix; one that still needs a forgotten secret afterwards (a redirect, say)
  * fails with {@link IllegalStateException} rather than continue without it.
  *
+ * <p><b>Target names.</b> Every method taking a centre as text ({@link #queryRegion(String)},
+ * {@link #getImages(String, Angle, Path)}, {@link #getImageList(RowCursor, String, Angle)}, ...)
+ * reads it as {@link #coordinates(String)} does: coordinates as written (never sent to a resolver),
+ * else a target name resolved by CDS Sesame (with {@code cadc-names}; see
+ * {@link Builder#nameResolution(NameResolution)}), remembered per facade so that a loop asks once.
+ *
  * <p><b>DataLink operations</b> ({@link #getDataUrls}, {@link #getImageList}, {@link #getImages},
  * {@link #getImagesLazy}, {@link #getImageUrls}, {@link #download}) go to the DataLink service
  * ({@code ivo://cadc.nrc.ca/caom2ops} by default, or {@link Builder#dataLinkUrl(URI)}) through the
@@ -104,13 +115,16 @@ public final class Cadc implements AutoCloseable {
     private static final String PUBLISHER_ID = "publisherID";
     private final Wiring wiring;
     private final NameResolver nameResolver;
+    private final String noNameResolver;
     private final int concurrency;
     private final AtomicReference<Session> session;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Cadc(Wiring wiring, NameResolver nameResolver, int concurrency, Credentials credentials) {
+    private Cadc(Wiring wiring, NameResolver nameResolver, String noNameResolver, int concurrency,
+            Credentials credentials) {
         this.wiring = wiring;
         this.nameResolver = nameResolver;
+        this.noNameResolver = noNameResolver;
         this.concurrency = concurrency;
         this.session = new AtomicReference<>(new Session(wiring, credentials));
     }
@@ -214,7 +228,7 @@ public final class Cadc implements AutoCloseable {
 
     /**
      * Observations within one minute of arc of a position written as text, or of a target name
-     * resolved by the configured {@link NameResolver}.
+     * resolved by the facade's {@link NameResolver} (astroquery's {@code query_region('M31')}).
      *
      * <pre>{@code
      * cadc.queryRegion("08h45m07.5s +54d18m00s")
@@ -222,7 +236,8 @@ public final class Cadc implements AutoCloseable {
      *
      * @param center a position in one of {@link Coordinates#ACCEPTED_FORMS}, or a target name
      * @return the observations; the caller closes the cursor
-     * @throws IllegalArgumentException if the text is not a position and no resolver is configured
+     * @throws IllegalArgumentException if the text is neither a position nor a resolvable name
+     *     (see {@link #coordinates(String)})
      * @throws CadcException if the name cannot be resolved or the query fails
      */
     public RowCursor queryRegion(String center) {
@@ -239,7 +254,8 @@ public final class Cadc implements AutoCloseable {
      * @param center a position in one of {@link Coordinates#ACCEPTED_FORMS}, or a target name
      * @param radius the radius, not negative
      * @return the observations; the caller closes the cursor
-     * @throws IllegalArgumentException if the text is not a position and no resolver is configured
+     * @throws IllegalArgumentException if the text is neither a position nor a resolvable name
+     *     (see {@link #coordinates(String)})
      * @throws CadcException if the name cannot be resolved or the query fails
      */
     public RowCursor queryRegion(String center, Angle radius) {
@@ -258,7 +274,8 @@ public final class Cadc implements AutoCloseable {
      * @param radius the radius, not negative
      * @param collection the collection
      * @return the observations; the caller closes the cursor
-     * @throws IllegalArgumentException if the text is not a position and no resolver is configured
+     * @throws IllegalArgumentException if the text is neither a position nor a resolvable name
+     *     (see {@link #coordinates(String)})
      * @throws CadcException if the name cannot be resolved or the query fails
      */
     public RowCursor queryRegion(String center, Angle radius, String collection) {
@@ -299,21 +316,66 @@ public final class Cadc implements AutoCloseable {
     }
 
     /**
-     * Reads a position as {@link #queryRegion(String)} does: a coordinate text, else a target name
-     * asked of the configured resolver.
+     * Reads a position as every method taking a centre as text does: text that parses as a
+     * coordinate is that position (it never goes to a resolver); anything else is a target name,
+     * resolved by the facade's name resolver (CDS Sesame by default, see
+     * {@link Builder#nameResolution(NameResolution)}) through its cache.
      *
      * <pre>{@code
-     * Coordinates c = cadc.coordinates("M31");   // needs Builder.nameResolver
+     * Coordinates c = cadc.coordinates("M31");             // asks Sesame once, then the cache
+     * Coordinates d = cadc.coordinates("131.28125 54.3");  // parsed, nothing asked
      * }</pre>
      *
-     * @param text a position or a target name
+     * @param text a position in one of {@link Coordinates#ACCEPTED_FORMS}, or a target name
      * @return the ICRS position
-     * @throws IllegalArgumentException if the text is not a position and no resolver is configured
+     * @throws IllegalArgumentException if the text is blank, a coordinate out of range, or a name
+     *     while no resolver is at hand (resolution off, or no {@code cadc-names}), saying which
      * @throws NotFoundException if the resolver does not know the name
+     * @throws CadcException if the resolver cannot be asked
      */
     public Coordinates coordinates(String text) {
         Objects.requireNonNull(text, "text");
-        return nameResolver == null ? Coordinates.parse(text) : Coordinates.parseOrResolve(text, nameResolver);
+        Optional<Coordinates> parsed = Coordinates.parseIfCoordinate(text);
+        if (parsed.isPresent()) {
+            return parsed.get();
+        }
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("neither a coordinate nor a target name: \"" + text
+                    + "\"; accepted forms: " + Coordinates.ACCEPTED_FORMS + ", or a target name");
+        }
+        return resolve(text).coordinates();
+    }
+
+    /**
+     * Resolves a target name with the facade's name resolver, through its cache: the position, the
+     * service that answered, the canonical name (what {@code cadc resolve} prints).
+     *
+     * <pre>{@code
+     * ResolvedName m31 = cadc.resolve("M31");
+     * System.out.println(m31.coordinates() + " from " + m31.service());
+     * }</pre>
+     *
+     * @param name a target name
+     * @return what the resolver found
+     * @throws IllegalArgumentException if the name is blank or parses as a coordinate (which is
+     *     never resolved), or if no resolver is at hand, saying why
+     * @throws NotFoundException if the resolver does not know the name
+     * @throws CadcException if the resolver cannot be asked
+     */
+    public ResolvedName resolve(String name) {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("a target name is blank");
+        }
+        if (Coordinates.parseIfCoordinate(name).isPresent()) {
+            throw new IllegalArgumentException("\"" + name.strip() + "\" is a coordinate, not a target name: "
+                    + "coordinates are never sent to a name resolver");
+        }
+        if (nameResolver == null) {
+            throw new IllegalArgumentException("not a coordinate: \"" + name + "\"; accepted forms: "
+                    + Coordinates.ACCEPTED_FORMS + "; " + noNameResolver);
+        }
+        return nameResolver.resolve(name.strip());
     }
 
     // ---------------------------------------------------------------- TAP
@@ -718,6 +780,26 @@ public final class Cadc implements AutoCloseable {
     }
 
     /**
+     * Cutout URLs of a query's observations for a circle whose centre is written as text or is a
+     * target name, as astroquery's {@code get_image_list(result, 'M31', radius)} (see
+     * {@link #getImageList(RowCursor, Coordinates, Angle)} and {@link #coordinates(String)}).
+     *
+     * <pre>{@code
+     * cadc.getImageList(rows, "M31", Angle.parse("0.01 deg"))
+     * }</pre>
+     *
+     * @param result a query result with a {@code publisherID} column
+     * @param center a position in one of {@link Coordinates#ACCEPTED_FORMS}, or a target name
+     * @param radius the cutout radius, not negative
+     * @return one row per cutout URL, and the error rows
+     * @throws IllegalArgumentException if the centre is neither a position nor a resolvable name
+     * @throws CadcException if the name cannot be resolved or a DataLink call fails
+     */
+    public LinkSet getImageList(RowCursor result, String center, Angle radius) {
+        return getImageList(result, coordinates(center), radius);
+    }
+
+    /**
      * The cutout URLs of the images around a position, without downloading them (astroquery's
      * {@code get_images(..., get_url_list=True)}): runs {@link #queryRegion(RegionQuery)} with
      * {@code dataProductType='image'} (whatever the query's {@link RegionQuery#imagesOnly()}), then
@@ -734,6 +816,24 @@ public final class Cadc implements AutoCloseable {
      */
     public LinkSet getImageUrls(RegionQuery region) {
         return imageLinks(current(), region);
+    }
+
+    /**
+     * The cutout URLs of the images around a position written as text or a target name, without
+     * downloading them (see {@link #getImageUrls(RegionQuery)} and {@link #coordinates(String)}).
+     *
+     * <pre>{@code
+     * cadc.getImageUrls("M31", Angle.parse("0.01 deg"))
+     * }</pre>
+     *
+     * @param center a position in one of {@link Coordinates#ACCEPTED_FORMS}, or a target name
+     * @param radius the radius, not negative
+     * @return one row per cutout URL, and the error rows
+     * @throws IllegalArgumentException if the centre is neither a position nor a resolvable name
+     * @throws CadcException if the name cannot be resolved, or the query or a DataLink call fails
+     */
+    public LinkSet getImageUrls(String center, Angle radius) {
+        return getImageUrls(RegionQuery.builder(coordinates(center)).radius(radius).build());
     }
 
     /**
@@ -817,6 +917,46 @@ public final class Cadc implements AutoCloseable {
     }
 
     /**
+     * The images around a position written as text or a target name, downloaded, as astroquery's
+     * {@code get_images('M31', radius)} (see {@link #getImages(RegionQuery, Path)} and
+     * {@link #coordinates(String)}).
+     *
+     * <pre>{@code
+     * cadc.getImages("M31", Angle.parse("0.01 deg"), Path.of("cutouts"))
+     * }</pre>
+     *
+     * @param center a position in one of {@link Coordinates#ACCEPTED_FORMS}, or a target name
+     * @param radius the radius, not negative
+     * @param directory where the files go, created if missing
+     * @return the files with their headers, the failed downloads and the DataLink error rows
+     * @throws IllegalArgumentException if the centre is neither a position nor a resolvable name
+     * @throws CadcException if the name cannot be resolved, or the query or a DataLink call fails
+     */
+    public ImageDownloads getImages(String center, Angle radius, Path directory) {
+        return getImages(coordinates(center), radius, directory);
+    }
+
+    /**
+     * The images of one collection around a position written as text or a target name, downloaded
+     * (see {@link #getImages(RegionQuery, Path)} and {@link #coordinates(String)}).
+     *
+     * <pre>{@code
+     * cadc.getImages("M31", Angle.parse("0.01 deg"), "CFHT", Path.of("cutouts"))
+     * }</pre>
+     *
+     * @param center a position in one of {@link Coordinates#ACCEPTED_FORMS}, or a target name
+     * @param radius the radius, not negative
+     * @param collection the collection
+     * @param directory where the files go, created if missing
+     * @return the files with their headers, the failed downloads and the DataLink error rows
+     * @throws IllegalArgumentException if the centre is neither a position nor a resolvable name
+     * @throws CadcException if the name cannot be resolved, or the query or a DataLink call fails
+     */
+    public ImageDownloads getImages(String center, Angle radius, String collection, Path directory) {
+        return getImages(coordinates(center), radius, collection, directory);
+    }
+
+    /**
      * The images around a position as handles that download only when opened (astroquery's
      * {@code get_images_async}): the query and the DataLink calls happen now, no download does.
      *
@@ -840,6 +980,24 @@ public final class Cadc implements AutoCloseable {
             }
         }
         return LazyImages.of(handles, cutouts.errors());
+    }
+
+    /**
+     * The images around a position written as text or a target name as handles that download only
+     * when opened (see {@link #getImagesLazy(RegionQuery)} and {@link #coordinates(String)}).
+     *
+     * <pre>{@code
+     * cadc.getImagesLazy("M31", Angle.parse("0.01 deg"))
+     * }</pre>
+     *
+     * @param center a position in one of {@link Coordinates#ACCEPTED_FORMS}, or a target name
+     * @param radius the radius, not negative
+     * @return the handles and the DataLink error rows
+     * @throws IllegalArgumentException if the centre is neither a position nor a resolvable name
+     * @throws CadcException if the name cannot be resolved, or the query or a DataLink call fails
+     */
+    public LazyImages getImagesLazy(String center, Angle radius) {
+        return getImagesLazy(RegionQuery.builder(coordinates(center)).radius(radius).build());
     }
 
     /**
@@ -1195,6 +1353,7 @@ public final class Cadc implements AutoCloseable {
         private String dataLinkPortProviderName;
         private Credentials credentials = Credentials.ANONYMOUS;
         private NameResolver nameResolver;
+        private NameResolution nameResolution = NameResolution.defaults();
         private Duration cacheTtl = ServiceResolver.DEFAULT_TTL;
         private Path diskCache;
         private int concurrency = 4;
@@ -1459,14 +1618,32 @@ public final class Cadc implements AutoCloseable {
         }
 
         /**
-         * Sets the resolver target names are asked of when a position is given as text that is not
-         * a coordinate. Without one, such text is an error.
+         * Uses this resolver for target names (text given as a position that is not a coordinate),
+         * instead of a discovered one; its answers are cached as {@link #nameResolution} says.
          *
          * @param resolver the resolver
          * @return this builder
          */
         public Builder nameResolver(NameResolver resolver) {
             this.nameResolver = Objects.requireNonNull(resolver, "resolver");
+            return this;
+        }
+
+        /**
+         * Sets how target names are resolved (default {@link NameResolution#defaults()}: the
+         * discovered resolver of highest priority, CDS Sesame when {@code cadc-names} is present,
+         * with its mirrors; answers cached per facade). {@link NameResolution#off()} makes a name an
+         * error. The resolver is chosen in the usual order: an instance given to
+         * {@link #nameResolver(NameResolver)}; else the provider named by
+         * {@link NameResolution#resolver()}; else the discovered one of highest priority; none found
+         * leaves names unresolvable (an error naming {@code cadc-names} when one is given), unless
+         * one was named, which fails the build.
+         *
+         * @param settings the settings
+         * @return this builder
+         */
+        public Builder nameResolution(NameResolution settings) {
+            this.nameResolution = Objects.requireNonNull(settings, "settings");
             return this;
         }
 
@@ -1579,7 +1756,29 @@ public final class Cadc implements AutoCloseable {
             Wiring wiring = new Wiring(http, s, transport, transportProvider, classLoader, resolver, tapUrl, tapService,
                     loginService, loginUrl, tap, auth, authSettings, dataLinkService, dataLinkUrl, dataLink);
             try {
-                return new Cadc(wiring, nameResolver, concurrency, credentials);
+                NameResolver names = nameResolver;
+                String noNames = null;
+                if (names == null && !nameResolution.enabled()) {
+                    noNames = "name resolution is off, so a target name cannot be used as a position";
+                } else if (names == null) {
+                    List<NameResolverProvider> found = classLoader == null ? Providers.discover(NameResolverProvider.class)
+                            : Providers.discover(NameResolverProvider.class, classLoader);
+                    if (nameResolution.resolver().isPresent() || !found.isEmpty()) {
+                        NameResolverProvider p = Providers.choose(NameResolverProvider.class, found,
+                                nameResolution.resolver().orElse(null));
+                        names = Objects.requireNonNull(p.create(NameResolverContext.builder(http)
+                                .endpoints(nameResolution.endpoints()).timeout(nameResolution.timeout())
+                                .detailed(nameResolution.detailed())
+                                .registry((id, standard) -> resolver.resolve(id, Set.of(SecurityMethod.ANONYMOUS),
+                                        standard).accessUrl())
+                                .build()), () -> "NameResolverProvider '" + p.name() + "' returned no resolver");
+                    } else {
+                        noNames = "a target name needs a name resolver: add cadc-names to the class path or module path";
+                    }
+                }
+                NameResolver cached = names == null ? null : new NameCache(names, nameResolution.cacheSize(),
+                        nameResolution.ttl(), nameResolution.negativeTtl());
+                return new Cadc(wiring, cached, noNames, concurrency, credentials);
             } catch (RuntimeException e) {
                 wiring.close();
                 throw e;

@@ -41,6 +41,23 @@ import javax.xml.stream.XMLInputFactory;
  * ({@code INFO name="Error"}, {@code PARAM name="Error"} at the root, in DEFINITIONS or in a
  * RESOURCE) likewise. {@code OVERFLOW} sets {@link RowCursor#isOverflow()}.
  *
+ * <p>Nulls, one rule per serialization (what {@link RowCursor#isNull} and {@code getObject() == null}
+ * say):
+ * <ul>
+ *   <li>TABLEDATA: an empty {@code <TD/>} (VOTable 1.3) is null for every type, so a string or
+ *       array with no characters or elements is null; so are the FIELD's {@code VALUES null} value,
+ *       a float NaN (or {@code null}, {@code NaN} text) and a complex with a NaN part.
+ *   <li>BINARY (no flags): the {@code VALUES null} magic value, a float NaN, a complex with a NaN in
+ *       either part, a boolean {@code ?}, a string with no characters (a fixed one cut at its first
+ *       NUL and trimmed) and a zero-length variable array are null. A bit or a fixed-size array
+ *       has no null there.
+ *   <li>BINARY2: the row's null flag alone decides, both ways: a flagged cell is null whatever its
+ *       bytes hold; an unflagged cell is its value, the empty string, an empty array, a NaN and a
+ *       magic value included (a boolean {@code ?} still has no value and reads null).
+ *   <li>Arrays: a null array (by the rules above) is not an array of nulls: elements that are NaN
+ *       or magic values stay in the array as they are.
+ * </ul>
+ *
  * <p>Failures: a malformed, truncated or limit-breaking document raises
  * {@link io.cadc4j.core.ProtocolViolationException} naming the line, column, row and byte; a
  * document with no TABLE too; FITS-serialized data a {@link io.cadc4j.core.CadcException} saying

@@ -158,6 +158,12 @@ public final class GeneratedTables {
                 if (v[c] instanceof Float && ((Float) v[c]).isNaN() || v[c] instanceof Double && ((Double) v[c]).isNaN()) {
                     v[c] = null;
                 }
+                if (s.field.type().isComplex() && s.field.shape().isScalar() && v[c] != null
+                        && (Double.isNaN(java.lang.reflect.Array.getDouble(v[c], 0))
+                                || Double.isNaN(java.lang.reflect.Array.getDouble(v[c], 1)))) {
+                    // a complex with a NaN part is null but in BINARY2, as a NaN float is
+                    v[c] = null;
+                }
             }
             out.add(v);
         }

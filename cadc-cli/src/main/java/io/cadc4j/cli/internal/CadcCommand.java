@@ -10,6 +10,8 @@ import io.cadc4j.core.auth.CredentialSet;
 import io.cadc4j.core.auth.Credentials;
 import io.cadc4j.core.auth.NetrcFile;
 import io.cadc4j.core.auth.Realm;
+import io.cadc4j.core.sky.Coordinates;
+import io.cadc4j.core.sky.NameResolution;
 import io.cadc4j.core.datalink.DataLink;
 import io.cadc4j.core.datalink.DownloadOutcome;
 import io.cadc4j.core.datalink.LinkSet;
@@ -62,14 +64,17 @@ import picocli.CommandLine.Spec;
         description = "Query the Canadian Astronomy Data Centre (or any IVOA TAP service) from the shell.",
         footer = ExitCodes.HELP, usageHelpAutoWidth = true)
 final class CadcCommand implements Callable<Integer> {
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     /**
      * The subcommands, in the order help lists them. Not in the annotation: {@link Main} adds only
      * the one a command line names, so that picocli does not build the model of every other one.
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(QueryCommand.class, RegionCommand.class, NameCommand.class,
-            CollectionsCommand.class, TablesCommand.class, UrlsCommand.class, CutoutsCommand.class,
+            ResolveCommand.class, CollectionsCommand.class, TablesCommand.class, UrlsCommand.class, CutoutsCommand.class,
             DownloadCommand.class, JobCommand.class);
+    /** Made on first use: a SecureRandom set up at start-up costs every run the security providers. */
+    private static final class Random {
+        static final java.security.SecureRandom INSTANCE = new java.security.SecureRandom();
+    }
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|min|h)?");
 
     final PrintStream out;
@@ -124,6 +129,20 @@ final class CadcCommand implements Callable<Integer> {
 
     /** When {@link #open()} started the clock of {@code --timeout}, in {@link System#nanoTime()} terms. */
     private long startNanos = System.nanoTime();
+
+    @Option(names = "--resolver", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "Which service turns target names (M31) into positions: sesame (CDS Sesame, the default, "
+                    + "as astroquery) or cadc (CADC's target resolver, found in the registry).")
+    String resolver;
+
+    @Option(names = "--resolver-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "The name resolver's endpoint, repeatable: Sesame mirrors (ending in nph-sesame/), asked in "
+                    + "order, the next when one is down; or the CADC resolver's find URL.")
+    List<URI> resolverUrls;
+
+    @Option(names = "--no-resolve", scope = ScopeType.INHERIT,
+            description = "Never resolve target names: a position must be written as coordinates.")
+    boolean noResolve;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "-v: one log line per HTTP exchange, and stack traces with errors; "
@@ -354,6 +373,9 @@ final class CadcCommand implements Callable<Integer> {
         Optional<Duration> overall = timeout();
         startNanos = System.nanoTime();
         overall.ifPresent(d -> b.requestTimeout(d).overallTimeout(d));
+
+        timeout().ifPresent(b::requestTimeout);
+        b.nameResolution(nameResolution());
         customiser.accept(b);
         Cadc cadc = b.build();
         try {
@@ -369,6 +391,50 @@ final class CadcCommand implements Callable<Integer> {
             cadc.close();
             throw e;
         }
+    }
+
+    /** The name resolution the options ask for. */
+    private NameResolution nameResolution() {
+        if (noResolve) {
+            if (resolver != null || resolverUrls != null) {
+                throw new ExitCodes.UsageException("--no-resolve turns name resolution off: give it without "
+                        + "--resolver and --resolver-url");
+            }
+            return NameResolution.off();
+        }
+        NameResolution.Builder n = NameResolution.builder();
+        if (resolver != null) {
+            String r = resolver.strip().toLowerCase(Locale.ROOT);
+            if (!r.equals("sesame") && !r.equals("cadc")) {
+                throw new ExitCodes.UsageException("--resolver takes sesame or cadc, not '" + resolver + "'");
+            }
+            n.resolver(r);
+        }
+        if (resolverUrls != null) {
+            try {
+                n.endpoints(resolverUrls);
+            } catch (IllegalArgumentException e) {
+                throw new ExitCodes.UsageException("--resolver-url: " + e.getMessage());
+            }
+        }
+        timeout().ifPresent(n::timeout);
+        return n.build();
+    }
+
+    /**
+     * The position a subcommand's COORDS argument stands for: coordinates as written, else a target
+     * name resolved by the facade (never with {@code --no-resolve}, which makes a name a usage error).
+     *
+     * @param cadc the facade
+     * @param text the argument
+     * @return the ICRS position
+     */
+    Coordinates position(Cadc cadc, String text) {
+        if (noResolve && Coordinates.parseIfCoordinate(text).isEmpty()) {
+            throw new ExitCodes.UsageException("not a coordinate: \"" + text + "\", and --no-resolve turns name "
+                    + "resolution off (accepted forms: " + Coordinates.ACCEPTED_FORMS + ")");
+        }
+        return cadc.coordinates(text);
     }
 
     /** The password: from standard input with --password-stdin, else from the terminal. */
@@ -685,7 +751,7 @@ final class CadcCommand implements Callable<Integer> {
         }
         Path tmp = null;
         for (int attempt = 0; tmp == null; attempt++) {
-            Path candidate = dir.resolve("." + absolute.getFileName() + "." + Long.toHexString(RANDOM.nextLong())
+            Path candidate = dir.resolve("." + absolute.getFileName() + "." + Long.toHexString(Random.INSTANCE.nextLong())
                     + ".part");
             try {
                 tmp = Files.createFile(candidate);

@@ -21,7 +21,7 @@ final class CutoutsCommand implements Callable<Integer> {
     @ParentCommand
     CadcCommand root;
 
-    @Parameters(paramLabel = "COORDS", description = "The centre, as for 'cadc region'.")
+    @Parameters(paramLabel = "COORDS", description = "The centre, as for 'cadc region': coordinates or a target name.")
     String coords;
 
     @Option(names = "--radius", paramLabel = "ANGLE", required = true,
@@ -43,7 +43,7 @@ final class CutoutsCommand implements Callable<Integer> {
             throw new ExitCodes.UsageException("cutouts --samp sends the downloaded files: give --download DIR too");
         }
         try (Cadc cadc = root.open(); SampClient hub = samp ? SampOutput.connect(root) : null) {
-            RegionQuery.Builder q = RegionQuery.builder(cadc.coordinates(coords)).radius(r).imagesOnly(true);
+            RegionQuery.Builder q = RegionQuery.builder(root.position(cadc, coords)).radius(r).imagesOnly(true);
             if (collection != null) {
                 q.collection(collection);
             }

@@ -16,7 +16,7 @@ final class ExitCodes {
     static final int OK = 0;
     /** An unexpected failure (a bug, or the output could not be written). */
     static final int FAILURE = 1;
-    /** Bad arguments: unknown option, unreadable coordinates or angle, missing console for a password. */
+    /** Bad arguments: unknown option, unreadable coordinates or angle, a name with --no-resolve, no console for a password. */
     static final int USAGE = 2;
     /** The service failed or could not be reached (HTTP error, network, timeout, malformed answer, not found). */
     static final int SERVICE = 3;
@@ -24,7 +24,7 @@ final class ExitCodes {
     static final int QUERY = 4;
     /** Authentication or authorisation failed (login refused, unusable certificate or netrc, access denied). */
     static final int AUTHENTICATION = 5;
-    /** Some links or downloads failed (each reported on stderr); the others completed. */
+    /** Some links, downloads or names failed (each reported on stderr); the others completed. */
     static final int PARTIAL = 6;
 
     /** The lines the help text ends with: each shorter than 80 characters, so none is wrapped. */

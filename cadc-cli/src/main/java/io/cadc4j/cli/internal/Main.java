@@ -32,9 +32,9 @@ public final class Main {
             System.setProperty("jdk.httpclient.HttpClient.log", "errors,requests,headers");
         }
         LogFormat.install(System.err, verbosity, LogFormat.quiet(args));
+        // the command keeps registry and capabilities documents on disk between runs
         Shutdown shutdown = new Shutdown();
         Runtime.getRuntime().addShutdownHook(shutdown.hook());
-        // the command keeps registry and capabilities documents on disk between runs
         int code = run(args, System.out, System.err, Terminal.system(), Cadc.Builder::diskCache, shutdown);
         System.out.flush();
         System.exit(code);

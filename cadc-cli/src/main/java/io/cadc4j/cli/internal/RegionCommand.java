@@ -19,7 +19,8 @@ final class RegionCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "COORDS",
             description = "The centre: \"08h45m07.5s +54d18m00s\", \"08:45:07.5 +54:18:00\", \"131.28125 54.3\", "
-                    + "optionally with a frame (ICRS, FK5, Galactic).")
+                    + "optionally with a frame (ICRS, FK5, Galactic); or a target name such as M31, resolved by "
+                    + "--resolver.")
     String coords;
 
     @Option(names = "--radius", paramLabel = "ANGLE", defaultValue = "1 arcmin",
@@ -36,7 +37,7 @@ final class RegionCommand implements Callable<Integer> {
     public Integer call() {
         Angle r = Angle.parseRadius(radius);
         try (Cadc cadc = root.open()) {
-            RegionQuery.Builder q = RegionQuery.builder(cadc.coordinates(coords)).radius(r);
+            RegionQuery.Builder q = RegionQuery.builder(root.position(cadc, coords)).radius(r);
             if (collection != null) {
                 q.collection(collection);
             }

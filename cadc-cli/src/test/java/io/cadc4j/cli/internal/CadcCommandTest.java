@@ -288,8 +288,10 @@ class CadcCommandTest {
     void unreadableArgumentsAreUsageErrors() {
         assertThat(run("region", "08h45m07.5s +54d18m00s", "--radius", "-1 deg", TAP)).isEqualTo(ExitCodes.USAGE);
         assertThat(err).contains("negative");
-        assertThat(run("region", "not a place", TAP)).isEqualTo(ExitCodes.USAGE);
-        assertThat(err).contains("\"not a place\"");
+        assertThat(run("region", "not a place", "--no-resolve", TAP)).isEqualTo(ExitCodes.USAGE);
+        assertThat(err).contains("\"not a place\"").contains("--no-resolve");
+        assertThat(run("region", "08h45m07.5s +95d18m00s", TAP)).isEqualTo(ExitCodes.USAGE);
+        assertThat(err).contains("declination");
         assertThat(run("--timeout", "soon", "collections", TAP)).isEqualTo(ExitCodes.USAGE);
         assertThat(err).contains("soon");
         assertThat(run("regoin", "1 2")).isEqualTo(ExitCodes.USAGE);

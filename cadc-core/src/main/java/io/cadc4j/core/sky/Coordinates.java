@@ -105,6 +105,24 @@ public final class Coordinates {
     }
 
     /**
+     * Parses text that has a coordinate's form, and tells apart text that has none (a target name,
+     * which is never sent to a resolver when it parses).
+     *
+     * <pre>{@code
+     * Coordinates.parseIfCoordinate("131.28125 54.3");   // Optional[ICRS 131.28125 54.3]
+     * Coordinates.parseIfCoordinate("M31");              // Optional.empty
+     * }</pre>
+     *
+     * @param text the text
+     * @return the ICRS position, or empty when the text has no coordinate form
+     * @throws IllegalArgumentException if the text has a coordinate form with a value out of range
+     */
+    public static Optional<Coordinates> parseIfCoordinate(String text) {
+        Objects.requireNonNull(text, "text");
+        return Optional.ofNullable(CoordinateText.parse(text));
+    }
+
+    /**
      * Parses a position, or resolves the text as a target name when it has no coordinate form.
      *
      * @param text a position in one of the {@link #ACCEPTED_FORMS}, or a target name such as {@code M31}
@@ -126,11 +144,8 @@ public final class Coordinates {
             throw new IllegalArgumentException("neither a coordinate nor a target name: \"" + text + "\"; accepted forms: "
                     + ACCEPTED_FORMS + ", or a target name");
         }
-        Optional<Coordinates> resolved = resolver.resolve(name);
-        Objects.requireNonNull(resolved, "the name resolver returned null");
-        return resolved.orElseThrow(() -> new NotFoundException("\"" + name
-                + "\" is not a coordinate (accepted forms: " + ACCEPTED_FORMS
-                + ") and the name resolver does not know it as a target name", 0, null, null));
+        ResolvedName resolved = resolver.resolve(name);
+        return Objects.requireNonNull(resolved, "the name resolver returned null").coordinates();
     }
 
     static double checkLongitude(double value, String name) {

@@ -41,7 +41,8 @@ public final class Providers {
             "io.cadc4j.core.internal.port.TapPortProvider", "cadc-tap",
             "io.cadc4j.core.internal.port.DataLinkPortProvider", "cadc-datalink",
             "io.cadc4j.core.internal.port.AuthPortProvider", "cadc-auth",
-            "io.cadc4j.core.internal.port.ResultWriterProvider", "cadc-formats");
+            "io.cadc4j.core.internal.port.ResultWriterProvider", "cadc-formats",
+            "io.cadc4j.core.internal.port.NameResolverProvider", "cadc-names");
 
     /** The one piece of global state cadc4j keeps: providers found with the default class loader. */
     private static final Map<Class<?>, List<? extends Provider>> CACHE = new ConcurrentHashMap<>();

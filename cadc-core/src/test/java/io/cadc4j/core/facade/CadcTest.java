@@ -4,6 +4,7 @@ package io.cadc4j.core.facade;
 import io.cadc4j.core.AuthenticationException;
 import io.cadc4j.core.Cadc;
 import io.cadc4j.core.CollectionDescription;
+import io.cadc4j.core.NotFoundException;
 import io.cadc4j.core.ProviderNotFoundException;
 import io.cadc4j.core.QueryException;
 import io.cadc4j.core.SecurityMethod;
@@ -14,6 +15,9 @@ import io.cadc4j.core.auth.Realm;
 import io.cadc4j.core.internal.port.PortOverrides;
 import io.cadc4j.core.sky.Angle;
 import io.cadc4j.core.sky.Coordinates;
+import io.cadc4j.core.sky.NameResolution;
+import io.cadc4j.core.sky.NameResolver;
+import io.cadc4j.core.sky.ResolvedName;
 import io.cadc4j.core.spi.HttpRequest;
 import io.cadc4j.core.table.ColumnDescription;
 import io.cadc4j.core.table.RowCursor;
@@ -27,7 +31,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -134,12 +137,86 @@ class CadcTest {
     @Test
     void targetNameIsResolvedByTheConfiguredResolver() {
         try (Cadc cadc = builder().tapUrl(PLAIN_TAP)
-                .nameResolver(name -> "M31".equals(name) ? Optional.of(Coordinates.of(10.684708, 41.26875))
-                        : Optional.empty())
+                .nameResolver(name -> {
+                    if (!"M31".equals(name)) {
+                        throw new NotFoundException("unknown: " + name, 0, null, null);
+                    }
+                    return ResolvedName.builder(name, Coordinates.of(10.684708, 41.26875), "test").build();
+                })
                 .build()) {
             cadc.queryRegion("M31").close();
         }
         assertThat(tap.queries.get(0).adql()).isEqualTo(CadcQueries.region(Coordinates.of(10.684708, 41.26875)));
+    }
+
+    @Test
+    void withoutCadcNamesANameSaysWhichModuleToAdd() {
+        try (Cadc cadc = plain()) {
+            assertThatThrownBy(() -> cadc.queryRegion("M31")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("\"M31\"").hasMessageContaining("add cadc-names");
+            assertThatThrownBy(() -> cadc.resolve("M31")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("add cadc-names");
+        }
+        assertThat(tap.queries).isEmpty();
+    }
+
+    @Test
+    void aNamedResolverThatIsMissingFailsTheBuild() {
+        assertThatThrownBy(() -> builder().tapUrl(PLAIN_TAP)
+                .nameResolution(NameResolution.builder().resolver("cadc").build()).build())
+                .isInstanceOf(ProviderNotFoundException.class).hasMessageContaining("'cadc'")
+                .hasMessageContaining("cadc-names");
+    }
+
+    @Test
+    void withResolutionOffANameSaysSoAndCoordinatesStillWork() {
+        try (Cadc cadc = builder().tapUrl(PLAIN_TAP).nameResolution(NameResolution.off()).build()) {
+            assertThatThrownBy(() -> cadc.queryRegion("M31")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("\"M31\"").hasMessageContaining("name resolution is off");
+            cadc.queryRegion("131.28125 54.3").close();
+        }
+        assertThat(tap.queries).hasSize(1);
+    }
+
+    @Test
+    void aLoopOverOneNameAsksTheResolverOnceAndCoordinatesNever() {
+        List<String> asked = new java.util.ArrayList<>();
+        NameResolver counting = name -> {
+            asked.add(name);
+            return ResolvedName.builder(name, Coordinates.of(10.684799, 41.269076), "ned").build();
+        };
+        try (Cadc cadc = builder().tapUrl(PLAIN_TAP).nameResolver(counting).build()) {
+            for (int i = 0; i < 5; i++) {
+                cadc.queryRegion("M31", Angle.parse("1 arcmin")).close();
+            }
+            cadc.queryRegion("10.684799 41.269076").close();
+            assertThat(cadc.coordinates("08h45m07.5s +54d18m00s")).isEqualTo(Coordinates.of(131.28125, 54.3));
+            assertThat(cadc.resolve(" M31 ").service()).isEqualTo("ned");
+            assertThatThrownBy(() -> cadc.resolve("131.28125 54.3")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("is a coordinate, not a target name");
+            assertThatThrownBy(() -> cadc.coordinates(" ")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("neither a coordinate nor a target name");
+        }
+        assertThat(asked).containsExactly("M31");
+        assertThat(tap.queries).hasSize(6);
+        assertThat(tap.queries.get(0).adql()).isEqualTo(tap.queries.get(5).adql());
+    }
+
+    @Test
+    void anUnknownNameIsNotFoundAndCachedForLessTime() {
+        List<String> asked = new java.util.ArrayList<>();
+        NameResolver none = name -> {
+            asked.add(name);
+            throw new NotFoundException("\"" + name + "\" unknown", 0, null, null);
+        };
+        try (Cadc cadc = builder().tapUrl(PLAIN_TAP).nameResolver(none)
+                .nameResolution(NameResolution.builder().negativeTtl(java.time.Duration.ZERO).build()).build()) {
+            assertThatThrownBy(() -> cadc.queryRegion("Nowhere")).isInstanceOf(NotFoundException.class)
+                    .hasMessage("\"Nowhere\" unknown");
+            assertThatThrownBy(() -> cadc.queryRegion("Nowhere")).isInstanceOf(NotFoundException.class);
+        }
+        assertThat(asked).containsExactly("Nowhere", "Nowhere");
+        assertThat(tap.queries).isEmpty();
     }
 
     @Test

@@ -114,9 +114,10 @@ class ServiceResolverDiskCacheTest {
         serveCadc();
         tap(newProcess(cacheDir()));
         clock.advance(Duration.ofDays(3));
-        transport.answer(REGISTRY, 503, "text/plain", "down for maintenance");
-        transport.fail(ARGUS_CAPS, new IOException("connection reset"));
+        transport.answer(REGISTRY, 404, "text/plain", "gone");
+        transport.answer(ARGUS_CAPS, 200, "text/xml", "not capabilities");
 
+        // both were asked again (not retried: a 404 and an answer that does not parse), both failed
         assertThat(tap(newProcess(cacheDir())).sync()).hasToString(ARGUS + "/sync");
         assertThat(transport.count(REGISTRY)).isEqualTo(2);
         assertThat(transport.count(ARGUS_CAPS)).isEqualTo(2);

@@ -9,7 +9,6 @@ import io.cadc4j.core.NotFoundException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -108,7 +107,8 @@ class CoordinatesTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining("not a coordinate");
         // Out of range is a mistake to report, not a target name to look up.
-        assertThatThrownBy(() -> Coordinates.parseOrResolve(text, name -> Optional.of(Coordinates.of(1, 2))))
+        assertThatThrownBy(() -> Coordinates.parseOrResolve(text,
+                name -> ResolvedName.builder(name, Coordinates.of(1, 2), "test").build()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -184,7 +184,10 @@ class CoordinatesTest {
         Map<String, Coordinates> known = Map.of("M31", Coordinates.of(10.684708, 41.26875));
         NameResolver resolver = name -> {
             asked.add(name);
-            return Optional.ofNullable(known.get(name));
+            if (!known.containsKey(name)) {
+                throw new NotFoundException("unknown: " + name, 0, null, null);
+            }
+            return ResolvedName.builder(name, known.get(name), "test").build();
         };
         assertThat(Coordinates.parseOrResolve(" M31 ", resolver)).isEqualTo(Coordinates.of(10.684708, 41.26875));
         assertThat(Coordinates.parseOrResolve("131.28125 54.3", resolver)).isEqualTo(Coordinates.of(131.28125, 54.3));
@@ -192,16 +195,26 @@ class CoordinatesTest {
     }
 
     @Test
-    void unknownNameIsNotFound() {
-        assertThatThrownBy(() -> Coordinates.parseOrResolve("Nowhere 9", name -> Optional.empty()))
-                .isInstanceOf(NotFoundException.class)
-                .hasMessageContaining("\"Nowhere 9\"")
-                .hasMessageContaining("name resolver does not know it");
+    void unknownNameIsTheResolversNotFound() {
+        assertThatThrownBy(() -> Coordinates.parseOrResolve("Nowhere 9", name -> {
+            throw new NotFoundException("\"" + name + "\" not found by the test resolver", 0, null, null);
+        })).isInstanceOf(NotFoundException.class).hasMessage("\"Nowhere 9\" not found by the test resolver");
+    }
+
+    @Test
+    void parseIfCoordinateTellsNamesApart() {
+        assertThat(Coordinates.parseIfCoordinate("131.28125 54.3")).contains(Coordinates.of(131.28125, 54.3));
+        assertThat(Coordinates.parseIfCoordinate("M31")).isEmpty();
+        assertThat(Coordinates.parseIfCoordinate("NGC 3642")).isEmpty();
+        assertThatThrownBy(() -> Coordinates.parseIfCoordinate("131.28125 95"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("declination");
     }
 
     @Test
     void blankTextIsNeitherCoordinateNorName() {
-        assertThatThrownBy(() -> Coordinates.parseOrResolve("  ", name -> Optional.empty()))
+        assertThatThrownBy(() -> Coordinates.parseOrResolve("  ", name -> {
+            throw new AssertionError("asked");
+        }))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("neither a coordinate nor");
         assertThatThrownBy(() -> Coordinates.parseOrResolve("M31", null))
                 .isInstanceOf(NullPointerException.class).hasMessage("resolver");

@@ -112,6 +112,11 @@ final class ResultWriters {
         }
     }
 
+    /**
+     * Writes CSV (RFC 4180, CRLF) or TSV. A null cell is an empty field; in CSV an empty string is
+     * a quoted empty field ({@code ""}), so the two stay apart; TSV has no quoting and writes both
+     * as an empty field.
+     */
     static void delimited(RowCursor rows, OutputStream out, boolean csv) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(new NonClosing(out), StandardCharsets.UTF_8), 64 * 1024);
         String sep = csv ? "," : "\t";
@@ -147,6 +152,11 @@ final class ResultWriters {
                 } else if (text[i]) {
                     // text cells are copied from the reader's view: no String per cell
                     CharSequence v = rows.getCharSequence(i);
+                    if (csv && v.length() == 0) {
+                        // the empty string, told apart from null (an empty field) as PostgreSQL's CSV does
+                        w.write("\"\"");
+                        continue;
+                    }
                     if (scratch.length < 2 * v.length() + 2) {
                         scratch = new char[2 * v.length() + 2];
                     }
@@ -241,7 +251,7 @@ final class ResultWriters {
         return new String(out, 0, tsvField(v, out));
     }
 
-    private static void json(RowCursor rows, OutputStream out) {
+    static void json(RowCursor rows, OutputStream out) {
         JsonGenerator g = JsonFactory.get().createGenerator(new NonClosing(out), StandardCharsets.UTF_8);
         g.writeStartObject();
         g.writeStartArray("columns");

@@ -63,16 +63,18 @@ class ResultWritersTest {
             String csv = delimited(s, true);
             String tsv = delimited(s, false);
 
+            // TABLEDATA and BINARY read an empty string as null; BINARY2 keeps it, and CSV writes it as ""
+            String empty = s == Serialization.BINARY2 ? "\"\"" : "";
             assertThat(csv).as("%s", s).isEqualTo("text,n,ok,wide\r\n"
                     + "plain,0,,ivo://cadc.nrc.ca/CFHT?2460001/2460001p\r\n"
                     + "\"a,b\",1,false,\",\"\r\n"
                     + "\"say \"\"hi\"\"\",2,true,\"\"\"\"\r\n"
                     + "\"two\nlines\",3,,\r\n"
-                    + "\"cr\rhere\",4,true,\r\n"
+                    + "\"cr\rhere\",4,true," + empty + "\r\n"
                     + "tab\there,5,false,caf\u00e9 \u20ac \ud83d\ude00\r\n"
                     + "back\\slash,6,,back\\slash\r\n"
                     + "caf\u00e9 \u20ac \ud83d\ude00,7,false,tab\there\r\n"
-                    + ",8,true,\"cr\rhere\"\r\n"
+                    + empty + ",8,true,\"cr\rhere\"\r\n"
                     + ",9,,\"two\nlines\"\r\n"
                     + "\"\"\"\",10,true,\"say \"\"hi\"\"\"\r\n"
                     + "\",\",11,false,\"a,b\"\r\n"
@@ -91,6 +93,21 @@ class ResultWritersTest {
                     + "\"\t10\ttrue\tsay \"hi\"\n"
                     + ",\t11\tfalse\ta,b\n"
                     + "ivo://cadc.nrc.ca/CFHT?2460001/2460001p\t12\t\tplain\n");
+        }
+    }
+
+    @Test
+    void jsonKeepsTheEmptyStringApartFromNullWhereTheDocumentDoes() throws IOException {
+        for (Serialization s : Serialization.values()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (RowCursor rows = rows(s)) {
+                ResultWriters.json(rows, out);
+            }
+            String json = out.toString(StandardCharsets.UTF_8);
+            String empty = s == Serialization.BINARY2 ? "\"\"" : "null";
+            assertThat(json).as("%s", s).contains("[" + empty + ",8,true,\"cr\\rhere\"]")
+                    .contains("[null,9,null,\"two\\nlines\"]")
+                    .contains("[\"cr\\rhere\",4,true," + empty + "]");
         }
     }
 

@@ -43,7 +43,7 @@ class OsgiBundleTest {
      * framework.
      */
     private static final List<String> BUNDLED = List.of("io.cadc4j.core", "io.cadc4j.votable", "io.cadc4j.http.jdk",
-            "io.cadc4j.tap", "io.cadc4j.datalink", "io.cadc4j.auth");
+            "io.cadc4j.tap", "io.cadc4j.datalink", "io.cadc4j.auth", "io.cadc4j.names");
 
     @TempDir
     Path storage;
@@ -167,6 +167,64 @@ class OsgiBundleTest {
             assertThat(transport.getClass().getName()).isEqualTo("io.cadc4j.http.jdk.internal.JdkHttpTransport");
         } finally {
             server.stop(0);
+            call(transport, "close");
+        }
+    }
+
+    @Test
+    void nameResolversAreFoundThroughTheirMediatorCapabilityAndResolveAName() throws Exception {
+        Bundle names = bundles.get("io.cadc4j.names");
+        Bundle jdk = bundles.get("io.cadc4j.http.jdk");
+        Bundle core = bundles.get("io.cadc4j.core");
+        assertThat(names.adapt(BundleWiring.class).getCapabilities("osgi.serviceloader"))
+                .extracting(c -> c.getAttributes().get("osgi.serviceloader"))
+                .containsOnly("io.cadc4j.core.internal.port.NameResolverProvider");
+
+        // What a Service Loader Mediator does: read the registration, load the classes from the bundle.
+        List<Object> providers = new ArrayList<>();
+        try (InputStream in = names.getEntry("META-INF/services/io.cadc4j.core.internal.port.NameResolverProvider").openStream()) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+                if (!line.isBlank()) {
+                    providers.add(names.loadClass(line.strip()).getConstructor().newInstance());
+                }
+            }
+        }
+        Class<?> spi = core.loadClass("io.cadc4j.core.internal.port.NameResolverProvider");
+        assertThat(providers).allMatch(spi::isInstance);
+        Object sesame = null;
+        for (Object p : providers) {
+            if ("sesame".equals(call(p, "name"))) {
+                sesame = p;
+            }
+        }
+        assertThat(providers).extracting(p -> {
+            try {
+                return call(p, "name");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).containsExactlyInAnyOrder("sesame", "cadc");
+
+        // The builder route: the core bundle's pipeline over the JDK bundle's transport, the Sesame resolver on it.
+        String jdkProvider;
+        try (InputStream in = jdk.getEntry("META-INF/services/io.cadc4j.core.spi.HttpTransportProvider").openStream()) {
+            jdkProvider = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        }
+        Object settings = core.loadClass("io.cadc4j.core.spi.TransportSettings").getMethod("defaults").invoke(null);
+        Object transport = call(jdk.loadClass(jdkProvider).getConstructor().newInstance(), "create", settings);
+        Object pipeline = call(call(core.loadClass("io.cadc4j.core.internal.http.HttpPipeline").getMethod("builder").invoke(null),
+                "transport", transport), "build");
+        try (io.cadc4j.tests.server.names.NameResolverStandIn standIn = io.cadc4j.tests.server.names.NameResolverStandIn
+                .start(io.cadc4j.tests.server.names.NameResolverStandIn.repositoryFixtures())) {
+            Object context = call(call(core.loadClass("io.cadc4j.core.internal.port.NameResolverContext")
+                    .getMethod("builder", core.loadClass("io.cadc4j.core.internal.http.HttpPipeline")).invoke(null, pipeline),
+                    "endpoints", List.of(standIn.sesameMirror())), "build");
+            Object resolved = call(call(sesame, "create", context), "resolve", "ngc3642");
+            Object position = call(resolved, "coordinates");
+            assertThat(call(position, "ra")).isEqualTo(170.57458768232);
+            assertThat(call(position, "dec")).isEqualTo(59.07452101151);
+            assertThat(call(resolved, "service")).isEqualTo("Simbad");
+        } finally {
             call(transport, "close");
         }
     }

@@ -14,7 +14,8 @@ class ServiceRegistrationTest {
     @Test
     void everyCadcModuleIsOnTheTestClassPath() {
         assertThat(BuildArtifacts.cadcModules()).containsKeys("io.cadc4j.core", "io.cadc4j.votable",
-                "io.cadc4j.http.jdk", "io.cadc4j.tap", "io.cadc4j.datalink", "io.cadc4j.auth", "io.cadc4j.formats");
+                "io.cadc4j.http.jdk", "io.cadc4j.tap", "io.cadc4j.datalink", "io.cadc4j.auth", "io.cadc4j.formats",
+                "io.cadc4j.names");
     }
 
     @Test
@@ -37,6 +38,17 @@ class ServiceRegistrationTest {
     }
 
     @Test
+    void bothNameResolversAreRegisteredBothWays() {
+        Path names = BuildArtifacts.module("io.cadc4j.names");
+        java.util.List<String> both = java.util.List.of("io.cadc4j.names.internal.CadcNameResolverProvider",
+                "io.cadc4j.names.internal.SesameNameResolverProvider");
+
+        assertThat(BuildArtifacts.servicesFiles(names)).containsEntry("io.cadc4j.core.internal.port.NameResolverProvider", both);
+        assertThat(BuildArtifacts.provides(BuildArtifacts.descriptor(names).orElseThrow()))
+                .containsEntry("io.cadc4j.core.internal.port.NameResolverProvider", both);
+    }
+
+    @Test
     void adaptersExportNothingAndInternalsAreExportedOnlyToCadc4jModules() {
         for (Map.Entry<String, Path> m : BuildArtifacts.cadcModules().entrySet()) {
             ModuleDescriptor d = BuildArtifacts.descriptor(m.getValue()).orElseThrow();
@@ -46,7 +58,8 @@ class ServiceRegistrationTest {
                     .allMatch(e -> e.targets().stream().allMatch(t -> t.startsWith("io.cadc4j.")));
             if (m.getKey().equals("io.cadc4j.http.jdk") || m.getKey().equals("io.cadc4j.tap")
                     || m.getKey().equals("io.cadc4j.datalink") || m.getKey().equals("io.cadc4j.auth")
-                    || m.getKey().equals("io.cadc4j.formats")) {
+                    || m.getKey().equals("io.cadc4j.formats")
+                    || m.getKey().equals("io.cadc4j.names")) {
                 assertThat(d.exports()).as("an adapter exports nothing: %s", m.getKey()).isEmpty();
             }
         }

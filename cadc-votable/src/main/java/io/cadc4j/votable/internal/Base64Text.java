@@ -138,12 +138,12 @@ final class Base64Text extends InputStream {
                 ended = true;
                 if (nacc != 0 && !padded) {
                     throw new CellException("the base64 STREAM ends with an incomplete group of " + nacc
-                            + " characters (truncated or not base64)");
+                            + " characters (truncated or not base64)", true);
                 }
             } else if (ev == XMLStreamConstants.START_ELEMENT) {
-                throw new CellException("unexpected element <" + reader.getLocalName() + "> inside STREAM");
+                throw new CellException("unexpected element <" + reader.getLocalName() + "> inside STREAM", true);
             } else if (ev == XMLStreamConstants.END_DOCUMENT) {
-                throw new CellException("the document ended inside STREAM");
+                throw new CellException("the document ended inside STREAM", true);
             }
         }
         return true;
@@ -471,7 +471,7 @@ final class Base64Text extends InputStream {
                         o[w++] = (byte) (a >> 2);
                     } else {
                         throw new CellException("misplaced base64 padding '=' after " + (charsSeen + p - textPos)
-                                + " characters of the STREAM");
+                                + " characters of the STREAM", true);
                     }
                     padded = true;
                     n = 0;
@@ -491,7 +491,7 @@ final class Base64Text extends InputStream {
     private CellException badChar(char c, int p) {
         String shown = c >= 32 && c < 127 ? "'" + c + "'" : String.format("U+%04X", (int) c);
         return new CellException("invalid base64 character " + shown + " in STREAM after "
-                + (charsSeen + p - 1 - textPos) + " characters" + (padded ? " (data after the '=' padding)" : ""));
+                + (charsSeen + p - 1 - textPos) + " characters" + (padded ? " (data after the '=' padding)" : ""), true);
     }
 
     /** Decodes one whole base64 cell ({@code TD encoding="base64"}). */

@@ -30,6 +30,8 @@ final class BinaryInput {
     private int pos;
     private int lim;
     private long consumed;
+    /** Where the current row starts in {@link #buf}: a move keeps the whole row together. */
+    private int rowStart;
 
     BinaryInput(InputStream in) {
         this(in, SIZE);
@@ -43,6 +45,16 @@ final class BinaryInput {
     /** A row begins: the bytes of the rows before it may now be overwritten. */
     void startRow() {
         movedInRow = false;
+        rowStart = pos;
+    }
+
+    /**
+     * A stream of the current row's bytes from its start, then the rest of the stream: what a
+     * reading of the row in another way would read. Only for a row that failed: the input is
+     * not usable afterwards.
+     */
+    InputStream fromRowStart() {
+        return new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(buf, rowStart, lim - rowStart), in);
     }
 
     /** @return the number of decoded bytes read so far */
@@ -52,6 +64,9 @@ final class BinaryInput {
 
     /** True when the stream has no more bytes; the check at a row boundary. */
     boolean atEnd() throws IOException {
+        if (pos == lim) {
+            rowStart = pos; // between rows: nothing to keep
+        }
         return pos == lim && !fill(1);
     }
 
@@ -62,15 +77,21 @@ final class BinaryInput {
         // The rest goes to the front of another array. The current row's bytes read so far stay
         // where they are: in this array, and, if the row moved before, in the spare one, which is
         // therefore not reused within a row.
-        byte[] target = movedInRow || spare == null ? new byte[buf.length] : spare;
-        System.arraycopy(buf, pos, target, 0, lim - pos);
+        // The row's bytes read so far go along, so that the row is whole in one array (for
+        // fromRowStart); the array grows if the row does not fit.
+        int kept = pos - rowStart;
+        // (grows only for a row longer than the buffer: never with the number of rows)
+        int size = Math.max(buf.length, kept + need);
+        byte[] target = movedInRow || spare == null || spare.length < size ? new byte[size] : spare;
+        System.arraycopy(buf, rowStart, target, 0, lim - rowStart);
         spare = buf;
         buf = target;
         movedInRow = true;
-        consumed += pos;
-        lim -= pos;
-        pos = 0;
-        while (lim < need) {
+        consumed += rowStart;
+        lim -= rowStart;
+        pos = kept;
+        rowStart = 0;
+        while (lim - pos < need) {
             int n = in.read(buf, lim, buf.length - lim);
             if (n < 0) {
                 return false;

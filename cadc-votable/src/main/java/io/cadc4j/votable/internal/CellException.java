@@ -8,11 +8,20 @@ package io.cadc4j.votable.internal;
 final class CellException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** Whether the STREAM's text is at fault (not base64, cut short), not the bytes of a cell. */
+    final boolean streamText;
+
     CellException(String message) {
+        this(message, false);
+    }
+
+    CellException(String message, boolean streamText) {
         super(message, null, false, false);
+        this.streamText = streamText;
     }
 
     CellException(String message, Throwable cause) {
         super(message, cause, false, false);
+        this.streamText = false;
     }
 }

@@ -72,9 +72,45 @@ final class RawTap extends InputStream {
     private long columnShift;
     private long rawTaken;
     private final byte[] one = new byte[1];
+    /** Bytes of the document before buf[0]. */
+    private long bufBase;
+    /** Whether the bytes handed to the parser are checked as UTF-8 (the document is in UTF-8). */
+    private boolean validating = true;
+    /** Continuation bytes still expected by the UTF-8 check. */
+    private int utfNeed;
+    /** The lowest and highest value allowed for the next continuation byte. */
+    private int utfLow = 0x80;
+    private int utfHigh = 0xBF;
 
-    RawTap(InputStream in) {
+    /**
+     * @param in the document's bytes
+     * @param scan whether to look for STREAM and TABLEDATA tags to hold at; without, the tap only
+     *        keeps the position of what it hands over and checks it as UTF-8
+     */
+    RawTap(InputStream in, boolean scan) {
         this.in = in;
+        if (!scan) {
+            state = PASS;
+        }
+    }
+
+    /**
+     * A byte that is not UTF-8 in a UTF-8 document, with its exact place: thrown to the parser
+     * instead of handing the byte over, so that a failure is reported where the byte is, whatever
+     * the parser had read ahead or the raw readers had taken.
+     */
+    static final class MalformedByte extends java.io.CharConversionException {
+        private static final long serialVersionUID = 1L;
+        final long line;
+        final long column;
+        final long offset;
+
+        MalformedByte(String message, long line, long column, long offset) {
+            super(message);
+            this.line = line;
+            this.column = column;
+            this.offset = offset;
+        }
     }
 
     /** Stops looking for STREAM and TABLEDATA tags: from now on the parser reads the bytes as they come. */
@@ -129,6 +165,7 @@ final class RawTap extends InputStream {
         }
         if (pos > 0) {
             System.arraycopy(buf, pos, buf, 0, lim - pos);
+            bufBase += pos;
             lim -= pos;
             pos = 0;
         }
@@ -174,6 +211,8 @@ final class RawTap extends InputStream {
         lineShift = lines - lineEnds;
         columnShift = afterLastLine - spaces;
         state = PASS;
+        // what was taken is whole characters: the check starts afresh
+        utfNeed = 0;
         return lineEnds + spaces;
     }
 
@@ -210,11 +249,18 @@ final class RawTap extends InputStream {
         if (pendingLine) {
             b[off] = '\n';
             pendingLine = false;
+            chars++;
+            linesHanded++;
+            lineUnits = 0;
+            afterCr = false;
             return 1;
         }
         if (pendingSpace) {
             b[off] = ' ';
             pendingSpace = false;
+            chars++;
+            lineUnits++;
+            afterCr = false;
             return 1;
         }
         if (state == RAW) {
@@ -226,11 +272,10 @@ final class RawTap extends InputStream {
             tagStart = -1;
         }
         if (pos == lim) {
-            if (state == PASS) {
-                // nothing buffered: no need to copy through our buffer
-                return eof ? -1 : in.read(b, off, len);
-            }
             if (!fillForScan()) {
+                if (utfNeed > 0 && validating) {
+                    throw malformed(String.format("the document ends inside a UTF-8 sequence"));
+                }
                 return -1;
             }
         }
@@ -246,9 +291,16 @@ final class RawTap extends InputStream {
             }
         }
         int n = Math.min(len, end - pos);
+        if (validating) {
+            int ok = validUpTo(pos, pos + n);
+            if (ok == pos) {
+                throw malformed(String.format("byte 0x%02X is not UTF-8 here", buf[pos] & 0xff));
+            }
+            n = ok - pos;
+        }
         System.arraycopy(buf, pos, b, off, n);
+        count(buf, pos, pos + n);
         if (state == SCAN) {
-            count(buf, pos, pos + n);
             if (tagStart >= 0 && pos + n == tagEnd) {
                 heldTagOffset = chars - utf16Units(buf, tagStart, tagEnd);
                 linesBeforeHold = linesHanded;
@@ -262,6 +314,7 @@ final class RawTap extends InputStream {
     }
 
     private boolean fillForScan() throws IOException {
+        bufBase += lim;
         pos = 0;
         lim = 0;
         tagStart = -1;
@@ -275,8 +328,113 @@ final class RawTap extends InputStream {
         if (!started) {
             started = true;
             skipBomInCount();
+            sniffEncoding();
         }
         return true;
+    }
+
+    /**
+     * Checks UTF-8 only in a document that is in UTF-8: not for a UTF-16 or UTF-32 one (a byte-order
+     * mark or a NUL byte at the start) nor for an XML declaration naming another encoding.
+     */
+    private void sniffEncoding() throws IOException {
+        while (lim < 256 && !eof) {
+            int n = in.read(buf, lim, buf.length - lim);
+            if (n < 0) {
+                eof = true;
+            } else {
+                lim += n;
+            }
+        }
+        int b0 = lim > 0 ? buf[0] & 0xff : -1;
+        int b1 = lim > 1 ? buf[1] & 0xff : -1;
+        if (b0 == 0xFE && b1 == 0xFF || b0 == 0xFF && b1 == 0xFE || b0 == 0 || b1 == 0) {
+            validating = false;
+            return;
+        }
+        String head = new String(buf, 0, Math.min(lim, 256), java.nio.charset.StandardCharsets.ISO_8859_1);
+        int decl = head.indexOf("<?xml");
+        int end = head.indexOf("?>");
+        if (decl < 0 || decl > 3 || end < 0) {
+            return;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("encoding\\s*=\\s*[\"']([^\"']*)[\"']")
+                .matcher(head.substring(decl, end));
+        if (m.find()) {
+            String e = m.group(1).strip().toUpperCase(java.util.Locale.ROOT);
+            // a name with a byte that is not ASCII is no encoding name: the check reports that byte
+            validating = !e.chars().allMatch(ch -> ch < 0x80) || e.equals("UTF-8") || e.equals("UTF8") || e.equals("US-ASCII") || e.equals("ASCII");
+        }
+    }
+
+    /**
+     * Checks buf[from, to) as UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing above
+     * U+10FFFF), going on from the state the last check left.
+     *
+     * @return the index of the first byte that cannot be UTF-8 here, or to
+     */
+    private int validUpTo(int from, int to) {
+        int need = utfNeed;
+        int low = utfLow;
+        int high = utfHigh;
+        byte[] b = buf;
+        int i = from;
+        for (; i < to; i++) {
+            int c = b[i];
+            if (need == 0) {
+                if (c >= 0) {
+                    continue;
+                }
+                c &= 0xff;
+                low = 0x80;
+                high = 0xBF;
+                if (c >= 0xC2 && c <= 0xDF) {
+                    need = 1;
+                } else if (c >= 0xE0 && c <= 0xEF) {
+                    need = 2;
+                    if (c == 0xE0) {
+                        low = 0xA0;
+                    } else if (c == 0xED) {
+                        high = 0x9F;
+                    }
+                } else if (c >= 0xF0 && c <= 0xF4) {
+                    need = 3;
+                    if (c == 0xF0) {
+                        low = 0x90;
+                    } else if (c == 0xF4) {
+                        high = 0x8F;
+                    }
+                } else {
+                    break;
+                }
+            } else {
+                c &= 0xff;
+                if (c < low || c > high) {
+                    break;
+                }
+                need--;
+                low = 0x80;
+                high = 0xBF;
+            }
+        }
+        utfNeed = need;
+        utfLow = low;
+        utfHigh = high;
+        return i;
+    }
+
+    /** The failure for buf[pos], placed in the document. */
+    private MalformedByte malformed(String what) {
+        long parserLine = 1 + linesHanded;
+        long parserColumn = lineUnits + 1;
+        long line = documentLine(parserLine);
+        long column = documentColumn(parserLine, parserColumn);
+        return new MalformedByte(what, line, column, bufBase + pos);
+    }
+
+    /** @return the number of bytes of the document before the next one handed to the parser */
+    long documentOffset() {
+        return bufBase + pos;
     }
 
     private void skipBomInCount() throws IOException {
@@ -335,6 +493,7 @@ final class RawTap extends InputStream {
                 return;
             }
             System.arraycopy(buf, pos, buf, 0, lim - pos);
+            bufBase += pos;
             lim -= pos;
             pos = 0;
             int n = in.read(buf, lim, buf.length - lim);

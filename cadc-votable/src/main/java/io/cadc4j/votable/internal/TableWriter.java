@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.votable.internal;
 
+import io.cadc4j.core.internal.xml.XmlText;
 import io.cadc4j.core.table.ArraySize;
 import io.cadc4j.core.table.Datatype;
 import io.cadc4j.core.table.Field;
@@ -301,40 +302,12 @@ public final class TableWriter {
         w.write("</OPTION>\n");
     }
 
+    /** Core's one XML escaper; a character XML cannot carry is refused, pointing at BINARY2. */
     static void escape(StringBuilder sb, String s, boolean attribute) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<':
-                    sb.append("&lt;");
-                    break;
-                case '>':
-                    sb.append("&gt;");
-                    break;
-                case '&':
-                    sb.append("&amp;");
-                    break;
-                case '"':
-                    sb.append(attribute ? "&quot;" : "\"");
-                    break;
-                case '\r':
-                    sb.append("&#13;");
-                    break;
-                case '\n':
-                    sb.append(attribute ? "&#10;" : "\n");
-                    break;
-                case '\t':
-                    sb.append(attribute ? "&#9;" : "\t");
-                    break;
-                default:
-                    if (c < 0x20 || c == 0xfffe || c == 0xffff) {
-                        // not representable in XML 1.0 (section 2.2)
-                        throw new IllegalArgumentException(String.format(
-                                "character U+%04X cannot be written in XML; use BINARY2", (int) c));
-                    }
-                    sb.append(c);
-                    break;
-            }
+        try {
+            XmlText.escape(sb, s, attribute);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + "; use BINARY2", e);
         }
     }
 

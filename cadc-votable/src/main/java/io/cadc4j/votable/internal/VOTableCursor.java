@@ -133,16 +133,22 @@ public final class VOTableCursor implements RowCursor {
         RawTap rawTap = null;
         try {
             InputStream parserInput = sniffGzip(counted);
-            // The tap relies on Woodstox's character offsets (checked against our own count before
-            // any byte is taken raw); any other parser reads the whole document as before.
-            if (raw && !metadataOnly && factory.getClass().getName().startsWith("com.ctc.wstx.")) {
-                rawTap = new RawTap(parserInput);
-                parserInput = rawTap;
-            }
+            // The tap always keeps the place of what the parser reads and checks it as UTF-8, so
+            // that a bad byte is reported exactly where it is. It takes rows and STREAM text raw only
+            // with Woodstox, whose character offsets it relies on (checked against its own count
+            // before any byte is taken raw); any other parser reads the whole document.
+            boolean scan = raw && !metadataOnly && factory.getClass().getName().startsWith("com.ctc.wstx.");
+            rawTap = new RawTap(parserInput, scan);
+            parserInput = rawTap;
             this.tap = rawTap;
             this.r = factory.createXMLStreamReader(parserInput);
         } catch (XMLStreamException | IOException e) {
             closeQuietly(in);
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof RawTap.MalformedByte) {
+                    throw startFailure((RawTap.MalformedByte) t, e);
+                }
+            }
             throw new ProtocolViolationException("cannot start reading the VOTable: " + e.getMessage(), source, e);
         }
         if (metadataOnly) {
@@ -169,6 +175,11 @@ public final class VOTableCursor implements RowCursor {
             close();
             throw t;
         }
+    }
+
+    private ProtocolViolationException startFailure(RawTap.MalformedByte bad, Exception e) {
+        return new ProtocolViolationException("malformed VOTable: " + bad.getMessage() + " [at byte " + bad.offset
+                + " of the document]", source, bad.line, bad.column, e);
     }
 
     private static InputStream sniffGzip(InputStream in) throws IOException {
@@ -338,7 +349,7 @@ public final class VOTableCursor implements RowCursor {
     public CharSequence getCharSequence(int column) {
         current();
         Column col = cols[column];
-        return col instanceof Column.StringColumn ? ((Column.StringColumn) col).text() : col.getString();
+        return col instanceof StringColumn ? ((StringColumn) col).text() : col.getString();
     }
 
     @Override
@@ -375,6 +386,11 @@ public final class VOTableCursor implements RowCursor {
     }
 
     private ProtocolViolationException violation(String message, Throwable cause) {
+        return violation(message, cause, null);
+    }
+
+    /** @param exact the byte the failure is at, or null to take the parser's location */
+    private ProtocolViolationException violation(String message, Throwable cause, RawTap.MalformedByte exact) {
         long line = -1;
         long col = -1;
         Location loc = null;
@@ -406,7 +422,13 @@ public final class VOTableCursor implements RowCursor {
             }
             sb.append(']');
         }
-        sb.append(" [about ").append(counted.count).append(" bytes into the document]");
+        if (exact != null) {
+            line = exact.line;
+            col = exact.column;
+            sb.append(" [at byte ").append(exact.offset).append(" of the document]");
+        } else {
+            sb.append(" [about ").append(counted.count).append(" bytes into the document]");
+        }
         return new ProtocolViolationException(sb.toString(), source, line, col, cause);
     }
 
@@ -423,6 +445,9 @@ public final class VOTableCursor implements RowCursor {
             return violation(e.getMessage(), e);
         }
         for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RawTap.MalformedByte) {
+                return violation("malformed VOTable: " + t.getMessage(), e, (RawTap.MalformedByte) t);
+            }
             if (t instanceof XMLStreamException) {
                 return xmlFailure((XMLStreamException) t);
             }
@@ -437,6 +462,9 @@ public final class VOTableCursor implements RowCursor {
             }
             if (t instanceof CellException) {
                 return violation(t.getMessage(), e);
+            }
+            if (t instanceof RawTap.MalformedByte) {
+                return violation("malformed VOTable: " + t.getMessage(), e, (RawTap.MalformedByte) t);
             }
             if (t instanceof java.io.CharConversionException || t instanceof java.nio.charset.CharacterCodingException
                     || t instanceof java.util.zip.ZipException) {
@@ -935,6 +963,11 @@ public final class VOTableCursor implements RowCursor {
                         + " ask the service for TABLEDATA, BINARY or BINARY2", source, false, null);
             default:
                 binary2 = "BINARY2".equals(element);
+                if (binary2) {
+                    for (Column col : cols) {
+                        col.flagsDecideNulls();
+                    }
+                }
                 mask = new byte[(cols.length + 7) / 8];
                 zeroSizeRow = !binary2;
                 for (Field f : fields) {
@@ -1188,28 +1221,73 @@ public final class VOTableCursor implements RowCursor {
             return true;
         } catch (Base64Text.XmlFailure e) {
             throw xmlFailure(e.xml());
-        } catch (CellException | IOException e) {
-            String where = c < 0 ? "at the start of the row" : c < cols.length
-                    ? "in column " + (c + 1) + " '" + cols[c].field.name() + "' (" + cols[c].field.type()
-                            + describeShape(cols[c].field) + ")" : "";
-            String what = e instanceof EOFException ? "the BINARY stream ended " + where + ": " + e.getMessage()
-                    : "cannot decode the " + (binary2 ? "BINARY2" : "BINARY") + " row " + where + ": " + e.getMessage();
-            throw violation(what + " (row began " + rowStartByte + " bytes into the decoded stream)" + layoutHint(), e);
+        } catch (CellException e) {
+            if (e.streamText) {
+                // the text is broken, not a cell: no column to blame, no layout to suggest
+                throw violation("the base64 STREAM of the " + (binary2 ? "BINARY2" : "BINARY") + " data is broken: "
+                        + e.getMessage(), e);
+            }
+            throw rowFailure(c, e);
+        } catch (IOException e) {
+            throw rowFailure(c, e);
         }
     }
 
-    private String layoutHint() {
+    private ProtocolViolationException rowFailure(int c, Exception e) {
+        String where = c < 0 ? "at the start of the row" : c < cols.length
+                ? "in column " + (c + 1) + " '" + cols[c].field.name() + "' (" + cols[c].field.type()
+                        + describeShape(cols[c].field) + ")" : "";
+        String what = e instanceof EOFException ? "the BINARY stream ended " + where + ": " + e.getMessage()
+                : "cannot decode the " + (binary2 ? "BINARY2" : "BINARY") + " row " + where + ": " + e.getMessage();
+        return violation(what + " (row began " + rowStartByte + " bytes into the decoded stream)" + layoutHint(e), e);
+    }
+
+    /** Says what else may be wrong, only where it applies. */
+    private String layoutHint(Exception failure) {
         if (!binary2) {
             return "; one mis-sized column shifts every later cell (DIGEST 7.6)";
         }
-        if (layout == Binary2Layout.STANDARD) {
-            return sawNullFlag ? "; rows with null cells have been read: if this document was written by CADC's"
-                    + " cadc-dali, which leaves out the bytes of null cells, read it with"
-                    + " Binary2Layout.CADC_NULLS_OMITTED" : "";
+        if (!sawNullFlag || failure instanceof Base64Text.XmlFailure || !otherLayoutReadsTheRow()) {
+            // the layouts differ only in rows with null cells, and a broken STREAM is no layout matter
+            return "";
         }
-        return sawNullFlag ? "; rows with null cells have been read: this reader was told to expect CADC's layout"
-                + " (Binary2Layout.CADC_NULLS_OMITTED), but a standard VOTable 1.4 BINARY2 keeps the bytes of null"
-                + " cells; read it with Binary2Layout.STANDARD" : "";
+        if (layout == Binary2Layout.STANDARD) {
+            return "; read with CADC's layout instead, the row decodes: if this document was written by CADC's"
+                    + " cadc-dali, which leaves out the bytes of null cells, read it with"
+                    + " Binary2Layout.CADC_NULLS_OMITTED";
+        }
+        return "; read with the standard layout instead, the row decodes: this reader was told to expect CADC's"
+                + " layout (Binary2Layout.CADC_NULLS_OMITTED), but a standard VOTable 1.4 BINARY2 keeps the bytes of"
+                + " null cells; read it with Binary2Layout.STANDARD";
+    }
+
+    /** Whether the failed BINARY2 row, and the null mask of the row after it, read in the other layout. */
+    private boolean otherLayoutReadsTheRow() {
+        try {
+            BinaryInput in = new BinaryInput(bin.fromRowStart());
+            boolean omit = layout != Binary2Layout.CADC_NULLS_OMITTED;
+            List<Field> fields = meta.fields();
+            byte[] m = new byte[mask.length];
+            in.startRow();
+            in.readFully(m, 0, m.length);
+            for (int c = 0; c < fields.size(); c++) {
+                Column col = Column.of(fields.get(c), c, limits.maxArrayElements());
+                col.flagsDecideNulls();
+                boolean flagged = (m[c >> 3] & 0x80 >>> (c & 7)) != 0;
+                if (!flagged || !omit) {
+                    Column.readBinary(col, in);
+                }
+            }
+            if (in.atEnd()) {
+                return true;
+            }
+            in.startRow();
+            in.readFully(m, 0, m.length);
+            int spare = m.length * 8 - fields.size();
+            return spare == 0 || (m[m.length - 1] & (1 << spare) - 1) == 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private void endData() {

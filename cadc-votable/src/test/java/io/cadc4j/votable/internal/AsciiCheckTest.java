@@ -7,7 +7,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ASCII check of binary char cells ({@code Column.StringColumn.isAscii}), which reads whole eight-byte words
+ * The ASCII check of binary char cells ({@code StringColumn.isAscii}), which reads whole eight-byte words
  * and masks them to the cell: every length up to 80 (across the two straight-line paths and the loop), a byte with
  * its top bit set at every place in the cell or none, the cell at the very end of its array or with room after it,
  * and bytes with the top bit set just outside the cell on both sides, which must not count.
@@ -25,13 +25,13 @@ class AsciiCheckTest {
                     for (int i = 0; i < len; i++) {
                         b[before + i] = (byte) ('a' + i % 26);
                     }
-                    assertThat(Column.StringColumn.isAscii(b, before, len))
+                    assertThat(StringColumn.isAscii(b, before, len))
                             .as("length %d, %d bytes before, %d after, all ASCII", len, before, after).isTrue();
                     checked++;
                     for (int at = 0; at < len; at++) {
                         byte was = b[before + at];
                         b[before + at] = (byte) (at % 2 == 0 ? 0x80 : 0xFF);
-                        assertThat(Column.StringColumn.isAscii(b, before, len))
+                        assertThat(StringColumn.isAscii(b, before, len))
                                 .as("length %d, %d bytes before, %d after, top bit at %d", len, before, after, at)
                                 .isFalse();
                         b[before + at] = was;
