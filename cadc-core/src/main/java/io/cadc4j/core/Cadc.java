@@ -29,6 +29,7 @@ import io.cadc4j.core.internal.port.AuthPortProvider;
 import io.cadc4j.core.internal.port.DataLinkPortProvider;
 import io.cadc4j.core.internal.port.NameResolverContext;
 import io.cadc4j.core.internal.port.NameResolverProvider;
+import io.cadc4j.core.internal.port.PortOverrides;
 import io.cadc4j.core.internal.port.TapPortProvider;
 import io.cadc4j.core.internal.registry.ServiceResolver;
 import io.cadc4j.core.registry.TapEndpoints;
@@ -1325,8 +1326,9 @@ public final class Cadc implements AutoCloseable {
     /**
      * Configures a {@link Cadc}. Single-threaded.
      *
-     * <p>Providers are chosen in the order every cadc4j builder follows: an instance given here;
-     * else a provider named here; else the discovered provider with the highest priority; none
+     * <p>Providers are chosen in the order every cadc4j builder follows: an instance given here
+     * (port providers take instances only through cadc4j's toolkit, for its own tests: their types
+     * are not API); else a provider named here; else the discovered provider with the highest priority; none
      * fails with {@link ProviderNotFoundException} naming the module to add. The transport and the
      * TAP provider are chosen by {@link #build()}; an auth provider is needed only for credentials.
      */
@@ -1355,6 +1357,27 @@ public final class Cadc implements AutoCloseable {
         private Duration cacheTtl = ServiceResolver.DEFAULT_TTL;
         private Path diskCache;
         private int concurrency = 4;
+
+        static {
+            // Provider instances (stand-in adapters) come through the toolkit, which only cadc4j's
+            // own modules can read: the provider types are not API.
+            PortOverrides.register(Builder.class, new PortOverrides.Slots<Builder>() {
+                @Override
+                public void tap(Builder builder, TapPortProvider provider) {
+                    builder.tapPortProvider = provider;
+                }
+
+                @Override
+                public void dataLink(Builder builder, DataLinkPortProvider provider) {
+                    builder.dataLinkPortProvider = provider;
+                }
+
+                @Override
+                public void auth(Builder builder, AuthPortProvider provider) {
+                    builder.authPortProvider = provider;
+                }
+            });
+        }
 
         private Builder() {
         }
@@ -1538,17 +1561,6 @@ public final class Cadc implements AutoCloseable {
         }
 
         /**
-         * Uses this TAP port provider.
-         *
-         * @param provider the provider
-         * @return this builder
-         */
-        public Builder tapPortProvider(TapPortProvider provider) {
-            this.tapPortProvider = Objects.requireNonNull(provider, "provider");
-            return this;
-        }
-
-        /**
          * Uses the discovered TAP port provider with this name, e.g. {@code http}.
          *
          * @param name the provider name
@@ -1560,17 +1572,6 @@ public final class Cadc implements AutoCloseable {
         }
 
         /**
-         * Uses this DataLink port provider.
-         *
-         * @param provider the provider
-         * @return this builder
-         */
-        public Builder dataLinkPortProvider(DataLinkPortProvider provider) {
-            this.dataLinkPortProvider = Objects.requireNonNull(provider, "provider");
-            return this;
-        }
-
-        /**
          * Uses the discovered DataLink port provider with this name, e.g. {@code http}.
          *
          * @param name the provider name
@@ -1578,17 +1579,6 @@ public final class Cadc implements AutoCloseable {
          */
         public Builder dataLinkPortProvider(String name) {
             this.dataLinkPortProviderName = Objects.requireNonNull(name, "name");
-            return this;
-        }
-
-        /**
-         * Uses this auth port provider.
-         *
-         * @param provider the provider
-         * @return this builder
-         */
-        public Builder authPortProvider(AuthPortProvider provider) {
-            this.authPortProvider = Objects.requireNonNull(provider, "provider");
             return this;
         }
 

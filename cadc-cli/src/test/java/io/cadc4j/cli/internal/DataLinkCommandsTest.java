@@ -4,6 +4,7 @@ package io.cadc4j.cli.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cadc4j.core.adql.RegionQuery;
+import io.cadc4j.core.internal.port.PortOverrides;
 import io.cadc4j.core.sky.Angle;
 import io.cadc4j.core.sky.Coordinates;
 import java.io.ByteArrayOutputStream;
@@ -46,7 +47,7 @@ class DataLinkCommandsTest {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
         int code = Main.run(args, new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8), terminal, b -> b.dataLinkPortProvider(dataLink));
+                new PrintStream(e, true, StandardCharsets.UTF_8), terminal, b -> PortOverrides.dataLink(b, dataLink));
         out = o.toString(StandardCharsets.UTF_8);
         err = e.toString(StandardCharsets.UTF_8);
         return code;

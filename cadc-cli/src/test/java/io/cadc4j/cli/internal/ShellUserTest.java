@@ -8,6 +8,7 @@ import io.cadc4j.core.CadcTimeoutException;
 import io.cadc4j.core.ServiceException;
 import io.cadc4j.core.datalink.DownloadOutcome;
 import io.cadc4j.core.datalink.DownloadRequest;
+import io.cadc4j.core.internal.port.PortOverrides;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -59,7 +60,7 @@ class ShellUserTest {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
         int code = Main.run(args, new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8), terminal, b -> b.dataLinkPortProvider(dataLink),
+                new PrintStream(e, true, StandardCharsets.UTF_8), terminal, b -> PortOverrides.dataLink(b, dataLink),
                 shutdown);
         out = o.toString(StandardCharsets.UTF_8);
         err = e.toString(StandardCharsets.UTF_8);

@@ -10,6 +10,7 @@ import io.cadc4j.core.ImageDownloads;
 import io.cadc4j.core.LazyImages;
 import io.cadc4j.core.ProviderNotFoundException;
 import io.cadc4j.core.adql.RegionQuery;
+import io.cadc4j.core.internal.port.PortOverrides;
 import io.cadc4j.core.sky.Angle;
 import io.cadc4j.core.sky.Coordinates;
 import io.cadc4j.core.datalink.DataLink;
@@ -41,9 +42,14 @@ class CadcDataLinkTest {
     private final FakeAuth auth = new FakeAuth();
     private final FakeDataLink dataLink = new FakeDataLink();
 
+    /** A builder with the stand-in TAP, auth and DataLink adapters. */
+    private Cadc.Builder allPorts() {
+        return PortOverrides.dataLink(PortOverrides.auth(PortOverrides.tap(Cadc.builder().transport(transport), tap), auth),
+                dataLink);
+    }
+
     private Cadc direct() {
-        return Cadc.builder().transport(transport).tapPortProvider(tap).authPortProvider(auth)
-                .dataLinkPortProvider(dataLink).tapUrl(PLAIN_TAP).dataLinkUrl(LINKS).build();
+        return allPorts().tapUrl(PLAIN_TAP).dataLinkUrl(LINKS).build();
     }
 
     private static RowCursor ids(String... ids) {
@@ -174,8 +180,7 @@ class CadcDataLinkTest {
 
     @Test
     void dataLinkServiceIsFoundThroughTheRegistryOnce() {
-        try (Cadc cadc = Cadc.builder().transport(transport).tapPortProvider(tap).authPortProvider(auth)
-                .dataLinkPortProvider(dataLink).registry(REGISTRY).build()) {
+        try (Cadc cadc = allPorts().registry(REGISTRY).build()) {
             cadc.getDataUrls(List.of(ID_A), false);
             cadc.getDataUrls(List.of(ID_B), true);
         }
@@ -187,7 +192,7 @@ class CadcDataLinkTest {
 
     @Test
     void missingDataLinkAdapterIsNamedOnFirstUse() {
-        try (Cadc cadc = Cadc.builder().transport(transport).tapPortProvider(tap).tapUrl(PLAIN_TAP).build()) {
+        try (Cadc cadc = PortOverrides.tap(Cadc.builder().transport(transport), tap).tapUrl(PLAIN_TAP).build()) {
             assertThatThrownBy(() -> cadc.getDataUrls(List.of(ID_A), false))
                     .isInstanceOf(ProviderNotFoundException.class).hasMessageContaining("cadc-datalink");
         }
@@ -195,8 +200,7 @@ class CadcDataLinkTest {
 
     @Test
     void aNewLoginMakesANewDataLinkBinding() {
-        try (Cadc cadc = Cadc.builder().transport(transport).tapPortProvider(tap).authPortProvider(auth)
-                .dataLinkPortProvider(dataLink).tapUrl(PLAIN_TAP).dataLinkUrl(LINKS)
+        try (Cadc cadc = allPorts().tapUrl(PLAIN_TAP).dataLinkUrl(LINKS)
                 .loginUrl(URI.create("https://ws-cadc.canfar.net/ac/login")).build()) {
             cadc.getDataUrls(List.of(ID_A), false);
             cadc.login("alice", "right".toCharArray());

@@ -12,6 +12,7 @@ import io.cadc4j.core.adql.CadcQueries;
 import io.cadc4j.core.adql.RegionQuery;
 import io.cadc4j.core.auth.CookieCredentials;
 import io.cadc4j.core.auth.Realm;
+import io.cadc4j.core.internal.port.PortOverrides;
 import io.cadc4j.core.sky.Angle;
 import io.cadc4j.core.sky.Coordinates;
 import io.cadc4j.core.sky.NameResolution;
@@ -48,7 +49,7 @@ class CadcTest {
     private final FakeAuth auth = new FakeAuth();
 
     private Cadc.Builder builder() {
-        return Cadc.builder().transport(transport).tapPortProvider(tap).authPortProvider(auth).registry(REGISTRY);
+        return PortOverrides.auth(PortOverrides.tap(Cadc.builder().transport(transport), tap), auth).registry(REGISTRY);
     }
 
     private Cadc plain() {
@@ -362,7 +363,7 @@ class CadcTest {
 
     @Test
     void credentialsWithoutAnAuthAdapterNameTheModuleToAdd() {
-        try (Cadc cadc = Cadc.builder().transport(transport).tapPortProvider(tap).tapUrl(PLAIN_TAP)
+        try (Cadc cadc = PortOverrides.tap(Cadc.builder().transport(transport), tap).tapUrl(PLAIN_TAP)
                 .credentials(CookieCredentials.of("t".toCharArray(), Realm.cadc())).build()) {
             assertThatThrownBy(() -> cadc.execSync("select 1")).isInstanceOf(ProviderNotFoundException.class)
                     .hasMessageContaining("cadc-auth");
