@@ -4,7 +4,7 @@ package io.cadc4j.core.internal.http;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Durations and byte counts as people read them in messages. Stateless. */
+/** Durations and byte counts as people read them in messages. Stateless and thread-safe. */
 public final class Durations {
     private Durations() {
     }
