@@ -3,6 +3,7 @@ package io.cadc4j.cli.internal;
 
 import io.cadc4j.core.Cadc;
 import io.cadc4j.core.tap.AsyncJob;
+import io.cadc4j.core.tap.JobJournal;
 import io.cadc4j.core.tap.QueryPayload;
 import io.cadc4j.core.tap.TapQuery;
 import java.util.ArrayList;
@@ -21,6 +22,10 @@ final class QueryCommand implements Callable<Integer> {
 
     @Option(names = "--async", description = "Run the query as an asynchronous job (waits for it, then deletes it).")
     boolean async;
+
+    @Option(names = "--keep-job", description = "With --async: keep the job on the server (and in the local "
+            + "journal) when interrupted or done; Ctrl-C then prints the 'cadc job resume' line.")
+    boolean keepJob;
 
     @Option(names = "--maxrec", paramLabel = "N", description = "Row limit sent to the service (MAXREC).")
     Long maxrec;
@@ -58,20 +63,23 @@ final class QueryCommand implements Callable<Integer> {
                 return root.emit(cadc.execSync(query), maxrec == null ? -1 : maxrec);
             }
             AsyncJob job = cadc.createAsync(query);
+            JobJournal journal = cadc.jobJournal().orElseGet(root::journal);
             try {
                 job.run();
-                Jobs.await(job, root.timeout().orElse(Jobs.DEFAULT_WAIT), root.err, root.terminal.interactive());
-                job.raiseIfError();
-                return root.emit(job.fetchResult(), maxrec == null ? -1 : maxrec);
-            } finally {
-                deleteQuietly(job);
+            } catch (RuntimeException e) {
+                if (!keepJob) {
+                    deleteQuietly(job, journal);
+                }
+                throw e;
             }
+            return JobRunner.complete(root, job, journal, maxrec == null ? -1 : maxrec, keepJob);
         }
     }
 
-    private void deleteQuietly(AsyncJob job) {
+    private void deleteQuietly(AsyncJob job, JobJournal journal) {
         try {
             job.delete();
+            journal.remove(job.uri());
         } catch (RuntimeException e) {
             root.err.println("cadc: warning: could not delete job " + job.id() + ": " + e.getMessage());
         }
