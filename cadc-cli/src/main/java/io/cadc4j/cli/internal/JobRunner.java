@@ -1,11 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.cli.internal;
 
+import io.cadc4j.core.CadcException;
+import io.cadc4j.core.CadcInterruptedException;
+import io.cadc4j.core.QueryException;
+import io.cadc4j.core.ServiceException;
+import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.core.tap.AsyncJob;
 import io.cadc4j.core.tap.JobInfo;
 import io.cadc4j.core.tap.JobJournal;
 import io.cadc4j.core.tap.ResultReference;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 /**
  * Sees a started async job through to its result, the one way both {@code cadc query --async}
@@ -15,6 +21,9 @@ import java.time.Instant;
  * <p>Stateless and thread-safe.
  */
 final class JobRunner {
+    /** How many times a result written to a file is fetched at most. */
+    static final int RESULT_ATTEMPTS = 3;
+
     private JobRunner() {
     }
 
@@ -36,7 +45,7 @@ final class JobRunner {
                 Jobs.await(job, root.timeout().orElse(Jobs.DEFAULT_WAIT), root.err, root.terminal.interactive());
                 note(journal, job, job.info());
                 job.raiseIfError();
-                int code = root.emit(job.fetchResult(), maxRecords);
+                int code = emitRestarting(root, job::fetchResult, maxRecords);
                 done = true;
                 return code;
             } catch (RuntimeException | Error e) {
@@ -52,6 +61,36 @@ final class JobRunner {
                     root.err.println("cadc: warning: could not delete job " + job.id() + ": " + e.getMessage()
                             + (done ? "" : "; it stays in the journal: " + JobGuard.resumeLine(job)));
                 }
+            }
+        }
+    }
+
+    /**
+     * Writes a result as {@link CadcCommand#emit} does; when it goes to a file ({@code -o}) and
+     * breaks off on the way (a dropped connection the transport could not resume with a range,
+     * a truncated document), fetches it again from the start, up to {@link #RESULT_ATTEMPTS}
+     * times in all, saying so on standard error. The file appears only once whole: the reader
+     * reaches the document's end before the file is moved into place. Standard output is never
+     * restarted (what was printed cannot be taken back).
+     *
+     * @param root the command
+     * @param fetch fetches the result (again)
+     * @param maxRecords the MAXREC asked for, or -1
+     * @return the exit code
+     */
+    static int emitRestarting(CadcCommand root, Supplier<RowCursor> fetch, long maxRecords) {
+        int attempts = root.output == null ? 1 : RESULT_ATTEMPTS;
+        for (int attempt = 1;; attempt++) {
+            try {
+                return root.emit(fetch.get(), maxRecords);
+            } catch (QueryException | ServiceException | CadcInterruptedException e) {
+                throw e;
+            } catch (CadcException e) {
+                if (attempt >= attempts) {
+                    throw e;
+                }
+                root.err.println("cadc: the result broke off (" + e.getMessage() + "); fetching it again from the "
+                        + "start (attempt " + (attempt + 1) + " of " + attempts + ")");
             }
         }
     }

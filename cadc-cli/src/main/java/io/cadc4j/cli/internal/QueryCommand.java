@@ -60,7 +60,7 @@ final class QueryCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             if (!async) {
-                return root.emit(cadc.execSync(query), maxrec == null ? -1 : maxrec);
+                return JobRunner.emitRestarting(root, () -> cadc.execSync(query), maxrec == null ? -1 : maxrec);
             }
             AsyncJob job = cadc.createAsync(query);
             JobJournal journal = cadc.jobJournal().orElseGet(root::journal);

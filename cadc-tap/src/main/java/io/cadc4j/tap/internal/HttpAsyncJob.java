@@ -290,7 +290,7 @@ final class HttpAsyncJob implements AsyncJob {
     @Override
     public RowCursor fetchResult() {
         URI href = mainResult();
-        HttpResponse response = tap.http().send(HttpRequest.newBuilder(href).GET().build());
+        HttpResponse response = ResumingBody.wrap(tap.http(), tap.http().send(HttpRequest.newBuilder(href).GET().build()));
         return tap.rows(response, id);
     }
 
@@ -299,7 +299,7 @@ final class HttpAsyncJob implements AsyncJob {
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(out, "out");
         URI href = mainResult();
-        HttpResponse response = tap.http().send(HttpRequest.newBuilder(href).GET().build());
+        HttpResponse response = ResumingBody.wrap(tap.http(), tap.http().send(HttpRequest.newBuilder(href).GET().build()));
         ResultWriters.write(tap, response, id, format, out);
     }
 
@@ -309,7 +309,8 @@ final class HttpAsyncJob implements AsyncJob {
         Objects.requireNonNull(target, "target");
         URI href = mainResult();
         ResultWriters.atomically(target, out -> {
-            HttpResponse response = tap.http().send(HttpRequest.newBuilder(href).GET().build());
+            HttpResponse response = ResumingBody.wrap(tap.http(),
+                    tap.http().send(HttpRequest.newBuilder(href).GET().build()));
             ResultWriters.write(tap, response, id, format, out);
         });
     }

@@ -84,7 +84,7 @@ final class HttpTapAdapter implements TapPort {
         Objects.requireNonNull(query, "query");
         checkVotableFormat(query);
         RequestBody body = TapRequests.queryBody(query, access(query));
-        HttpResponse response = http.send(HttpRequest.newBuilder(endpoints.sync()).POST(body).build());
+        HttpResponse response = ResumingBody.wrap(http, http.send(HttpRequest.newBuilder(endpoints.sync()).POST(body).build()));
         return rows(response, null);
     }
 
@@ -95,7 +95,7 @@ final class HttpTapAdapter implements TapPort {
         Objects.requireNonNull(out, "out");
         checkVotableFormat(query);
         RequestBody body = TapRequests.queryBody(query, access(query));
-        HttpResponse response = http.send(HttpRequest.newBuilder(endpoints.sync()).POST(body).build());
+        HttpResponse response = ResumingBody.wrap(http, http.send(HttpRequest.newBuilder(endpoints.sync()).POST(body).build()));
         ResultWriters.write(this, response, null, format, out);
     }
 
@@ -107,7 +107,7 @@ final class HttpTapAdapter implements TapPort {
         checkVotableFormat(query);
         RequestBody body = TapRequests.queryBody(query, access(query));
         ResultWriters.atomically(target, out -> {
-            HttpResponse response = http.send(HttpRequest.newBuilder(endpoints.sync()).POST(body).build());
+            HttpResponse response = ResumingBody.wrap(http, http.send(HttpRequest.newBuilder(endpoints.sync()).POST(body).build()));
             ResultWriters.write(this, response, null, format, out);
         });
     }
