@@ -155,6 +155,7 @@ public final class TapStandIn implements AutoCloseable {
     private volatile long uploadLimitBytes = 100_000;
     private volatile Duration jobDuration = Duration.ofMillis(150);
     private volatile boolean resultRanges;
+    private volatile long syncLimit = Long.MAX_VALUE;
     private final AtomicInteger cuts = new AtomicInteger();
 
     private TapStandIn(StandInServer server) {
@@ -254,6 +255,18 @@ public final class TapStandIn implements AutoCloseable {
      */
     public TapStandIn jobDuration(Duration duration) {
         this.jobDuration = duration;
+        return this;
+    }
+
+    /**
+     * The row limit of sync queries that send no {@code MAXREC} (the TAPRegExt default output
+     * limit; a result cut at it says {@code OVERFLOW}); async jobs are not limited. None by default.
+     *
+     * @param rows the limit
+     * @return this
+     */
+    public TapStandIn syncLimit(long rows) {
+        this.syncLimit = rows;
         return this;
     }
 
@@ -379,7 +392,7 @@ public final class TapStandIn implements AutoCloseable {
         if (fault.isPresent() && answerFault(ex, fault.get())) {
             return;
         }
-        long maxrec = p.get("MAXREC").map(Long::parseLong).orElse(Long.MAX_VALUE);
+        long maxrec = p.get("MAXREC").map(Long::parseLong).orElse(job == null ? syncLimit : Long.MAX_VALUE);
         Matcher top = TOP.matcher(query);
         long limit = top.find() ? Long.parseLong(top.group(1)) : Long.MAX_VALUE;
         String lower = query.toLowerCase(Locale.ROOT);
@@ -1088,7 +1101,8 @@ public final class TapStandIn implements AutoCloseable {
                 + "<outputFormat><mime>application/x-votable+xml</mime><alias>votable</alias></outputFormat>"
                 + "<uploadMethod ivo-id=\"ivo://ivoa.net/std/TAPRegExt#upload-inline\"/>"
                 + "<uploadMethod ivo-id=\"ivo://ivoa.net/std/TAPRegExt#upload-http\"/>"
-                + "<outputLimit><default unit=\"row\">1000</default><hard unit=\"row\">1000000000</hard></outputLimit>"
+                + "<outputLimit><default unit=\"row\">" + (syncLimit == Long.MAX_VALUE ? 1000 : syncLimit)
+                + "</default><hard unit=\"row\">1000000000</hard></outputLimit>"
                 + "<uploadLimit><hard unit=\"byte\">" + uploadLimitBytes + "</hard></uploadLimit>"
                 + "</capability></vosi:capabilities>";
     }
