@@ -7,6 +7,7 @@
  */
 module io.cadc4j.tests {
     requires transitive io.cadc4j.core;
+    requires io.cadc4j.votable;
     requires transitive org.junit.jupiter.api;
     requires jdk.httpserver;
     requires org.assertj.core;

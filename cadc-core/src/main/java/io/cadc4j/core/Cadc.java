@@ -779,7 +779,22 @@ public final class Cadc implements AutoCloseable {
      * @throws CadcException if the query or a DataLink call fails (downloads' failures are reported instead)
      */
     public ImageDownloads getImages(RegionQuery region, Path directory) {
+        return getImages(region, directory, DownloadListener.NONE);
+    }
+
+    /**
+     * The images around a position, downloaded (see {@link #getImages(RegionQuery, Path)}), telling
+     * a listener how the downloads advance.
+     *
+     * @param region the position, radius and collection
+     * @param directory where the files go, created if missing
+     * @param listener hears every download's progress, from several threads; thread-safe
+     * @return the files with their headers, the failed downloads and the DataLink error rows
+     * @throws CadcException if the query or a DataLink call fails (downloads' failures are reported instead)
+     */
+    public ImageDownloads getImages(RegionQuery region, Path directory, DownloadListener listener) {
         Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(listener, "listener");
         Session s = current();
         LinkSet cutouts = imageLinks(s, region);
         List<DownloadRequest> requests = new ArrayList<>();
@@ -787,7 +802,7 @@ public final class Cadc implements AutoCloseable {
             requests.add(DownloadRequest.builder(l.accessUrl().get()).directory(directory).expectFits(true).build());
         }
         List<DownloadOutcome> outcomes = requests.isEmpty() ? List.of()
-                : s.dataLink().downloader().downloadAll(requests, downloadOptions(), DownloadListener.NONE);
+                : s.dataLink().downloader().downloadAll(requests, downloadOptions(), listener);
         return ImageDownloads.of(outcomes, cutouts.errors());
     }
 
@@ -866,8 +881,29 @@ public final class Cadc implements AutoCloseable {
      * @throws io.cadc4j.core.ProviderNotFoundException if cadc-datalink is not on the path
      */
     public List<DownloadOutcome> download(List<URI> urls, Path directory) {
+        return download(urls, directory, DownloadListener.NONE);
+    }
+
+    /**
+     * Downloads files by URL into a directory, as {@link #download(List, Path)}, telling a listener
+     * how they advance. Nothing is resolved first (no registry, no DataLink service is asked): the
+     * URLs are fetched as they are, and the credentials held go to each URL whose host their realm
+     * covers.
+     *
+     * <pre>{@code
+     * cadc.download(urls, Path.of("data"), new DownloadListener() { ... })
+     * }</pre>
+     *
+     * @param urls the URLs
+     * @param directory where the files go, created if missing
+     * @param listener hears every download's progress, from several threads; thread-safe
+     * @return one outcome per URL, in order
+     * @throws io.cadc4j.core.ProviderNotFoundException if cadc-datalink is not on the path
+     */
+    public List<DownloadOutcome> download(List<URI> urls, Path directory, DownloadListener listener) {
         Objects.requireNonNull(urls, "urls");
         Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(listener, "listener");
         List<DownloadRequest> requests = new ArrayList<>();
         for (URI u : urls) {
             requests.add(DownloadRequest.toDirectory(Objects.requireNonNull(u, "url"), directory));
@@ -875,7 +911,7 @@ public final class Cadc implements AutoCloseable {
         if (requests.isEmpty()) {
             return List.of();
         }
-        return current().dataLink().downloader().downloadAll(requests, downloadOptions(), DownloadListener.NONE);
+        return current().downloader().downloadAll(requests, downloadOptions(), listener);
     }
 
     /**

@@ -2,9 +2,12 @@
 package io.cadc4j.cli.internal;
 
 import io.cadc4j.core.AuthenticationException;
+import io.cadc4j.core.AuthorizationException;
 import io.cadc4j.core.Cadc;
 import io.cadc4j.core.NotFoundException;
 import io.cadc4j.core.auth.BasicCredentials;
+import io.cadc4j.core.auth.CredentialSet;
+import io.cadc4j.core.auth.Credentials;
 import io.cadc4j.core.auth.NetrcFile;
 import io.cadc4j.core.auth.Realm;
 import io.cadc4j.core.datalink.DataLink;
@@ -12,6 +15,7 @@ import io.cadc4j.core.datalink.DownloadOutcome;
 import io.cadc4j.core.datalink.LinkSet;
 import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.core.tap.JobJournal;
+import io.cadc4j.core.tap.QueryPayload;
 import io.cadc4j.core.tap.TableUpload;
 import io.cadc4j.core.tap.TapQuery;
 import java.io.IOException;
@@ -19,16 +23,25 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -51,11 +64,13 @@ import picocli.CommandLine.Spec;
             TablesCommand.class, UrlsCommand.class, CutoutsCommand.class, DownloadCommand.class, JobCommand.class},
         footer = ExitCodes.HELP, usageHelpAutoWidth = true)
 final class CadcCommand implements Callable<Integer> {
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|min|h)?");
 
     final PrintStream out;
     final PrintStream err;
     final Terminal terminal;
+    final Shutdown shutdown;
     private final Consumer<Cadc.Builder> customiser;
 
     @Spec
@@ -74,12 +89,17 @@ final class CadcCommand implements Callable<Integer> {
     URI dataLinkUrl;
 
     @Option(names = "--user", scope = ScopeType.INHERIT, paramLabel = "NAME",
-            description = "Log in as this user; the password is asked for on the terminal, without echo.")
+            description = "Log in as this user; the password is asked for on the terminal (/dev/tty), "
+                    + "without echo, even with the output redirected.")
     String user;
 
+    @Option(names = "--password-stdin", scope = ScopeType.INHERIT,
+            description = "With --user: read the password from the first line of standard input (for scripts).")
+    boolean passwordStdin;
+
     @Option(names = "--netrc", scope = ScopeType.INHERIT, paramLabel = "FILE", arity = "0..1", fallbackValue = "",
-            description = "Send HTTP basic credentials from a netrc file (default $NETRC, else ~/.netrc), "
-                    + "looked up by the TAP service's host.")
+            description = "Send HTTP basic credentials from a netrc file (default $NETRC, else $HOME/.netrc), "
+                    + "looked up by the service's host (for 'download', by each URL's host).")
     String netrc;
 
     @Option(names = "--cert", scope = ScopeType.INHERIT, paramLabel = "FILE",
@@ -91,28 +111,112 @@ final class CadcCommand implements Callable<Integer> {
     String timeout;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
-            description = "Show stack traces with errors.")
-    boolean verbose;
+            description = "-v: one log line per HTTP exchange, and stack traces with errors; "
+                    + "-vv: the JDK's HTTP and TLS internals too.")
+    boolean[] verbosity = new boolean[0];
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+            description = "Print no warnings and no progress (errors still go to stderr).")
+    boolean quiet;
+
+    @Option(names = "--progress", scope = ScopeType.INHERIT, paramLabel = "MODE",
+            description = "Progress on stderr: auto (a live line when stderr is a terminal), "
+                    + "plain (a line per finished item, for logs) or none (default: auto).")
+    ProgressOption progress;
+
+    @Option(names = "--columns", scope = ScopeType.INHERIT, paramLabel = "A,B", split = ",",
+            description = "Only these columns, in this order (every format).")
+    List<String> columns;
 
     @Option(names = "--format", scope = ScopeType.INHERIT, paramLabel = "FORMAT",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: table).")
     Format format;
 
     @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "FILE",
-            description = "Write the result to FILE (it appears only once complete) instead of standard output.")
+            description = "Write the result to FILE (it appears only once complete, as the umask allows) "
+                    + "instead of standard output.")
     Path output;
 
+    /** The values of {@code --progress}. */
+    enum ProgressOption {
+        /** A live line when stderr is a terminal. */
+        auto,
+        /** A line per finished item. */
+        plain,
+        /** Nothing. */
+        none
+    }
+
     CadcCommand(PrintStream out, PrintStream err, Terminal terminal, Consumer<Cadc.Builder> customiser) {
+        this(out, err, terminal, customiser, new Shutdown());
+    }
+
+    CadcCommand(PrintStream out, PrintStream err, Terminal terminal, Consumer<Cadc.Builder> customiser,
+            Shutdown shutdown) {
         this.out = out;
         this.err = err;
         this.terminal = terminal;
         this.customiser = customiser;
+        this.shutdown = shutdown;
     }
 
+    /** Bare {@code cadc}: the usage on stderr, as for any other missing argument. */
     @Override
     public Integer call() {
-        spec.commandLine().usage(out);
+        spec.commandLine().usage(err);
         return ExitCodes.USAGE;
+    }
+
+    /** @return how many times {@code -v} was given */
+    int verbosity() {
+        return verbosity.length;
+    }
+
+    /**
+     * Writes a warning on stderr, unless {@code --quiet}.
+     *
+     * @param message the warning
+     */
+    void warn(String message) {
+        if (!quiet) {
+            err.println("cadc: warning: " + message);
+        }
+    }
+
+    /**
+     * The progress drawn for downloads.
+     *
+     * @param count how many items there are
+     * @return the listener; close it when they end
+     */
+    Progress progress(int count) {
+        Progress.Mode mode;
+        ProgressOption p = progress == null ? ProgressOption.auto : progress;
+        if (quiet || p == ProgressOption.none) {
+            mode = Progress.Mode.NONE;
+        } else if (p == ProgressOption.plain) {
+            mode = Progress.Mode.PLAIN;
+        } else {
+            mode = terminal.interactive() ? Progress.Mode.LIVE : Progress.Mode.NONE;
+        }
+        int width = mode == Progress.Mode.LIVE ? terminal.width() : SystemTerminal.DEFAULT_WIDTH;
+        return new Progress(mode, err, width, count, System::currentTimeMillis).clearedBy(shutdown);
+    }
+
+    /** @return whether a live phase line may be drawn while waiting for a job */
+    boolean liveProgress() {
+        return !quiet && (progress == null || progress == ProgressOption.auto) && terminal.interactive();
+    }
+
+    /** @return the messages of this run (durations echoed as the user wrote them) */
+    Messages messages() {
+        Duration d = null;
+        try {
+            d = timeout().orElse(null);
+        } catch (ExitCodes.UsageException e) {
+            d = null;
+        }
+        return new Messages(timeout, d);
     }
 
     /** The timeout asked for, if any. */
@@ -162,12 +266,13 @@ final class CadcCommand implements Callable<Integer> {
     }
 
     /**
-     * Opens the facade with the options given, and the credentials asked for.
+     * Opens the facade with the options given, and the credentials asked for, sent to the TAP
+     * service's host.
      *
      * @return the facade; the caller closes it
      */
     Cadc open() {
-        return open(b -> { });
+        return open(null, b -> { });
     }
 
     /**
@@ -177,7 +282,8 @@ final class CadcCommand implements Callable<Integer> {
      * @return the journal
      */
     JobJournal journal() {
-        return JobJournal.at(JobJournal.defaultDirectory(terminal.environment(), terminal.home()));
+        return JobJournal.at(JobJournal.defaultDirectory(terminal.environment(),
+                terminal.home().orElseGet(() -> Path.of(System.getProperty("user.home")))));
     }
 
     /**
@@ -187,8 +293,26 @@ final class CadcCommand implements Callable<Integer> {
      * @return the facade; the caller closes it
      */
     Cadc open(Consumer<Cadc.Builder> extra) {
+        return open(null, extra);
+    }
+
+    /**
+     * Opens the facade for downloads of plain URLs: nothing is resolved (no registry is asked), and
+     * HTTP basic credentials ({@code --user}, {@code --netrc}) are chosen by each URL's host.
+     *
+     * @param urls the URLs to be downloaded
+     * @return the facade; the caller closes it
+     */
+    Cadc openForDownloads(List<URI> urls) {
+        return open(urls, b -> { });
+    }
+
+    private Cadc open(List<URI> downloads, Consumer<Cadc.Builder> extra) {
         if ((user != null ? 1 : 0) + (netrc != null ? 1 : 0) + (cert != null ? 1 : 0) > 1) {
             throw new ExitCodes.UsageException("give only one of --user, --netrc and --cert");
+        }
+        if (passwordStdin && user == null) {
+            throw new ExitCodes.UsageException("--password-stdin goes with --user NAME");
         }
         Cadc.Builder b = Cadc.builder();
         if (registry != null) {
@@ -209,9 +333,9 @@ final class CadcCommand implements Callable<Integer> {
             if (cert != null) {
                 cadc.login(cert);
             } else if (user != null) {
-                loginWithPassword(cadc);
+                loginWithPassword(cadc, downloads);
             } else if (netrc != null) {
-                useNetrc(cadc);
+                useNetrc(cadc, downloads);
             }
             return cadc;
         } catch (RuntimeException e) {
@@ -220,12 +344,37 @@ final class CadcCommand implements Callable<Integer> {
         }
     }
 
-    private void loginWithPassword(Cadc cadc) {
-        char[] password = terminal.readPassword("Password for " + user + ": ").orElseThrow(() ->
-                new ExitCodes.UsageException("--user needs a terminal to ask for the password; "
-                        + "use --netrc FILE or --cert FILE when there is none"));
-        char[] copy = Arrays.copyOf(password, password.length);
+    /** The password: from standard input with --password-stdin, else from the terminal. */
+    private char[] password() {
+        if (passwordStdin) {
+            try {
+                char[] p = SystemTerminal.readLine(terminal.stdin());
+                if (p.length == 0) {
+                    throw new ExitCodes.UsageException("--password-stdin: standard input has no password");
+                }
+                return p;
+            } catch (IOException e) {
+                throw new ExitCodes.UsageException("--password-stdin: standard input cannot be read: "
+                        + e.getMessage());
+            }
+        }
+        return terminal.readPassword("Password for " + user + ": ").orElseThrow(() ->
+                new ExitCodes.UsageException("--user needs a terminal to ask for the password; there is none, so "
+                        + "give it on standard input with --password-stdin, or use --netrc [FILE] or --cert FILE"));
+    }
+
+    private void loginWithPassword(Cadc cadc, List<URI> downloads) {
+        char[] password = password();
         try {
+            if (downloads != null) {
+                List<Credentials> each = new ArrayList<>();
+                for (URI host : hostsOf(downloads)) {
+                    each.add(BasicCredentials.of(user, password.clone(), realmOf(host)));
+                }
+                cadc.useCredentials(each.size() == 1 ? each.get(0) : CredentialSet.of(each));
+                return;
+            }
+            char[] copy = Arrays.copyOf(password, password.length);
             try {
                 cadc.login(user, password);
             } catch (NotFoundException e) {
@@ -233,33 +382,88 @@ final class CadcCommand implements Callable<Integer> {
                 // basic is the way in, sent only to the TAP host.
                 URI tap = cadc.tapEndpoints().base();
                 cadc.useCredentials(BasicCredentials.of(user, copy, realmOf(tap)));
-                if (verbose) {
-                    err.println("cadc: no login service (" + e.getMessage() + "); using HTTP basic with " + tap.getHost());
+                if (verbosity() > 0) {
+                    err.println("cadc: no login service (" + messages().clean(e.getMessage())
+                            + "); using HTTP basic with " + tap.getHost());
                 }
+            } finally {
+                Arrays.fill(copy, '\0');
             }
         } finally {
-            Arrays.fill(copy, '\0');
             Arrays.fill(password, '\0');
         }
     }
 
-    private void useNetrc(Cadc cadc) {
-        Path file;
-        if (netrc.isEmpty()) {
-            file = NetrcFile.locate(terminal.environment(), terminal.home()).orElseThrow(() ->
-                    new ExitCodes.UsageException("--netrc: there is no $NETRC file and no ~/.netrc"));
-        } else {
-            file = Path.of(netrc);
+    /** One URI (scheme and authority) per distinct scheme, host and port. */
+    private static List<URI> hostsOf(List<URI> urls) {
+        Map<String, URI> hosts = new LinkedHashMap<>();
+        for (URI u : urls) {
+            String key = u.getScheme().toLowerCase(Locale.ROOT) + "://" + u.getHost().toLowerCase(Locale.ROOT) + ":"
+                    + u.getPort();
+            hosts.putIfAbsent(key, u);
         }
-        URI tap = cadc.tapEndpoints().base();
+        return new ArrayList<>(hosts.values());
+    }
+
+    /**
+     * The netrc file of {@code --netrc} with no value: {@code $NETRC}, else {@code $HOME/.netrc}.
+     *
+     * @return the file
+     * @throws ExitCodes.UsageException naming every path tried, when there is none
+     */
+    Path locateNetrc() {
+        List<String> tried = new ArrayList<>();
+        String fromEnv = terminal.environment().get("NETRC");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            Path p = Path.of(fromEnv);
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+            tried.add("$NETRC (" + p + ")");
+        } else {
+            tried.add("$NETRC (not set)");
+        }
+        Optional<Path> home = terminal.home();
+        if (home.isPresent()) {
+            Path p = home.get().resolve(".netrc");
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+            tried.add(p.toString());
+        } else {
+            tried.add("$HOME/.netrc ($HOME not set)");
+        }
+        throw new ExitCodes.UsageException("--netrc: no netrc file; tried " + String.join(", ", tried)
+                + " (or give one: --netrc=FILE)");
+    }
+
+    private void useNetrc(Cadc cadc, List<URI> downloads) {
+        Path file = netrc.isEmpty() ? locateNetrc() : Path.of(netrc);
+        if (!Files.isReadable(file)) {
+            throw new ExitCodes.UsageException("--netrc: " + file + ": " + (Files.exists(file) ? "permission denied"
+                    : "no such file"));
+        }
+        List<URI> hosts = downloads != null ? hostsOf(downloads) : List.of(cadc.tapEndpoints().base());
         NetrcFile parsed = NetrcFile.read(file);
         try {
-            Optional<BasicCredentials> basic = parsed.basicFor(tap.getHost(), "http".equalsIgnoreCase(tap.getScheme()));
-            if (basic.isEmpty()) {
-                throw new AuthenticationException("the netrc file " + file + " has no entry for " + tap.getHost(), 0,
-                        tap, null);
+            List<Credentials> found = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
+            for (URI h : hosts) {
+                Optional<BasicCredentials> basic = parsed.basicFor(h.getHost(), "http".equalsIgnoreCase(h.getScheme()));
+                if (basic.isPresent()) {
+                    found.add(basic.get());
+                } else {
+                    missing.add(h.getHost());
+                }
             }
-            cadc.useCredentials(basic.get());
+            if (found.isEmpty()) {
+                throw new AuthenticationException("the netrc file " + file + " has no entry for "
+                        + String.join(", ", missing), 0, hosts.get(0), null);
+            }
+            if (!missing.isEmpty()) {
+                warn("the netrc file " + file + " has no entry for " + String.join(", ", missing));
+            }
+            cadc.useCredentials(found.size() == 1 ? found.get(0) : CredentialSet.of(found));
         } finally {
             parsed.destroy();
         }
@@ -301,30 +505,53 @@ final class CadcCommand implements Callable<Integer> {
 
     /**
      * Writes a table to standard output or to {@code -o FILE} (atomically), then warns on standard
-     * error if the service cut it at its row limit.
+     * error if the service cut it at its row limit. Only a table going to a terminal is fitted to
+     * its width; anything else gets every column and every character.
      *
      * @param rows the rows; closed here
      * @param maxRecords the limit asked for, or -1 for the service's default
      * @return the exit code
      */
     int emit(RowCursor rows, long maxRecords) {
-        try (RowCursor r = rows) {
+        RowCursor selected;
+        try {
+            selected = columns == null ? rows : ColumnSelection.of(rows, columns);
+        } catch (RuntimeException e) {
+            rows.close();
+            throw e;
+        }
+        try (RowCursor r = selected) {
             long count;
             if (output == null) {
-                count = TableWriter.write(format(), r, out, terminal.width());
-                out.flush();
+                int width = terminal.stdoutIsTerminal() ? terminal.width() : 0;
+                count = TableWriter.write(format(), r, out, width);
             } else {
-                count = writeAtomically(output, o -> TableWriter.write(format(), r, o, terminal.width()));
+                count = writeAtomically(output, o -> TableWriter.write(format(), r, o, 0));
             }
             if (r.isOverflow()) {
-                err.println("cadc: warning: the result was cut at the row limit (overflow): " + count + " rows, limit "
+                warn("the result was cut at the row limit (overflow): " + count + " rows, limit "
                         + (maxRecords >= 0 ? "MAXREC=" + maxRecords : "the service's default (" + count + ")"));
             }
             return ExitCodes.OK;
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("writing " + (output == null ? "the result" : output) + " failed: "
-                    + e.getMessage(), e);
+            throw new OutputException(output == null ? "standard output" : output.toString(), e);
         }
+    }
+
+    /**
+     * Prints the request a query would send, instead of sending it ({@code --dry-run}).
+     *
+     * @param p the request
+     * @return {@link ExitCodes#OK}
+     */
+    int printPayload(QueryPayload p) {
+        out.println(p.method() + " " + p.uri());
+        out.println("Content-Type: " + p.contentType());
+        p.parameters().forEach(e -> out.println(e.getKey() + "=" + e.getValue()));
+        p.inlineTables().forEach(t -> out.println("(part " + t.name() + ": "
+                + t.file().map(Object::toString).orElse("written while sent") + ")"));
+        out.flush();
+        return ExitCodes.OK;
     }
 
     /**
@@ -349,8 +576,7 @@ final class CadcCommand implements Callable<Integer> {
      */
     int reportLinkErrors(List<DataLink> errors) {
         for (DataLink e : errors) {
-            err.println("cadc: no link for " + e.id() + ": " + e.errorMessage().orElse("(no message)")
-                    .replaceAll("\\s*\\R\\s*", " "));
+            err.println("cadc: no link for " + e.id() + ": " + messages().clean(e.errorMessage().orElse("(no message)")));
         }
         return errors.isEmpty() ? ExitCodes.OK : ExitCodes.PARTIAL;
     }
@@ -359,20 +585,27 @@ final class CadcCommand implements Callable<Integer> {
      * Prints the path of every file downloaded and reports every failure on standard error.
      *
      * @param outcomes the outcomes
-     * @return {@link ExitCodes#OK} when all succeeded, else {@link ExitCodes#PARTIAL}
+     * @return {@link ExitCodes#OK} when all succeeded; {@link ExitCodes#AUTHENTICATION} with a hint
+     *     when every one failed for want of credentials (401, 403); {@link ExitCodes#SERVICE} when
+     *     every one failed otherwise; {@link ExitCodes#PARTIAL} when some did and some did not
      */
     int printDownloads(List<DownloadOutcome> outcomes) {
         int failed = 0;
+        int refused = 0;
+        Messages m = messages();
         for (DownloadOutcome o : outcomes) {
             if (o.failure().isPresent()) {
+                Throwable f = o.failure().get();
                 failed++;
-                String m = o.failure().get().getMessage();
-                m = m == null ? o.failure().get().toString() : m.replaceAll("\\s*\\R\\s*", " ");
+                if (f instanceof AuthenticationException || f instanceof AuthorizationException) {
+                    refused++;
+                }
+                String text = m.of(f);
                 String url = o.request().uri().toString();
                 // the library's messages usually name the URL already
-                err.println("cadc: download failed: " + (m.contains(url) ? m : url + ": " + m));
-                if (verbose) {
-                    o.failure().get().printStackTrace(err);
+                err.println("cadc: download failed: " + (text.contains(url) ? text : url + ": " + text));
+                if (verbosity() > 0) {
+                    f.printStackTrace(err);
                 }
             } else {
                 out.println(o.path().map(Path::toString).orElse(o.request().uri().toString())
@@ -380,10 +613,19 @@ final class CadcCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        if (failed > 0) {
-            err.println("cadc: " + failed + " of " + outcomes.size() + " downloads failed");
+        if (failed == 0) {
+            return ExitCodes.OK;
         }
-        return failed == 0 ? ExitCodes.OK : ExitCodes.PARTIAL;
+        err.println("cadc: " + failed + " of " + outcomes.size() + " downloads failed");
+        if (failed == outcomes.size() && refused == failed) {
+            err.println(user != null || netrc != null || cert != null
+                    ? "cadc: hint: the server refused the credentials given; check the user, the netrc entry or the "
+                        + "certificate, and that the account may read these files"
+                    : "cadc: hint: these files need credentials; give --netrc [FILE] (an entry for the host), "
+                        + "--user NAME (asks for the password) or --cert FILE");
+            return ExitCodes.AUTHENTICATION;
+        }
+        return failed == outcomes.size() ? ExitCodes.SERVICE : ExitCodes.PARTIAL;
     }
 
     /** Something that writes into a stream and returns a count. */
@@ -391,22 +633,73 @@ final class CadcCommand implements Callable<Integer> {
         long write(OutputStream out) throws IOException;
     }
 
-    static long writeAtomically(Path target, StreamWriter writer) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+    /**
+     * Writes a file so that it appears only once complete: into a hidden temporary file beside it,
+     * created as {@code >} would create it (the umask decides its mode; a file replaced keeps its
+     * mode), then moved into place. The temporary file is removed on any failure and on Ctrl-C
+     * (through {@link Shutdown}); errors name the file the user gave.
+     *
+     * @param target the file
+     * @param writer what writes it
+     * @return the writer's count
+     * @throws IOException if writing fails
+     */
+    long writeAtomically(Path target, StreamWriter writer) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        if (!Files.isDirectory(dir)) {
+            throw new NoSuchFileException(target.toString(), null, "no such directory: " + dir);
+        }
+        if (Files.isDirectory(absolute)) {
+            throw new FileSystemException(target.toString(), null, "is a directory");
+        }
+        Path tmp = null;
+        for (int attempt = 0; tmp == null; attempt++) {
+            Path candidate = dir.resolve("." + absolute.getFileName() + "." + Long.toHexString(RANDOM.nextLong())
+                    + ".part");
+            try {
+                tmp = Files.createFile(candidate);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 10) {
+                    throw e;
+                }
+            } catch (AccessDeniedException e) {
+                throw new AccessDeniedException(target.toString(), null, "permission denied (in " + dir + ")");
+            }
+        }
+        Path part = tmp;
+        Shutdown.Registration cleanup = shutdown.register("remove " + part, reason -> Files.deleteIfExists(part));
+        boolean moved = false;
         try {
+            keepMode(absolute, part);
             long n;
-            try (OutputStream o = Files.newOutputStream(tmp)) {
+            try (OutputStream o = Files.newOutputStream(part)) {
                 n = writer.write(o);
             }
             try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(part, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(part, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
+            moved = true;
+            cleanup.close();
             return n;
         } finally {
-            Files.deleteIfExists(tmp);
+            if (!moved) {
+                cleanup.runNow(Shutdown.Reason.FAILURE);
+            }
+        }
+    }
+
+    /** A file replaced keeps its permissions, as with {@code >}. */
+    private static void keepMode(Path existing, Path replacement) {
+        try {
+            if (Files.isRegularFile(existing)) {
+                Set<PosixFilePermission> mode = Files.getPosixFilePermissions(existing);
+                Files.setPosixFilePermissions(replacement, mode);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // not POSIX, or not ours: the umask's mode stays
         }
     }
 
@@ -416,11 +709,38 @@ final class CadcCommand implements Callable<Integer> {
      * @param e the failure
      */
     void report(Throwable e) {
-        String message = e.getMessage() == null || e.getMessage().isBlank() ? e.toString() : e.getMessage();
-        err.println("cadc: " + (ExitCodes.of(e) == ExitCodes.FAILURE && !(e instanceof java.io.UncheckedIOException)
-                ? e.getClass().getSimpleName() + ": " : "") + message.replaceAll("\\s*\\R\\s*", " "));
-        if (verbose) {
+        String message = messages().of(e);
+        if (ExitCodes.of(e) == ExitCodes.FAILURE && !(e instanceof OutputException)) {
+            message = "unexpected failure: " + message;
+        }
+        err.println("cadc: " + message);
+        if (verbosity() > 0) {
             e.printStackTrace(err);
+        }
+    }
+
+    /** Writing the output failed: names the file the user gave (or standard output). */
+    static final class OutputException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        OutputException(String where, IOException cause) {
+            super("cannot write " + where + ": " + reason(cause), cause);
+        }
+
+        private static String reason(IOException e) {
+            if (e instanceof FileSystemException) {
+                FileSystemException f = (FileSystemException) e;
+                if (f.getReason() != null) {
+                    return f.getReason();
+                }
+                if (e instanceof NoSuchFileException) {
+                    return "no such file or directory";
+                }
+                if (e instanceof AccessDeniedException) {
+                    return "permission denied";
+                }
+            }
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
     }
 

@@ -45,7 +45,11 @@ final class CutoutsCommand implements Callable<Integer> {
             if (directory == null) {
                 return root.printLinks(cadc.getImageUrls(q.build()));
             }
-            ImageDownloads got = cadc.getImages(q.build(), directory);
+            ImageDownloads got;
+            RegionQuery region = q.build();
+            try (Progress progress = root.progress(0)) {
+                got = cadc.getImages(region, directory, progress);
+            }
             int linkCode = root.reportLinkErrors(got.linkErrors());
             int downloadCode = root.printDownloads(got.outcomes());
             return Math.max(linkCode, downloadCode);

@@ -27,15 +27,18 @@ final class ExitCodes {
     /** Some links or downloads failed (each reported on stderr); the others completed. */
     static final int PARTIAL = 6;
 
-    /** The lines the help text ends with. */
+    /** The lines the help text ends with: each shorter than 80 characters, so none is wrapped. */
     static final String HELP = "%nExit codes:%n"
             + "  0  success%n"
-            + "  1  unexpected failure (for instance the output file cannot be written)%n"
+            + "  1  unexpected failure (the output file cannot be written, say)%n"
             + "  2  usage: bad arguments, unreadable coordinates or angle%n"
-            + "  3  service: HTTP error, network failure, timeout, malformed answer, not found%n"
+            + "  3  service: HTTP error, network failure, timeout, bad answer, not found%n"
             + "  4  query: the service rejected the query, or the job failed%n"
-            + "  5  authentication: login refused, unusable certificate or netrc, access denied%n"
-            + "  6  partial: some links or downloads failed (each reported on stderr); the others completed%n";
+            + "  5  authentication: login refused, bad certificate or netrc, access%n"
+            + "     denied, or every download refused for want of credentials%n"
+            + "  6  partial: some links or downloads failed (each reported on stderr),%n"
+            + "     the others completed%n"
+            + "130  interrupted (Ctrl-C); 143 terminated (SIGTERM)%n";
 
     private ExitCodes() {
     }

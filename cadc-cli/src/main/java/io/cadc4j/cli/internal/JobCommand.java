@@ -123,7 +123,7 @@ final class JobCommand implements Callable<Integer> {
         int act(AsyncJob j) {
             CadcCommand root = job.root;
             ExecutionPhase phase = Jobs.await(j, root.timeout().orElse(Jobs.DEFAULT_WAIT), root.err,
-                    root.terminal.interactive());
+                    root.liveProgress());
             root.out.println(phase);
             j.raiseIfError();
             return ExitCodes.OK;

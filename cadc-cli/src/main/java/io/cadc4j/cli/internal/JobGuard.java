@@ -14,10 +14,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * number (130 for SIGINT). A SIGKILL runs nothing: the journal entry stays, so
  * {@code cadc job list --local} shows the job.
  *
- * <p>Runs as a JVM shutdown hook while installed; {@link #close()} uninstalls it once the job's
- * result is out (or the job is dealt with otherwise).
+ * <p>A step of the command's one {@link Shutdown} path while installed, acting on
+ * {@link Shutdown.Reason#SIGNAL} only (a failing run deletes its job itself); {@link #close()}
+ * unregisters it once the job's result is out (or the job is dealt with otherwise).
  *
- * <p>Thread-safe: the hook runs in the JVM's shutdown thread while the command's thread may still
+ * <p>Thread-safe: the step runs in the JVM's shutdown thread while the command's thread may still
  * be waiting on the job.
  */
 final class JobGuard implements AutoCloseable {
@@ -26,28 +27,32 @@ final class JobGuard implements AutoCloseable {
     private final boolean keep;
     private final PrintStream err;
     private final AtomicBoolean fired = new AtomicBoolean();
-    private final Thread hook;
+    private Shutdown.Registration registration;
 
     private JobGuard(AsyncJob job, JobJournal journal, boolean keep, PrintStream err) {
         this.job = job;
         this.journal = journal;
         this.keep = keep;
         this.err = err;
-        this.hook = new Thread(this::onSignal, "cadc-job-guard");
     }
 
     /**
      * Installs a guard for a job.
      *
+     * @param shutdown the command's shutdown path
      * @param job the job
      * @param journal the journal it is recorded in
      * @param keep whether a signal leaves the job running ({@code --keep-job})
      * @param err standard error
      * @return the guard; close it once the job is dealt with
      */
-    static JobGuard install(AsyncJob job, JobJournal journal, boolean keep, PrintStream err) {
+    static JobGuard install(Shutdown shutdown, AsyncJob job, JobJournal journal, boolean keep, PrintStream err) {
         JobGuard g = new JobGuard(job, journal, keep, err);
-        Runtime.getRuntime().addShutdownHook(g.hook);
+        g.registration = shutdown.register((keep ? "leave job " : "abort and delete job ") + job.id(), reason -> {
+            if (reason == Shutdown.Reason.SIGNAL) {
+                g.onSignal();
+            }
+        });
         return g;
     }
 
@@ -111,10 +116,6 @@ final class JobGuard implements AutoCloseable {
     /** The job is dealt with: a signal from now on does nothing to it. */
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or ran; nothing to undo
-        }
+        registration.close();
     }
 }

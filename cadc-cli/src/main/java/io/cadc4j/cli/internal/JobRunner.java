@@ -39,10 +39,10 @@ final class JobRunner {
      */
     static int complete(CadcCommand root, AsyncJob job, JobJournal journal, long maxRecords, boolean keep) {
         boolean done = false;
-        try (JobGuard guard = JobGuard.install(job, journal, keep, root.err)) {
+        try (JobGuard guard = JobGuard.install(root.shutdown, job, journal, keep, root.err)) {
             try {
                 note(journal, job, job.info());
-                Jobs.await(job, root.timeout().orElse(Jobs.DEFAULT_WAIT), root.err, root.terminal.interactive());
+                Jobs.await(job, root.timeout().orElse(Jobs.DEFAULT_WAIT), root.err, root.liveProgress());
                 note(journal, job, job.info());
                 job.raiseIfError();
                 int code = emitRestarting(root, job::fetchResult, maxRecords);

@@ -38,7 +38,7 @@ final class Jobs {
             }
             long start = System.nanoTime();
             long deadline = start + timeout.toNanos();
-            boolean drawn = false;
+            int drawn = 0;
             try {
                 while (true) {
                     long left = deadline - System.nanoTime();
@@ -46,18 +46,23 @@ final class Jobs {
                     try {
                         return job.awaitCompletion(slice);
                     } catch (CadcTimeoutException e) {
+                        ExecutionPhase phase = job.phase();
                         if (System.nanoTime() >= deadline) {
-                            throw e;
+                            throw new CadcTimeoutException("job " + job.id() + " at " + job.uri() + " is still " + phase
+                                    + " after " + timeout, job.uri(), e);
                         }
-                        err.print("\rjob " + job.id() + ": " + job.phase() + ", "
-                                + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s   ");
+                        String line = "job " + job.id() + ": " + phase + ", "
+                                + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s";
+                        err.print("\r" + line + " ".repeat(Math.max(0, drawn - line.length())));
                         err.flush();
-                        drawn = true;
+                        drawn = line.length();
                     }
                 }
             } finally {
-                if (drawn) {
-                    err.println();
+                if (drawn > 0) {
+                    // the phase line goes when the job ends: what follows starts on a clean line
+                    err.print("\r" + " ".repeat(drawn) + "\r");
+                    err.flush();
                 }
             }
         } catch (InterruptedException e) {

@@ -5,7 +5,6 @@ import io.cadc4j.core.Cadc;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 
@@ -20,13 +19,21 @@ public final class Main {
     }
 
     /**
-     * Runs the command and exits with its code.
+     * Runs the command and exits with its code. A signal (Ctrl-C, SIGTERM) ends the run through
+     * its {@link Shutdown} steps, which the JVM's shutdown hook runs.
      *
      * @param args the arguments
      */
     public static void main(String[] args) {
-        LogFormat.install(System.err, Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose"));
-        int code = run(args, System.out, System.err, Terminal.system(), b -> { });
+        int verbosity = LogFormat.verbosity(args);
+        if (verbosity >= 2) {
+            // the JDK HTTP client's own log (read when its first client is made)
+            System.setProperty("jdk.httpclient.HttpClient.log", "errors,requests,headers");
+        }
+        LogFormat.install(System.err, verbosity, LogFormat.quiet(args));
+        Shutdown shutdown = new Shutdown();
+        Runtime.getRuntime().addShutdownHook(shutdown.hook());
+        int code = run(args, System.out, System.err, Terminal.system(), b -> { }, shutdown);
         System.out.flush();
         System.exit(code);
     }
@@ -43,8 +50,25 @@ public final class Main {
      * @return the exit code ({@link ExitCodes})
      */
     static int run(String[] args, PrintStream out, PrintStream err, Terminal terminal, Consumer<Cadc.Builder> customiser) {
-        CadcCommand root = new CadcCommand(out, err, terminal, customiser);
+        return run(args, out, err, terminal, customiser, new Shutdown());
+    }
+
+    /**
+     * Runs the command with a given shutdown path (tests end it as a signal would).
+     *
+     * @param args the arguments
+     * @param out standard output (results)
+     * @param err standard error (warnings, progress, errors)
+     * @param terminal the terminal
+     * @param customiser applied to the facade's builder after the options
+     * @param shutdown the steps that undo an unfinished run; those left are run when the run fails
+     * @return the exit code ({@link ExitCodes})
+     */
+    static int run(String[] args, PrintStream out, PrintStream err, Terminal terminal, Consumer<Cadc.Builder> customiser,
+            Shutdown shutdown) {
+        CadcCommand root = new CadcCommand(out, err, terminal, customiser, shutdown);
         CommandLine cl = new CommandLine(root);
+        Help.configure(cl); // first: the streams set below reach the subcommands it adds
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -60,6 +84,13 @@ public final class Main {
             }
             return ExitCodes.USAGE;
         });
-        return cl.execute(args);
+        int code = cl.execute(args);
+        if (code != ExitCodes.OK) {
+            for (String problem : shutdown.end(Shutdown.Reason.FAILURE)) {
+                err.println("cadc: " + problem);
+            }
+        }
+        out.flush();
+        return code;
     }
 }

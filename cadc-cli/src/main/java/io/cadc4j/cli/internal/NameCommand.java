@@ -2,8 +2,10 @@
 package io.cadc4j.cli.internal;
 
 import io.cadc4j.core.Cadc;
+import io.cadc4j.core.adql.CadcQueries;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -17,9 +19,15 @@ final class NameCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "Part of a target name, e.g. Nr3491_1.")
     String name;
 
+    @Option(names = "--dry-run", description = "Print the request (method, URL, ADQL) instead of sending it.")
+    boolean dryRun;
+
     @Override
     public Integer call() {
         try (Cadc cadc = root.open()) {
+            if (dryRun) {
+                return root.printPayload(cadc.payloadOf(CadcQueries.targetName(name)));
+            }
             return root.emit(cadc.queryName(name), -1);
         }
     }

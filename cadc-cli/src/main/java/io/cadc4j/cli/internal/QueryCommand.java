@@ -80,12 +80,7 @@ final class QueryCommand implements Callable<Integer> {
             if (dryRun) {
                 QueryPayload p = asAsync ? QueryPayload.of(cadc.tapEndpoints().async(), query)
                         : cadc.payloadOf(query);
-                root.out.println(p.method() + " " + p.uri());
-                root.out.println("Content-Type: " + p.contentType());
-                p.parameters().forEach(e -> root.out.println(e.getKey() + "=" + e.getValue()));
-                p.inlineTables().forEach(t -> root.out.println("(part " + t.name() + ": "
-                        + t.file().map(Object::toString).orElse("written while sent") + ")"));
-                return ExitCodes.OK;
+                return root.printPayload(p);
             }
             if (mode == Mode.auto) {
                 Optional<String> why = maxrec != null ? trySync(cadc, query) : trySyncWithinLimit(cadc, query);
@@ -149,7 +144,7 @@ final class QueryCommand implements Callable<Integer> {
                 Files.copy(written, root.out);
                 root.out.flush();
             } else {
-                CadcCommand.writeAtomically(root.output, o -> Files.copy(written, o));
+                root.writeAtomically(root.output, o -> Files.copy(written, o));
             }
             return Optional.empty();
         } catch (IOException e) {
@@ -203,7 +198,7 @@ final class QueryCommand implements Callable<Integer> {
             job.delete();
             journal.remove(job.uri());
         } catch (RuntimeException e) {
-            root.err.println("cadc: warning: could not delete job " + job.id() + ": " + e.getMessage());
+            root.warn("could not delete job " + job.id() + ": " + root.messages().of(e));
         }
     }
 }

@@ -29,6 +29,9 @@ final class RegionCommand implements Callable<Integer> {
     @Option(names = "--collection", paramLabel = "C", description = "Only this collection, e.g. CFHT.")
     String collection;
 
+    @Option(names = "--dry-run", description = "Print the request (method, URL, ADQL) instead of sending it.")
+    boolean dryRun;
+
     @Override
     public Integer call() {
         Angle r = Angle.parseRadius(radius);
@@ -36,6 +39,9 @@ final class RegionCommand implements Callable<Integer> {
             RegionQuery.Builder q = RegionQuery.builder(cadc.coordinates(coords)).radius(r);
             if (collection != null) {
                 q.collection(collection);
+            }
+            if (dryRun) {
+                return root.printPayload(cadc.payloadOf(q.build().adql()));
             }
             return root.emit(cadc.queryRegion(q.build()), -1);
         }

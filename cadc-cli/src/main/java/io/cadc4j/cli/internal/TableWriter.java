@@ -9,25 +9,19 @@ import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.io.Writer;
 import java.lang.reflect.Array;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Writes a cursor's rows in one of the {@link Format}s, streaming: only the {@code table} format
- * holds rows, and only the first {@value #MEASURED_ROWS}, to size its columns.
+ * holds rows, and only the first {@value TextTable#MEASURED_ROWS}, to size its columns. The text
+ * formats reach the stream one whole row at a time ({@link RowBoundaryWriter}): when reading the
+ * rows fails, the output ends after the last whole row (JSON is then left unterminated, so that no
+ * reader takes it for a complete result) and the failure goes on to the caller.
  *
  * <p>Single-threaded.
  */
 final class TableWriter {
-    /** How many rows the table format reads before it fixes the column widths. */
-    static final int MEASURED_ROWS = 1000;
-    private static final int MAX_CELL = 60;
-    private static final String SKIPPED = "...";
 
     private TableWriter() {
     }
@@ -38,23 +32,41 @@ final class TableWriter {
      * @param format the format
      * @param rows the cursor, read to its end (not closed)
      * @param out where to write; flushed, not closed
-     * @param width the terminal width, for the table format
+     * @param width the terminal width the table format is fitted to, or 0 or less when the output
+     *     is not a terminal (every column and character written)
      * @return the number of rows written
      * @throws IOException if writing fails
      */
     static long write(Format format, RowCursor rows, OutputStream out, int width) throws IOException {
-        switch (format) {
-            case votable:
-                return votable(rows, out);
-            case json:
-                return json(rows, out);
-            case csv:
-                return delimited(rows, out, ',');
-            case tsv:
-                return delimited(rows, out, '\t');
-            case table:
-            default:
-                return table(rows, out, width);
+        if (format == Format.votable) {
+            return votable(rows, out);
+        }
+        RowBoundaryWriter w = new RowBoundaryWriter(out);
+        try {
+            long count;
+            switch (format) {
+                case json:
+                    count = json(rows, w);
+                    break;
+                case csv:
+                    count = delimited(rows, w, ',');
+                    break;
+                case tsv:
+                    count = delimited(rows, w, '\t');
+                    break;
+                case table:
+                default:
+                    count = TextTable.write(rows, w, width);
+            }
+            w.finish();
+            return count;
+        } catch (RuntimeException | IOException | Error e) {
+            try {
+                w.abandon();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
         }
     }
 
@@ -64,8 +76,7 @@ final class TableWriter {
         return count[0];
     }
 
-    private static long json(RowCursor rows, OutputStream out) throws IOException {
-        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    private static long json(RowCursor rows, RowBoundaryWriter w) throws IOException {
         JsonGenerator g = Json.createGenerator(w);
         g.writeStartObject().writeStartArray("columns");
         for (Field f : rows.metadata().fields()) {
@@ -77,6 +88,8 @@ final class TableWriter {
             g.writeEnd();
         }
         g.writeEnd().writeStartArray("rows");
+        g.flush();
+        w.endRow();
         int n = rows.columnCount();
         long count = 0;
         while (rows.next()) {
@@ -85,12 +98,13 @@ final class TableWriter {
                 jsonValue(g, rows.isNull(i) ? null : rows.getObject(i));
             }
             g.writeEnd();
+            g.flush();
+            w.endRow();
             count++;
         }
         g.writeEnd().write("rowCount", count).write("overflow", rows.isOverflow()).writeEnd();
         g.flush();
         w.write('\n');
-        w.flush();
         return count;
     }
 
@@ -119,8 +133,7 @@ final class TableWriter {
         }
     }
 
-    private static long delimited(RowCursor rows, OutputStream out, char separator) {
-        PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false);
+    private static long delimited(RowCursor rows, RowBoundaryWriter w, char separator) throws IOException {
         List<Field> fields = rows.metadata().fields();
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < fields.size(); i++) {
@@ -129,8 +142,9 @@ final class TableWriter {
             }
             line.append(escape(fields.get(i).name(), separator));
         }
-        w.print(line);
-        w.print('\n');
+        w.write(line.toString());
+        w.write('\n');
+        w.endRow();
         long count = 0;
         while (rows.next()) {
             line.setLength(0);
@@ -140,11 +154,11 @@ final class TableWriter {
                 }
                 line.append(escape(text(rows, i, ""), separator));
             }
-            w.print(line);
-            w.print('\n');
+            w.write(line.toString());
+            w.write('\n');
+            w.endRow();
             count++;
         }
-        w.flush();
         return count;
     }
 
@@ -157,128 +171,6 @@ final class TableWriter {
             return '"' + s.replace("\"", "\"\"") + '"';
         }
         return s;
-    }
-
-    /**
-     * The table format, as astropy prints a table: a header, a line of dashes, aligned cells (numbers
-     * to the right), columns dropped from the middle behind {@code ...} when they do not fit the
-     * width, then the row count.
-     */
-    private static long table(RowCursor rows, OutputStream out, int width) {
-        PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false);
-        List<Field> fields = rows.metadata().fields();
-        int n = fields.size();
-        int[] widths = new int[n];
-        boolean[] right = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            widths[i] = fields.get(i).name().length();
-            right[i] = fields.get(i).type().isIntegral() || fields.get(i).type().isFloatingPoint();
-        }
-        List<String[]> held = new ArrayList<>();
-        boolean more = true;
-        while (held.size() < MEASURED_ROWS && (more = rows.next())) {
-            String[] cells = cells(rows, n);
-            for (int i = 0; i < n; i++) {
-                widths[i] = Math.max(widths[i], cells[i].length());
-            }
-            held.add(cells);
-        }
-        List<Integer> shown = visibleColumns(widths, width);
-        String[] header = new String[n];
-        String[] dashes = new String[n];
-        for (int i = 0; i < n; i++) {
-            header[i] = fields.get(i).name();
-            dashes[i] = "-".repeat(widths[i]);
-        }
-        line(w, header, widths, right, shown);
-        line(w, dashes, widths, right, shown);
-        long count = 0;
-        for (String[] cells : held) {
-            line(w, cells, widths, right, shown);
-            count++;
-        }
-        held.clear();
-        if (more) {
-            while (rows.next()) {
-                line(w, cells(rows, n), widths, right, shown);
-                count++;
-            }
-        }
-        w.print("(" + count + (count == 1 ? " row" : " rows") + ")\n");
-        w.flush();
-        return count;
-    }
-
-    private static String[] cells(RowCursor rows, int n) {
-        String[] cells = new String[n];
-        for (int i = 0; i < n; i++) {
-            String t = text(rows, i, "--");
-            cells[i] = t.length() > MAX_CELL ? t.substring(0, MAX_CELL - SKIPPED.length()) + SKIPPED : t;
-        }
-        return cells;
-    }
-
-    /** Columns kept: all when they fit; else from both ends inward, with -1 marking the gap. */
-    static List<Integer> visibleColumns(int[] widths, int width) {
-        List<Integer> all = new ArrayList<>();
-        int total = -1;
-        for (int i = 0; i < widths.length; i++) {
-            all.add(i);
-            total += widths[i] + 1;
-        }
-        if (total <= width || widths.length <= 1) {
-            return all;
-        }
-        List<Integer> left = new ArrayList<>();
-        List<Integer> right = new ArrayList<>();
-        int used = SKIPPED.length();
-        int lo = 0;
-        int hi = widths.length - 1;
-        boolean takeLeft = true;
-        while (lo <= hi) {
-            int i = takeLeft ? lo : hi;
-            if (used + widths[i] + 1 > width) {
-                break;
-            }
-            used += widths[i] + 1;
-            if (takeLeft) {
-                left.add(lo++);
-            } else {
-                right.add(0, hi--);
-            }
-            takeLeft = !takeLeft;
-        }
-        if (left.isEmpty()) {
-            left.add(0);
-        }
-        List<Integer> out = new ArrayList<>(left);
-        out.add(-1);
-        out.addAll(right);
-        return out;
-    }
-
-    private static void line(PrintWriter w, String[] cells, int[] widths, boolean[] right, List<Integer> shown) {
-        StringBuilder s = new StringBuilder();
-        for (int k = 0; k < shown.size(); k++) {
-            if (k > 0) {
-                s.append(' ');
-            }
-            int i = shown.get(k);
-            if (i < 0) {
-                s.append(SKIPPED);
-                continue;
-            }
-            String c = cells[i];
-            String pad = " ".repeat(widths[i] - c.length());
-            s.append(right[i] ? pad + c : c + pad);
-        }
-        int end = s.length();
-        while (end > 0 && s.charAt(end - 1) == ' ') {
-            end--;
-        }
-        s.setLength(end);
-        w.print(s);
-        w.print('\n');
     }
 
     /** A cell as text: arrays space-separated, nulls as the given marker. */

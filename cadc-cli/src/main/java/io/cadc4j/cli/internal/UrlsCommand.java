@@ -27,6 +27,10 @@ final class UrlsCommand implements Callable<Integer> {
     @Option(names = "--aux", description = "Every link but packages (previews, auxiliary files), not only #this.")
     boolean auxiliaries;
 
+    @Option(names = "--dry-run", description = "With --query: print the query's request instead of sending it "
+            + "(the DataLink calls depend on its answer).")
+    boolean dryRun;
+
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
@@ -45,6 +49,12 @@ final class UrlsCommand implements Callable<Integer> {
     public Integer call() {
         try (Cadc cadc = root.open()) {
             LinkSet links;
+            if (dryRun) {
+                if (source.adql == null) {
+                    throw new ExitCodes.UsageException("--dry-run goes with --query (--result sends no query)");
+                }
+                return root.printPayload(cadc.payloadOf(source.adql));
+            }
             if (source.adql != null) {
                 try (RowCursor rows = cadc.execSync(source.adql)) {
                     links = cadc.getDataUrls(rows, auxiliaries);

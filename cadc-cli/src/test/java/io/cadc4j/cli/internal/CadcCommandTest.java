@@ -37,7 +37,7 @@ class CadcCommandTest {
     @TempDir
     Path dir;
 
-    private int width = 200;
+    private final TestTerminal terminal = new TestTerminal();
     private String out;
     private String err;
 
@@ -49,32 +49,6 @@ class CadcCommandTest {
     private int run(String... args) {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
-        Terminal terminal = new Terminal() {
-            @Override
-            public int width() {
-                return width;
-            }
-
-            @Override
-            public boolean interactive() {
-                return false;
-            }
-
-            @Override
-            public Optional<char[]> readPassword(String prompt) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Map<String, String> environment() {
-                return Map.of();
-            }
-
-            @Override
-            public Path home() {
-                return dir;
-            }
-        };
         int code = Main.run(args, new PrintStream(o, true, StandardCharsets.UTF_8),
                 new PrintStream(e, true, StandardCharsets.UTF_8), terminal, b -> { });
         out = o.toString(StandardCharsets.UTF_8);
@@ -116,7 +90,8 @@ class CadcCommandTest {
 
     @Test
     void wideTablesDropMiddleColumnsToFitTheTerminal() {
-        width = 80;
+        terminal.width = 80;
+        terminal.stdoutIsTerminal = true;
         assertThat(run("region", "08h45m07.5s +54d18m00s", TAP)).isZero();
         List<String> lines = lines();
         assertThat(lines.subList(0, lines.size() - 1)).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(80));

@@ -33,6 +33,7 @@ class DataLinkCommandsTest {
     Path dir;
 
     private final FakeDataLink dataLink = new FakeDataLink();
+    private final TestTerminal terminal = new TestTerminal();
     private String out;
     private String err;
 
@@ -44,32 +45,6 @@ class DataLinkCommandsTest {
     private int run(String... args) {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
-        Terminal terminal = new Terminal() {
-            @Override
-            public int width() {
-                return 200;
-            }
-
-            @Override
-            public boolean interactive() {
-                return false;
-            }
-
-            @Override
-            public Optional<char[]> readPassword(String prompt) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Map<String, String> environment() {
-                return Map.of();
-            }
-
-            @Override
-            public Path home() {
-                return dir;
-            }
-        };
         int code = Main.run(args, new PrintStream(o, true, StandardCharsets.UTF_8),
                 new PrintStream(e, true, StandardCharsets.UTF_8), terminal, b -> b.dataLinkPortProvider(dataLink));
         out = o.toString(StandardCharsets.UTF_8);

@@ -38,6 +38,10 @@ final class FakeDataLink implements DataLinkPortProvider {
     final List<DownloadRequest> downloads = Collections.synchronizedList(new ArrayList<>());
     final List<DownloadOptions> options = Collections.synchronizedList(new ArrayList<>());
     volatile String refused = "private";
+    /** A URL containing this fails with a 404. */
+    volatile String missing = "\0";
+    /** How many progress events a download sends its listener (0: none, not even started/finished). */
+    volatile int progressSteps;
 
     @Override
     public String name() {
@@ -109,7 +113,17 @@ final class FakeDataLink implements DataLinkPortProvider {
                             throw new AuthenticationException("401 Unauthorized from " + request.uri(), 401,
                                     request.uri(), null);
                         }
+                        if (request.uri().toString().contains(missing)) {
+                            throw new io.cadc4j.core.NotFoundException("404 Not Found from " + request.uri(), 404,
+                                    request.uri(), null);
+                        }
                         String path = request.uri().getPath();
+                        if (progressSteps > 0) {
+                            listener.started(request, path.substring(path.lastIndexOf('/') + 1), 0);
+                            for (int i = 1; i <= progressSteps; i++) {
+                                listener.progress(request, 2880L * i / progressSteps, java.util.OptionalLong.of(2880));
+                            }
+                        }
                         java.nio.file.Path file = request.directory().get().resolve(path.substring(path.lastIndexOf('/') + 1));
                         try {
                             java.nio.file.Files.createDirectories(file.getParent());
@@ -127,11 +141,16 @@ final class FakeDataLink implements DataLinkPortProvider {
                             DownloadListener listener) {
                         List<DownloadOutcome> out = new ArrayList<>();
                         for (DownloadRequest r : requests) {
+                            DownloadOutcome outcome;
                             try {
-                                out.add(download(r, o, listener));
-                            } catch (AuthenticationException e) {
-                                out.add(DownloadOutcome.failed(r, e));
+                                outcome = download(r, o, listener);
+                            } catch (io.cadc4j.core.CadcException e) {
+                                outcome = DownloadOutcome.failed(r, e);
                             }
+                            if (progressSteps > 0) {
+                                listener.finished(outcome);
+                            }
+                            out.add(outcome);
                         }
                         return out;
                     }

@@ -44,6 +44,12 @@ public final class FixtureTapProvider implements TapPortProvider {
     static final List<PortContext> CONTEXTS = Collections.synchronizedList(new ArrayList<>());
     static final List<TapQuery> QUERIES = Collections.synchronizedList(new ArrayList<>());
     static final Map<String, FakeJob> JOBS = new ConcurrentHashMap<>();
+    /** What a query containing "slow" waits on after its fifth row. */
+    static final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CountDownLatch> SLOW =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    /** Counted down when a "slow" query reaches its fifth row. */
+    static final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CountDownLatch> REACHED =
+            new java.util.concurrent.atomic.AtomicReference<>();
     static final String SYNTAX_ERROR = "Field query: Could not parse your query: Expected \"SELECT\", found 'S'";
 
     /** Creates the provider (ServiceLoader calls this). */
@@ -71,6 +77,31 @@ public final class FixtureTapProvider implements TapPortProvider {
         String fixture;
         if (adql.startsWith("S ")) {
             throw new QueryException(SYNTAX_ERROR, source, null, null);
+        } else if (adql.contains("slow")) {
+            RowCursor region = answer(TapQuery.of("select INTERSECTS"), source);
+            int[] rows = {0};
+            return (RowCursor) java.lang.reflect.Proxy.newProxyInstance(RowCursor.class.getClassLoader(),
+                    new Class<?>[] {RowCursor.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("next") && ++rows[0] == 6) {
+                            REACHED.get().countDown();
+                            SLOW.get().await();
+                        }
+                        try {
+                            return method.invoke(region, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        } else if (adql.contains("broken")) {
+            // the region answer cut two thirds of the way through, in the middle of a row: the
+            // reader fails after some rows, as when a connection breaks
+            try {
+                byte[] whole = Files.readAllBytes(Fixtures.path("dachs/sync_query_region_cfht.vot.xml"));
+                byte[] cut = java.util.Arrays.copyOf(whole, whole.length * 2 / 3);
+                return VOTableReader.builder().build().open(new java.io.ByteArrayInputStream(cut));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         } else if (adql.contains("caom2.EnumField")) {
             fixture = "dachs/sync_enumfield.vot.xml";
         } else if (adql.contains("INTERSECTS")) {
@@ -186,6 +217,7 @@ public final class FixtureTapProvider implements TapPortProvider {
         final Instant created = Instant.parse("2026-11-21T12:00:00Z");
         volatile ExecutionPhase phase = ExecutionPhase.PENDING;
         volatile boolean deleted;
+        int waits;
 
         @Override
         public void writeResult(io.cadc4j.core.tap.ResultFormat format, java.io.OutputStream out) {
@@ -240,6 +272,17 @@ public final class FixtureTapProvider implements TapPortProvider {
 
         @Override
         public ExecutionPhase awaitCompletion(Duration timeout) {
+            // "sleepy" jobs outlast two short waits (every one for "sleepy forever"), 50 ms each
+            if (phase == ExecutionPhase.EXECUTING && query.adql().contains("sleepy")
+                    && (query.adql().contains("forever") || timeout.toMinutes() < 1 && waits++ < 2)) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new io.cadc4j.core.CadcTimeoutException("job " + id + " is still EXECUTING after " + timeout,
+                        uri, null);
+            }
             if (phase == ExecutionPhase.EXECUTING) {
                 phase = query.adql().contains("fail") ? ExecutionPhase.ERROR : ExecutionPhase.COMPLETED;
             }

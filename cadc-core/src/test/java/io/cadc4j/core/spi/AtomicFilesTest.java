@@ -28,6 +28,18 @@ class AtomicFilesTest {
     }
 
     @Test
+    void theFileGetsTheModeTheUmaskGivesAnyNewFile(@TempDir Path dir) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"),
+                "no POSIX permissions here");
+        Path plain = Files.createFile(dir.resolve("plain")); // what a shell's '>' would make
+        Path target = dir.resolve("out.csv");
+
+        AtomicFiles.write(target, out -> out.write('x'));
+
+        assertThat(Files.getPosixFilePermissions(target)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
+    @Test
     void aFailingWriterLeavesTheOldFileAndNoTemporaryFile(@TempDir Path dir) throws IOException {
         Path target = dir.resolve("out.csv");
         Files.writeString(target, "old");

@@ -334,6 +334,25 @@ class HttpPipelineTest {
     }
 
     @Test
+    void htmlErrorPagesAreReducedToTheirTitleAndFirstSentence() {
+        // DaCHS's 401 page, as it answers a download without credentials
+        String page = "<html xmlns=\"http://www.w3.org/1999/xhtml\">\n\t<head><meta http-equiv=\"Content-type\" "
+                + "content=\"text/html;charset=UTF-8\" /><script src=\"/static/js/gavo.js\"></script>\n"
+                + "\t\t<title>Local CADC-like test DC -- Authentication Required</title>\n\t</head>\n\t<body>\n"
+                + "\t<p>The resource you are trying to access is protected, and your browser\n\tdoes not provide valid "
+                + "credentials for this site.</p>\n\n  <p>Please enter your credentials (by reloading this page), "
+                + "contact\n    the data center staff or go back to \n    <a href=\"/\">the root page</a>.</p>\n"
+                + "  <hr /><address><a href=\"mailto:invalid@example.com\">invalid@example.com</a></address>\n"
+                + "  </body>\n</html>\n";
+
+        CadcException e = errorFor(401, "text/html", page);
+
+        assertThat(((ServiceException) e).serverMessage()).isEqualTo("Local CADC-like test DC -- Authentication "
+                + "Required: The resource you are trying to access is protected, and your browser does not provide "
+                + "valid credentials for this site.");
+    }
+
+    @Test
     void longErrorBodiesAreCutToAReadableLength() {
         String body = "x".repeat(100_000);
 

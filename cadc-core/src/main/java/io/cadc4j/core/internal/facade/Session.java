@@ -4,6 +4,7 @@ package io.cadc4j.core.internal.facade;
 import io.cadc4j.core.SecurityMethod;
 import io.cadc4j.core.auth.Credentials;
 import io.cadc4j.core.datalink.DataLinkPort;
+import io.cadc4j.core.datalink.Downloader;
 import io.cadc4j.core.registry.TapEndpoints;
 import io.cadc4j.core.spi.CredentialPolicy;
 import io.cadc4j.core.internal.port.DataLinkPortProvider;
@@ -27,6 +28,7 @@ public final class Session implements AutoCloseable {
     private final Object lock = new Object();
     private volatile TapBinding tap;
     private volatile DataLinkPort dataLink;
+    private volatile Downloader downloader;
 
     /**
      * Makes a session; resolves nothing yet.
@@ -89,6 +91,34 @@ public final class Session implements AutoCloseable {
                     d = Objects.requireNonNull(provider.create(PortContext.of(authed, links.url())),
                             () -> "DataLinkPortProvider '" + provider.name() + "' returned no port");
                     dataLink = d;
+                }
+            }
+        }
+        return d;
+    }
+
+    /**
+     * The downloader for plain URLs, made on first use and kept: nothing is resolved for it (no
+     * registry, no DataLink service), and every credential held goes to the hosts of its own realm,
+     * so the credentials are chosen by each URL's host.
+     *
+     * @return the downloader
+     * @throws io.cadc4j.core.ProviderNotFoundException if cadc-datalink is not on the path
+     */
+    public Downloader downloader() {
+        Downloader d = downloader;
+        if (d == null) {
+            synchronized (lock) {
+                d = downloader;
+                if (d == null) {
+                    DataLinkPortProvider provider = wiring.dataLinkProvider();
+                    // a port made only for its downloader: it is never asked for links, so its
+                    // links URL is the service id, which nothing resolves
+                    DataLinkPort port = Objects.requireNonNull(provider.create(PortContext.of(
+                            authed(SecurityMethod.ANONYMOUS), wiring.dataLinkService().uri())),
+                            () -> "DataLinkPortProvider '" + provider.name() + "' returned no port");
+                    d = port.downloader();
+                    downloader = d;
                 }
             }
         }

@@ -36,6 +36,7 @@ public final class StatusErrors {
     private static final Pattern TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
     private static final Pattern SCRIPT_OR_STYLE = Pattern.compile("(?is)<(script|style|head)[^>]*>.*?</\\1>");
     private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?=\\s|$)");
 
     private StatusErrors() {
     }
@@ -120,7 +121,16 @@ public final class StatusErrors {
         return java.util.Arrays.copyOf(buf, n);
     }
 
-    /** Turns the start of an error body into one readable line: HTML loses its markup. */
+    /** The text up to the end of its first sentence (a period, "!" or "?" before a space or the end). */
+    private static String firstSentence(String text) {
+        Matcher m = SENTENCE_END.matcher(text);
+        return m.find() ? text.substring(0, m.end()).strip() : text;
+    }
+
+    /**
+     * Turns the start of an error body into one readable line: an HTML page becomes its title and
+     * the first sentence of its text.
+     */
     static String readableText(HttpHeaders headers, byte[] bytes) {
         String contentType = headers.firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
         Charset charset = StandardCharsets.UTF_8;
@@ -138,6 +148,8 @@ public final class StatusErrors {
             Matcher title = TITLE.matcher(text);
             String t = title.find() ? title.group(1) : "";
             String body = TAG.matcher(SCRIPT_OR_STYLE.matcher(text).replaceAll(" ")).replaceAll(" ");
+            // a page says what went wrong in its title and first sentence; the rest is navigation
+            body = firstSentence(body.replaceAll("\\s+", " ").strip());
             text = t.isBlank() || body.contains(t.strip()) ? body : t + ": " + body;
             text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
                     .replace("&nbsp;", " ").replace("&amp;", "&");

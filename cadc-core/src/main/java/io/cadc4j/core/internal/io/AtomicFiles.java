@@ -24,6 +24,8 @@ import java.util.Objects;
 public final class AtomicFiles {
     private static final System.Logger LOG = System.getLogger("io.cadc4j.core.internal.io.AtomicFiles");
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private AtomicFiles() {
     }
 
@@ -48,9 +50,17 @@ public final class AtomicFiles {
         if (Files.isDirectory(absolute)) {
             throw new IllegalArgumentException("cannot write " + target + ": it is a directory");
         }
-        Path temp;
+        Path temp = null;
         try {
-            temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".part");
+            // created as any new file is (not createTempFile's 0600): the umask decides its mode
+            while (temp == null) {
+                try {
+                    temp = Files.createFile(dir.resolve("." + absolute.getFileName() + "."
+                            + Long.toHexString(RANDOM.nextLong()) + ".part"));
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    temp = null;
+                }
+            }
         } catch (IOException e) {
             throw new CadcException("cannot make a temporary file in " + dir + ": " + e, null, false, e);
         }

@@ -66,6 +66,78 @@ class DachsCadcCommandTest {
         return code;
     }
 
+    /**
+     * Runs a shell line in which {@code cadc} is the command (the jar, with DaCHS's registry given
+     * by {@code $R}), so that pipes and redirections are the shell's.
+     */
+    private int shell(String line) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String script = "cadc() { '" + java + "' -jar '" + JAR + "' \"$@\"; }\nR=--registry="
+                + Dachs.url("/static/reg/resource-caps") + "\n" + line;
+        Path stdout = dir.resolve("stdout.txt");
+        Path stderr = dir.resolve("stderr.txt");
+        Process p = new ProcessBuilder("sh", "-c", script).directory(dir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(devNull()))
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        if (!p.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(line + " did not end within " + DEADLINE_SECONDS + " s");
+        }
+        code = p.exitValue();
+        out = Files.readString(stdout, StandardCharsets.UTF_8);
+        err = Files.readString(stderr, StandardCharsets.UTF_8);
+        return code;
+    }
+
+    private Path netrc() throws IOException {
+        return Files.writeString(dir.resolve("netrc"), "machine " + Dachs.baseUrl().getHost() + " login "
+                + Dachs.USER + " password " + Dachs.PASSWORD + "\n");
+    }
+
+    @Test
+    void urlsPipedIntoDownloadFetchEveryUrl() throws Exception {
+        netrc();
+        assertThat(shell("cadc $R urls --query 'select top 6 publisherID from caom2.Plane order by publisherID' "
+                + "> urls.txt && cadc $R urls --query 'select top 6 publisherID from caom2.Plane order by publisherID' "
+                + "| cadc --netrc=netrc download -d data")).as(describe()).isZero();
+        List<String> urls = Files.readAllLines(dir.resolve("urls.txt"));
+        assertThat(urls).hasSizeGreaterThan(1);
+        assertThat(lines()).hasSameSizeAs(urls).allSatisfy(l -> assertThat(dir.resolve(l)).isRegularFile());
+        assertThat(out + err).doesNotContain(Dachs.PASSWORD);
+    }
+
+    @Test
+    void aPrivateFileWithoutCredentialsExitsFiveWithTheHint() throws Exception {
+        assertThat(cadc("urls", "--query", "select publisherID from caom2.Plane where publisherID = '"
+                + PRIVATE_PLANE + "'")).as(describe()).isZero();
+        String url = lines().get(0);
+        assertThat(cadc("download", url, "-d", dir.resolve("files").toString())).as(describe()).isEqualTo(5);
+        assertThat(err).contains("401").contains("Authentication Required").contains("hint:").contains("--netrc")
+                .contains("--user").contains("--cert").doesNotContain("invalid@example.com");
+    }
+
+    @Test
+    void aRegionQueryRedirectedToAFileHoldsEveryColumn() throws Exception {
+        assertThat(shell("cadc $R region '08h45m07.5s +54d18m00s' --radius '0.01 deg' --collection CFHT > out.txt && "
+                + "cadc $R region '08h45m07.5s +54d18m00s' --radius '0.01 deg' --collection CFHT --format csv "
+                + "> out.csv")).as(describe()).isZero();
+        String[] csvHeader = Files.readAllLines(dir.resolve("out.csv")).get(0).split(",");
+        List<String> table = Files.readAllLines(dir.resolve("out.txt"));
+        assertThat(csvHeader.length).isGreaterThan(20);
+        assertThat(table.get(0).split("\\s+")).containsExactly(csvHeader);
+        assertThat(table.get(table.size() - 1)).matches("\\(\\d+ rows\\)");
+    }
+
+    @Test
+    void downloadOfAUrlAsksNoRegistry() throws Exception {
+        String url = Dachs.url("/getproduct/caom2/data/fits/CFHT_2366419p.fits").toString();
+        // no --registry: the default is CADC's, which cannot be reached from here
+        assertThat(shell("cadc -v --timeout 30s download '" + url + "' -d data")).as(describe()).isZero();
+        assertThat(Path.of(dir.resolve(out.strip()).toString())).isRegularFile();
+        assertThat(err.lines().filter(l -> l.startsWith("cadc: debug: ")))
+                .isNotEmpty().allSatisfy(l -> assertThat(l).startsWith("cadc: debug: GET " + url));
+    }
+
     private static java.io.File devNull() {
         return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
     }
