@@ -1209,6 +1209,7 @@ public final class Cadc implements AutoCloseable {
         private Credentials credentials = Credentials.ANONYMOUS;
         private NameResolver nameResolver;
         private Duration cacheTtl = ServiceResolver.DEFAULT_TTL;
+        private Path diskCache;
         private int concurrency = 4;
         private JobJournal journal;
 
@@ -1497,6 +1498,34 @@ public final class Cadc implements AutoCloseable {
         }
 
         /**
+         * Keeps the registry file and capabilities on disk too, in a directory (one file per URL,
+         * written atomically), so that the next process skips fetching them while they are fresh
+         * (same time to live and stale-if-error as in memory). A directory that cannot be written
+         * (a read-only home) is no error. Off by default.
+         *
+         * @param directory the directory, made on first write
+         * @return this builder
+         * @see #diskCache()
+         */
+        public Builder diskCache(Path directory) {
+            this.diskCache = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * Keeps the registry file and capabilities on disk in the user's cache directory:
+         * {@code $XDG_CACHE_HOME/cadc4j}, else {@code ~/.cache/cadc4j} (nothing when neither is
+         * known). See {@link #diskCache(Path)}.
+         *
+         * @return this builder
+         */
+        public Builder diskCache() {
+            io.cadc4j.core.internal.cache.DiskCache.defaultDirectory(System.getenv(), System.getProperty("user.home"))
+                    .ifPresent(this::diskCache);
+            return this;
+        }
+
+        /**
          * Sets how many DataLink calls and downloads run at once (default 4).
          *
          * @param parallel 1 to 64
@@ -1554,7 +1583,11 @@ public final class Cadc implements AutoCloseable {
                 pb.classLoader(classLoader);
             }
             HttpPipeline http = pb.build();
-            ServiceResolver resolver = ServiceResolver.builder(http).registry(registry).cacheTtl(cacheTtl).build();
+            ServiceResolver.Builder rb = ServiceResolver.builder(http).registry(registry).cacheTtl(cacheTtl);
+            if (diskCache != null) {
+                rb.diskCache(diskCache);
+            }
+            ServiceResolver resolver = rb.build();
             Wiring wiring = new Wiring(http, s, transport, transportProvider, classLoader, resolver, tapUrl, tapService,
                     loginService, loginUrl, tap, auth, authSettings, dataLinkService, dataLinkUrl, dataLink);
             try {

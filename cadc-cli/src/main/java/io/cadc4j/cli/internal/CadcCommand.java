@@ -60,11 +60,16 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "cadc", mixinStandardHelpOptions = true, versionProvider = CadcCommand.Version.class,
         description = "Query the Canadian Astronomy Data Centre (or any IVOA TAP service) from the shell.",
-        subcommands = {QueryCommand.class, RegionCommand.class, NameCommand.class, CollectionsCommand.class,
-            TablesCommand.class, UrlsCommand.class, CutoutsCommand.class, DownloadCommand.class, JobCommand.class},
         footer = ExitCodes.HELP, usageHelpAutoWidth = true)
 final class CadcCommand implements Callable<Integer> {
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    /**
+     * The subcommands, in the order help lists them. Not in the annotation: {@link Main} adds only
+     * the one a command line names, so that picocli does not build the model of every other one.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(QueryCommand.class, RegionCommand.class, NameCommand.class,
+            CollectionsCommand.class, TablesCommand.class, UrlsCommand.class, CutoutsCommand.class,
+            DownloadCommand.class, JobCommand.class);
     private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|min|h)?");
 
     final PrintStream out;

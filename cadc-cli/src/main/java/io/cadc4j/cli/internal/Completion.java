@@ -40,6 +40,7 @@ public final class Completion {
     /** @return the bash completion script of the command as it is defined now */
     static String bash() {
         CommandLine cl = new CommandLine(new CadcCommand(System.out, System.err, Terminal.system(), b -> { }));
+        CadcCommand.SUBCOMMANDS.forEach(cl::addSubcommand);
         Help.configure(cl);
         return AutoComplete.bash("cadc", cl);
     }

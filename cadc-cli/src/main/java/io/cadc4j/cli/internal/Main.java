@@ -5,6 +5,7 @@ import io.cadc4j.core.Cadc;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 
@@ -33,7 +34,8 @@ public final class Main {
         LogFormat.install(System.err, verbosity, LogFormat.quiet(args));
         Shutdown shutdown = new Shutdown();
         Runtime.getRuntime().addShutdownHook(shutdown.hook());
-        int code = run(args, System.out, System.err, Terminal.system(), b -> { }, shutdown);
+        // the command keeps registry and capabilities documents on disk between runs
+        int code = run(args, System.out, System.err, Terminal.system(), Cadc.Builder::diskCache, shutdown);
         System.out.flush();
         System.exit(code);
     }
@@ -68,6 +70,9 @@ public final class Main {
             Shutdown shutdown) {
         CadcCommand root = new CadcCommand(out, err, terminal, customiser, shutdown);
         CommandLine cl = new CommandLine(root);
+        for (Class<?> sub : subcommandsFor(args)) {
+            cl.addSubcommand(sub);
+        }
         Help.configure(cl); // first: the streams set below reach the subcommands it adds
         cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
@@ -92,5 +97,25 @@ public final class Main {
         }
         out.flush();
         return code;
+    }
+
+    /**
+     * The subcommands to build for a command line: only the first one it names (an option value
+     * equal to a subcommand's name is refused by picocli either way), else all of them (for help,
+     * and for the suggestions after a mistyped name). Building one instead of nine spares a
+     * one-query run most of picocli's reflection.
+     */
+    static List<Class<?>> subcommandsFor(String[] args) {
+        for (String a : args) {
+            if ("--".equals(a)) {
+                break;
+            }
+            for (Class<?> sub : CadcCommand.SUBCOMMANDS) {
+                if (a.equals(sub.getAnnotation(CommandLine.Command.class).name())) {
+                    return List.of(sub);
+                }
+            }
+        }
+        return CadcCommand.SUBCOMMANDS;
     }
 }

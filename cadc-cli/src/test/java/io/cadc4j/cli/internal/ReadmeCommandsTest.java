@@ -142,6 +142,7 @@ class ReadmeCommandsTest {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         PrintStream ps = new PrintStream(sink, true, StandardCharsets.UTF_8);
         CommandLine cl = new CommandLine(new CadcCommand(ps, ps, Terminal.system(), b -> { }));
+        CadcCommand.SUBCOMMANDS.forEach(cl::addSubcommand);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         try {
             cl.parseArgs(args.toArray(new String[0]));

@@ -9,7 +9,9 @@ import io.cadc4j.core.ProtocolViolationException;
 import io.cadc4j.core.SecurityMethod;
 import io.cadc4j.core.ServiceId;
 import io.cadc4j.core.StandardId;
+import io.cadc4j.core.TransportException;
 import io.cadc4j.core.auth.SecurityPreference;
+import io.cadc4j.core.internal.cache.DiskCache;
 import io.cadc4j.core.internal.http.HttpPipeline;
 import io.cadc4j.core.registry.Capabilities;
 import io.cadc4j.core.registry.InterfaceChoice;
@@ -17,12 +19,14 @@ import io.cadc4j.core.registry.ResourceCaps;
 import io.cadc4j.core.registry.TapEndpoints;
 import io.cadc4j.core.spi.HttpRequest;
 import io.cadc4j.core.spi.HttpResponse;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,8 +36,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -53,6 +59,9 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p>Nothing is fetched when the resolver is built; each lookup fetches what is missing or expired.
+ * With a disk cache ({@link Builder#diskCache(Path)}) the documents are also kept on disk, one file
+ * per URL, and a new resolver (in a new process) starts from those copies, with the same time to
+ * live and stale-if-error; a copy that cannot be read or parsed is fetched again.
  *
  * <p>Thread-safe. Two threads that miss the cache at once may both fetch; the later copy wins.
  */
@@ -72,6 +81,7 @@ public final class ServiceResolver {
     private final Map<ServiceId, URI> overrides;
     private final Map<URI, Cached<ResourceCaps>> registryCache;
     private final Map<URI, Cached<Capabilities>> capabilitiesCache;
+    private final DiskCache disk;
 
     private ServiceResolver(Builder b) {
         this.http = b.http;
@@ -82,6 +92,7 @@ public final class ServiceResolver {
         this.overrides = Map.copyOf(b.overrides);
         this.registryCache = new ConcurrentHashMap<>();
         this.capabilitiesCache = new ConcurrentHashMap<>();
+        this.disk = b.diskDirectory == null ? null : new DiskCache(b.diskDirectory);
     }
 
     private ServiceResolver(ServiceResolver shared, HttpPipeline http) {
@@ -93,6 +104,7 @@ public final class ServiceResolver {
         this.overrides = shared.overrides;
         this.registryCache = shared.registryCache;
         this.capabilitiesCache = shared.capabilitiesCache;
+        this.disk = shared.disk;
     }
 
     /**
@@ -136,7 +148,7 @@ public final class ServiceResolver {
      * @throws CadcException if it cannot be fetched or read and no copy is cached
      */
     public ResourceCaps registryFile() {
-        return cached(registryCache, registry, this::fetchRegistry);
+        return cached(registryCache, registry, this::fetchRegistry, ServiceResolver::parseRegistry);
     }
 
     /**
@@ -179,7 +191,7 @@ public final class ServiceResolver {
      */
     public Capabilities capabilitiesAt(URI capabilitiesUrl) {
         Objects.requireNonNull(capabilitiesUrl, "capabilitiesUrl");
-        return cached(capabilitiesCache, capabilitiesUrl, this::fetchCapabilities);
+        return cached(capabilitiesCache, capabilitiesUrl, this::fetchCapabilities, Capabilities::parse);
     }
 
     /**
@@ -244,15 +256,24 @@ public final class ServiceResolver {
     }
 
 
-    private <T> T cached(Map<URI, Cached<T>> cache, URI key, Function<URI, T> fetch) {
+    private <T> T cached(Map<URI, Cached<T>> cache, URI key, Function<URI, byte[]> fetch,
+            BiFunction<InputStream, URI, T> parse) {
         Cached<T> entry = cache.get(key);
+        if (entry == null && disk != null) {
+            entry = fromDisk(key, parse);
+            if (entry != null) {
+                cache.putIfAbsent(key, entry);
+            }
+        }
         Instant now = clock.instant();
         if (entry != null && now.isBefore(entry.fetched.plus(ttl))) {
             return entry.value;
         }
         T value;
+        byte[] body;
         try {
-            value = fetch.apply(key);
+            body = fetch.apply(key);
+            value = parse.apply(new ByteArrayInputStream(body), key);
         } catch (CadcInterruptedException e) {
             throw e;
         } catch (CadcException e) {
@@ -264,17 +285,38 @@ public final class ServiceResolver {
             return entry.value;
         }
         cache.put(key, new Cached<>(value, now));
+        if (disk != null) {
+            disk.write(key, body, now);
+        }
         return value;
     }
 
-    private ResourceCaps fetchRegistry(URI url) {
-        HttpRequest request = HttpRequest.newBuilder(url).GET().header("Accept", "text/plain").build();
-        try (HttpResponse response = http.sendExpectingSuccess(request)) {
-            return ResourceCaps.parse(new InputStreamReader(response.body(), StandardCharsets.UTF_8), url);
+    /** The copy on disk, parsed; null when there is none, or it does not parse (it is then fetched again). */
+    private <T> Cached<T> fromDisk(URI key, BiFunction<InputStream, URI, T> parse) {
+        Optional<DiskCache.Entry> kept = disk.read(key);
+        if (kept.isEmpty()) {
+            return null;
+        }
+        try {
+            return new Cached<>(parse.apply(new ByteArrayInputStream(kept.get().body()), key), kept.get().fetched());
+        } catch (CadcException e) {
+            LOG.log(Level.DEBUG, "ignoring the copy of {0} in {1}: {2}", key, disk.fileFor(key), e.getMessage());
+            return null;
         }
     }
 
-    private Capabilities fetchCapabilities(URI url) {
+    private static ResourceCaps parseRegistry(InputStream in, URI url) {
+        return ResourceCaps.parse(new InputStreamReader(in, StandardCharsets.UTF_8), url);
+    }
+
+    private byte[] fetchRegistry(URI url) {
+        HttpRequest request = HttpRequest.newBuilder(url).GET().header("Accept", "text/plain").build();
+        try (HttpResponse response = http.sendExpectingSuccess(request)) {
+            return readBody(response.body(), url);
+        }
+    }
+
+    private byte[] fetchCapabilities(URI url) {
         HttpRequest request = HttpRequest.newBuilder(url).GET().header("Accept", "text/xml, application/xml").build();
         try (HttpResponse response = http.sendExpectingSuccess(request)) {
             String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
@@ -282,8 +324,24 @@ public final class ServiceResolver {
                 throw new ProtocolViolationException("expected VOSI capabilities (XML) from " + url + " but got "
                         + type + ": " + snippet(response.body()), url, null);
             }
-            return Capabilities.parse(response.body(), url);
+            return readBody(response.body(), url);
         }
+    }
+
+    /** The whole body of a registry or capabilities document (small documents), bounded. */
+    private static byte[] readBody(InputStream in, URI url) {
+        byte[] body;
+        try {
+            body = in.readNBytes(DiskCache.MAX_BODY_BYTES + 1);
+        } catch (IOException e) {
+            throw new TransportException("reading " + url + " failed: " + e.getMessage(), url, true, e);
+        }
+        if (body.length > DiskCache.MAX_BODY_BYTES) {
+            throw new ProtocolViolationException("the document at " + url + " is larger than "
+                    + DiskCache.MAX_BODY_BYTES / (1024 * 1024) + " MiB: not a registry file or capabilities", url,
+                    null);
+        }
+        return body;
     }
 
     private static String snippet(InputStream in) {
@@ -315,6 +373,7 @@ public final class ServiceResolver {
         private Clock clock = Clock.systemUTC();
         private SecurityPreference preference = SecurityPreference.defaults();
         private final Map<ServiceId, URI> overrides = new LinkedHashMap<>();
+        private Path diskDirectory;
 
         private Builder(HttpPipeline http) {
             this.http = Objects.requireNonNull(http, "http");
@@ -378,6 +437,20 @@ public final class ServiceResolver {
          */
         public Builder override(ServiceId id, URI capabilitiesUrl) {
             overrides.put(Objects.requireNonNull(id, "id"), Objects.requireNonNull(capabilitiesUrl, "capabilitiesUrl"));
+            return this;
+        }
+
+        /**
+         * Keeps fetched documents on disk too, one file per URL in a directory (made on first
+         * write), so that a new resolver, in this process or another, starts from them while they
+         * are fresh. A directory that cannot be read or written is no error: documents are then
+         * fetched as without it. Off by default.
+         *
+         * @param directory the directory, e.g. {@code ~/.cache/cadc4j}
+         * @return this builder
+         */
+        public Builder diskCache(Path directory) {
+            this.diskDirectory = Objects.requireNonNull(directory, "directory");
             return this;
         }
 

@@ -49,6 +49,10 @@ import javax.net.ssl.SSLException;
  *       decodes while the body streams, removing {@code Content-Encoding} and {@code Content-Length}
  *       from the headers; a request that sets {@code Accept-Encoding} itself gets the body as
  *       sent;</li>
+ *   <li>no TLS is set up before the first {@code https} request: {@code http} requests go through a
+ *       client whose TLS context is a placeholder that is never used, and the client for
+ *       {@code https} (and with it the default trust store) is made on the first {@code https}
+ *       request, unless the settings bring a TLS context of their own;</li>
  *   <li>headers that {@code java.net.http} manages itself ({@code Host}, {@code Connection},
  *       {@code Content-Length}, ...) are dropped from the request, with a DEBUG log line.</li>
  * </ul>
@@ -69,7 +73,10 @@ public final class JdkHttpTransport implements HttpTransport {
 
     private final TransportSettings settings;
     private final ExecutorService executor;
+    /** The client for http, and for https too when the settings bring a TLS context. */
     private final HttpClient client;
+    /** The client for https when the settings bring no TLS context; made on first use. */
+    private volatile HttpClient secureClient;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
@@ -80,15 +87,44 @@ public final class JdkHttpTransport implements HttpTransport {
     public JdkHttpTransport(TransportSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.executor = Executors.newCachedThreadPool(daemonThreads("cadc4j-http-" + CLIENTS.incrementAndGet()));
+        HttpClient.Builder b = newClientBuilder();
+        if (settings.sslContext().isPresent()) {
+            b.sslContext(settings.sslContext().get());
+        } else {
+            // The JDK's client asks for the default TLS context (reading the trust store, 0.1-0.4 s
+            // of a cold start) when it is made; a plain-HTTP command never needs it.
+            b.sslContext(NoTls.CONTEXT).sslParameters(NoTls.parameters());
+        }
+        this.client = b.build();
+    }
+
+    private HttpClient.Builder newClientBuilder() {
         HttpClient.Builder b = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_2)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(settings.connectTimeout())
                 .executor(executor);
-        settings.sslContext().ifPresent(b::sslContext);
         Optional<ProxySelector> proxy = settings.proxy().or(() -> Optional.ofNullable(ProxySelector.getDefault()));
         proxy.ifPresent(b::proxy);
-        this.client = b.build();
+        return b;
+    }
+
+    /** The client for a request: for https without a TLS context of the settings, the one made on first use. */
+    private HttpClient clientFor(java.net.URI uri) {
+        if (settings.sslContext().isPresent() || !"https".equalsIgnoreCase(uri.getScheme())) {
+            return client;
+        }
+        HttpClient c = secureClient;
+        if (c == null) {
+            synchronized (this) {
+                c = secureClient;
+                if (c == null) {
+                    c = newClientBuilder().build();
+                    secureClient = c;
+                }
+            }
+        }
+        return c;
     }
 
     @Override
@@ -101,7 +137,7 @@ public final class JdkHttpTransport implements HttpTransport {
         boolean decode = !request.headers().contains("Accept-Encoding");
         java.net.http.HttpRequest jdkRequest = toJdk(request, timeout, decode);
         StreamingBodySubscriber[] subscriber = new StreamingBodySubscriber[1];
-        CompletableFuture<java.net.http.HttpResponse<InputStream>> future = client.sendAsync(jdkRequest, info -> {
+        CompletableFuture<java.net.http.HttpResponse<InputStream>> future = clientFor(request.uri()).sendAsync(jdkRequest, info -> {
             subscriber[0] = new StreamingBodySubscriber(request.uri(), timeout);
             return subscriber[0];
         });
