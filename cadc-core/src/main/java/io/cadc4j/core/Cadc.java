@@ -5,6 +5,7 @@ import io.cadc4j.core.adql.CadcQueries;
 import io.cadc4j.core.adql.RegionQuery;
 import io.cadc4j.core.auth.AuthPort;
 import io.cadc4j.core.auth.AuthSettings;
+import io.cadc4j.core.auth.BasicCredentials;
 import io.cadc4j.core.auth.CertificateCredentials;
 import io.cadc4j.core.auth.CookieCredentials;
 import io.cadc4j.core.auth.Credentials;
@@ -39,6 +40,7 @@ import io.cadc4j.core.spi.TransportSettings;
 import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.core.table.TableDescription;
 import io.cadc4j.core.tap.AsyncJob;
+import io.cadc4j.core.tap.JobJournal;
 import io.cadc4j.core.tap.JobListFilter;
 import io.cadc4j.core.tap.JobReference;
 import io.cadc4j.core.tap.QueryPayload;
@@ -50,6 +52,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -118,11 +121,13 @@ public final class Cadc implements AutoCloseable {
     private final String noNameResolver;
     private final int concurrency;
     private final AtomicReference<Session> session;
+    private final JobJournal journal;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Cadc(Wiring wiring, NameResolver nameResolver, String noNameResolver, int concurrency,
-            Credentials credentials) {
+            Credentials credentials, JobJournal journal) {
         this.wiring = wiring;
+        this.journal = journal;
         this.nameResolver = nameResolver;
         this.noNameResolver = noNameResolver;
         this.concurrency = concurrency;
@@ -535,7 +540,34 @@ public final class Cadc implements AutoCloseable {
      */
     public AsyncJob createAsync(TapQuery query) {
         Objects.requireNonNull(query, "query");
-        return tap().submit(query);
+        AsyncJob job = tap().submit(query);
+        if (journal != null) {
+            journal.record(JobJournal.Entry.of(tapEndpoints().base(), job, query, owner(), Instant.now()));
+        }
+        return job;
+    }
+
+    /**
+     * The journal this facade records the jobs it creates in, if {@link Builder#jobJournal(Path)} set one.
+     *
+     * <pre>{@code
+     * cadc.jobJournal().ifPresent(j -> j.entries().forEach(System.out::println));
+     * }</pre>
+     *
+     * @return the journal
+     */
+    public Optional<JobJournal> jobJournal() {
+        return Optional.ofNullable(journal);
+    }
+
+    /** Who owns the jobs made now, for the journal: a user name, never a secret. */
+    private String owner() {
+        Session s = session.get();
+        Credentials c = s == null ? Credentials.ANONYMOUS : s.credentials();
+        if (c instanceof BasicCredentials) {
+            return ((BasicCredentials) c).user();
+        }
+        return c.securityMethods().contains(SecurityMethod.ANONYMOUS) ? "anonymous" : "authenticated";
     }
 
     /**
@@ -1357,6 +1389,7 @@ public final class Cadc implements AutoCloseable {
         private Duration cacheTtl = ServiceResolver.DEFAULT_TTL;
         private Path diskCache;
         private int concurrency = 4;
+        private JobJournal journal;
 
         static {
             // Provider instances (stand-in adapters) come through the toolkit, which only cadc4j's
@@ -1380,6 +1413,19 @@ public final class Cadc implements AutoCloseable {
         }
 
         private Builder() {
+        }
+
+        /**
+         * Records every asynchronous job this facade creates in a {@link JobJournal} in a
+         * directory, so it can be found and resumed after this process ends (off by default).
+         *
+         * @param directory the journal's directory, for example
+         *     {@link JobJournal#defaultDirectory(java.util.Map, Path)}
+         * @return this builder
+         */
+        public Builder jobJournal(Path directory) {
+            this.journal = JobJournal.at(directory);
+            return this;
         }
 
         /**
@@ -1778,7 +1824,7 @@ public final class Cadc implements AutoCloseable {
                 }
                 NameResolver cached = names == null ? null : new NameCache(names, nameResolution.cacheSize(),
                         nameResolution.ttl(), nameResolution.negativeTtl());
-                return new Cadc(wiring, cached, noNames, concurrency, credentials);
+                return new Cadc(wiring, cached, noNames, concurrency, credentials, journal);
             } catch (RuntimeException e) {
                 wiring.close();
                 throw e;

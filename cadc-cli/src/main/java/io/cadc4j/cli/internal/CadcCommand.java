@@ -17,6 +17,7 @@ import io.cadc4j.core.datalink.DownloadOutcome;
 import io.cadc4j.core.datalink.LinkSet;
 import io.cadc4j.core.spi.RetryPolicy;
 import io.cadc4j.core.table.RowCursor;
+import io.cadc4j.core.tap.JobJournal;
 import io.cadc4j.core.tap.QueryPayload;
 import io.cadc4j.core.tap.TableUpload;
 import io.cadc4j.core.tap.TapQuery;
@@ -330,7 +331,28 @@ final class CadcCommand implements Callable<Integer> {
      * @return the facade; the caller closes it
      */
     Cadc open() {
-        return open(null);
+        return open(null, b -> { });
+    }
+
+    /**
+     * The job journal the command records its async jobs in: {@code $XDG_STATE_HOME/cadc4j/jobs},
+     * else {@code ~/.local/state/cadc4j/jobs}.
+     *
+     * @return the journal
+     */
+    JobJournal journal() {
+        return JobJournal.at(JobJournal.defaultDirectory(terminal.environment(),
+                terminal.home().orElseGet(() -> Path.of(System.getProperty("user.home")))));
+    }
+
+    /**
+     * Opens the facade as {@link #open()} does, with a last change to the builder.
+     *
+     * @param extra applied after the options, before the test customiser
+     * @return the facade; the caller closes it
+     */
+    Cadc open(Consumer<Cadc.Builder> extra) {
+        return open(null, extra);
     }
 
     /**
@@ -341,10 +363,10 @@ final class CadcCommand implements Callable<Integer> {
      * @return the facade; the caller closes it
      */
     Cadc openForDownloads(List<URI> urls) {
-        return open(urls);
+        return open(urls, b -> { });
     }
 
-    private Cadc open(List<URI> downloads) {
+    private Cadc open(List<URI> downloads, Consumer<Cadc.Builder> extra) {
         if ((user != null ? 1 : 0) + (netrc != null ? 1 : 0) + (cert != null ? 1 : 0) > 1) {
             throw new ExitCodes.UsageException("give only one of --user, --netrc and --cert");
         }
@@ -376,6 +398,8 @@ final class CadcCommand implements Callable<Integer> {
 
         timeout().ifPresent(b::requestTimeout);
         b.nameResolution(nameResolution());
+        b.jobJournal(journal().directory());
+        extra.accept(b);
         customiser.accept(b);
         Cadc cadc = b.build();
         try {

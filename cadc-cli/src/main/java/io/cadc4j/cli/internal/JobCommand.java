@@ -2,16 +2,23 @@
 package io.cadc4j.cli.internal;
 
 import io.cadc4j.core.Cadc;
+import io.cadc4j.core.CadcException;
+import io.cadc4j.core.NotFoundException;
 import io.cadc4j.core.tap.AsyncJob;
 import io.cadc4j.core.tap.ExecutionPhase;
 import io.cadc4j.core.tap.JobInfo;
+import io.cadc4j.core.tap.JobJournal;
 import io.cadc4j.core.tap.JobListFilter;
 import io.cadc4j.core.tap.JobReference;
 import io.cadc4j.core.tap.TapQuery;
+import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -23,9 +30,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code cadc job ...}: asynchronous (UWS) jobs, one step at a time. Single-threaded. */
 @Command(name = "job", mixinStandardHelpOptions = true,
-        description = "Asynchronous query jobs: create, run, wait, status, result, abort, delete, list.",
+        description = "Asynchronous query jobs: create, run, wait, status, result, abort, delete, list, resume.",
         subcommands = {JobCommand.Create.class, JobCommand.Run.class, JobCommand.Wait.class, JobCommand.Status.class,
-            JobCommand.Result.class, JobCommand.Abort.class, JobCommand.Delete.class, JobCommand.ListJobs.class})
+            JobCommand.Result.class, JobCommand.Abort.class, JobCommand.Delete.class, JobCommand.ListJobs.class,
+            JobCommand.Resume.class})
 final class JobCommand implements Callable<Integer> {
     @ParentCommand
     CadcCommand root;
@@ -192,8 +200,16 @@ final class JobCommand implements Callable<Integer> {
         @Option(names = "--full", description = "Load each job for its query and end time.")
         boolean full;
 
+        @Option(names = "--local", description = "List the jobs this machine's journal holds (made by cadc query "
+                + "--async and the like), each with its phase asked afresh of its service, or 'destroyed' or "
+                + "'unreachable'.")
+        boolean local;
+
         @Override
         public Integer call() {
+            if (local) {
+                return listLocal();
+            }
             JobListFilter.Builder f = JobListFilter.builder().phases(phases.toArray(new ExecutionPhase[0]));
             if (after != null) {
                 try {
@@ -222,6 +238,97 @@ final class JobCommand implements Callable<Integer> {
                     }
                 }
                 return job.root.emit(t.cursor(), -1);
+            }
+        }
+
+        private int listLocal() {
+            CadcCommand root = job.root;
+            JobJournal journal = root.journal();
+            journal.prune(Instant.now());
+            MemoryTable t = new MemoryTable("job", "phase", "created", "owner", "url", "query");
+            Map<URI, List<JobJournal.Entry>> byService = new LinkedHashMap<>();
+            for (JobJournal.Entry e : journal.entries()) {
+                byService.computeIfAbsent(e.service(), k -> new ArrayList<>()).add(e);
+            }
+            for (Map.Entry<URI, List<JobJournal.Entry>> service : byService.entrySet()) {
+                Cadc cadc = null;
+                try {
+                    cadc = root.open(b -> b.tapUrl(service.getKey()));
+                } catch (RuntimeException e) {
+                    root.err.println("cadc: warning: " + service.getKey() + ": " + e.getMessage());
+                }
+                try {
+                    for (JobJournal.Entry e : service.getValue()) {
+                        t.add(e.jobId(), cadc == null ? "unreachable" : phaseNow(cadc, journal, e),
+                                e.created().toString(), e.owner(), e.jobUrl().toString(),
+                                e.query().strip().replaceAll("\\s+", " "));
+                    }
+                } finally {
+                    if (cadc != null) {
+                        cadc.close();
+                    }
+                }
+            }
+            return root.emit(t.cursor(), -1);
+        }
+
+        private static String phaseNow(Cadc cadc, JobJournal journal, JobJournal.Entry e) {
+            try {
+                AsyncJob j = cadc.loadAsyncJob(e.jobUrl());
+                JobInfo i = j.info();
+                JobRunner.note(journal, j, i);
+                return i.phase().name();
+            } catch (NotFoundException gone) {
+                return "destroyed";
+            } catch (CadcException down) {
+                return "unreachable";
+            }
+        }
+    }
+
+    /** {@code job resume}. */
+    @Command(name = "resume", mixinStandardHelpOptions = true,
+            description = "Wait for a job this machine's journal holds (or one given by URL), then print or write "
+                    + "its result as 'cadc query --async' would, and delete it.")
+    static final class Resume implements Callable<Integer> {
+        @ParentCommand
+        JobCommand job;
+
+        @Parameters(paramLabel = "JOB", description = "The job id (as the journal holds it) or its URL.")
+        String id;
+
+        @Option(names = "--keep-job", description = "Keep the job on the server (and in the journal) afterwards "
+                + "and when interrupted.")
+        boolean keepJob;
+
+        @Override
+        public Integer call() {
+            CadcCommand root = job.root;
+            JobJournal journal = root.journal();
+            Optional<JobJournal.Entry> entry = journal.find(id);
+            boolean url = id.startsWith("http://") || id.startsWith("https://");
+            if (entry.isEmpty() && !url) {
+                throw new ExitCodes.UsageException("no job '" + id + "' in the local journal (" + journal.directory()
+                        + "); give the job's URL, or see 'cadc job list --local'");
+            }
+            URI jobUrl = entry.map(JobJournal.Entry::jobUrl).orElseGet(() -> URI.create(id));
+            try (Cadc cadc = root.open(b -> {
+                if (root.tapUrl == null && root.registry == null) {
+                    entry.ifPresent(e -> b.tapUrl(e.service()));
+                }
+            })) {
+                AsyncJob j;
+                try {
+                    j = cadc.loadAsyncJob(jobUrl);
+                } catch (NotFoundException e) {
+                    journal.remove(jobUrl);
+                    throw e;
+                }
+                if (j.phase() == ExecutionPhase.PENDING) {
+                    j.run();
+                }
+                long maxrec = entry.map(e -> e.maxRecords().orElse(-1)).orElse(-1L);
+                return JobRunner.complete(root, j, journal, maxrec, keepJob);
             }
         }
     }

@@ -298,7 +298,8 @@ final class HttpAsyncJob implements AsyncJob {
     public RowCursor fetchResult() {
         URI href = mainResult();
         HttpRequest request = HttpRequest.newBuilder(href).GET().build();
-        return ResendingCursor.open(tap.http(), request, () -> tap.rows(tap.http().send(request), id));
+        return ResendingCursor.open(tap.http(), request,
+                () -> tap.rows(ResumingBody.wrap(tap.http(), tap.http().send(request)), id));
     }
 
     @Override
@@ -306,7 +307,7 @@ final class HttpAsyncJob implements AsyncJob {
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(out, "out");
         URI href = mainResult();
-        HttpResponse response = tap.http().send(HttpRequest.newBuilder(href).GET().build());
+        HttpResponse response = ResumingBody.wrap(tap.http(), tap.http().send(HttpRequest.newBuilder(href).GET().build()));
         ResultWriters.write(tap, response, id, format, out);
     }
 
@@ -316,7 +317,8 @@ final class HttpAsyncJob implements AsyncJob {
         Objects.requireNonNull(target, "target");
         URI href = mainResult();
         ResultWriters.atomically(target, out -> {
-            HttpResponse response = tap.http().send(HttpRequest.newBuilder(href).GET().build());
+            HttpResponse response = ResumingBody.wrap(tap.http(),
+                    tap.http().send(HttpRequest.newBuilder(href).GET().build()));
             ResultWriters.write(tap, response, id, format, out);
         });
     }

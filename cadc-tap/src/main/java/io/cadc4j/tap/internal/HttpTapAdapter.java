@@ -85,7 +85,7 @@ final class HttpTapAdapter implements TapPort {
         checkVotableFormat(query);
         RequestBody body = TapRequests.queryBody(query, access(query));
         HttpRequest request = HttpRequest.newBuilder(endpoints.sync()).POST(body).safeToRepeat().build();
-        return ResendingCursor.open(http, request, () -> rows(http.send(request), null));
+        return ResendingCursor.open(http, request, () -> rows(ResumingBody.wrap(http, http.send(request)), null));
     }
 
     @Override
@@ -95,7 +95,8 @@ final class HttpTapAdapter implements TapPort {
         Objects.requireNonNull(out, "out");
         checkVotableFormat(query);
         RequestBody body = TapRequests.queryBody(query, access(query));
-        HttpResponse response = http.send(HttpRequest.newBuilder(endpoints.sync()).POST(body).safeToRepeat().build());
+        HttpResponse response = ResumingBody.wrap(http,
+                http.send(HttpRequest.newBuilder(endpoints.sync()).POST(body).safeToRepeat().build()));
         ResultWriters.write(this, response, null, format, out);
     }
 
@@ -107,7 +108,8 @@ final class HttpTapAdapter implements TapPort {
         checkVotableFormat(query);
         RequestBody body = TapRequests.queryBody(query, access(query));
         ResultWriters.atomically(target, out -> {
-            HttpResponse response = http.send(HttpRequest.newBuilder(endpoints.sync()).POST(body).safeToRepeat().build());
+            HttpResponse response = ResumingBody.wrap(http,
+                    http.send(HttpRequest.newBuilder(endpoints.sync()).POST(body).safeToRepeat().build()));
             ResultWriters.write(this, response, null, format, out);
         });
     }

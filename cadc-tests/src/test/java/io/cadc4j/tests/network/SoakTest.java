@@ -102,7 +102,17 @@ class SoakTest {
                 pool.shutdown();
                 assertThat(pool.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
                 long retries = cadc.retryCount();
-                Sample end = Sample.take("end");
+                Sample busy = Sample.take("after");
+                // Idle threads of the cached pools (the client's executor, the stand-in server's handlers) end
+                // after their 60 s keep-alive; a leaked thread never does. Wait, bounded, for them to go.
+                long settle = System.nanoTime();
+                Sample end = busy;
+                while (end.threads > start.threads + 4 && System.nanoTime() - settle < TimeUnit.SECONDS.toNanos(90)) {
+                    Thread.sleep(2000);
+                    end = Sample.take("end");
+                }
+                String settled = String.format(Locale.ROOT, "(idle pool threads gone %.0f s after the last call)",
+                        (System.nanoTime() - settle) / 1e9);
 
                 int failed = failures.values().stream().mapToInt(AtomicInteger::get).sum();
                 report.add(String.format(Locale.ROOT, "calls %d in %.1f s: %.0f calls/s; %d requests through the proxy, "
@@ -114,7 +124,8 @@ class SoakTest {
                 new TreeMap<>(failures).forEach((k, v) -> report.add("  failed " + k + ": " + v));
                 report.add(start.toString());
                 report.add(middle.toString());
-                report.add(end.toString());
+                report.add(busy.toString());
+                report.add(end.toString() + " " + settled);
                 proxy.close();
                 report.forEach(System.out::println);
                 Files.write(Path.of("target", "soak-report.txt"), report, StandardCharsets.UTF_8);

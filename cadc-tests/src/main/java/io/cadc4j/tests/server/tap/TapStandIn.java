@@ -87,6 +87,7 @@ public final class TapStandIn implements AutoCloseable {
                     "VLASS", "127.5", "54.5", "2018-02-01T00:00:00.000", "127.0 54.0 128.0 54.0 128.0 55.0 127.0 55.0",
                     "0.1", "2"));
 
+    private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
     private static final Pattern TOP = Pattern.compile("(?i)\\btop\\s+(\\d+)");
     private static final Pattern FAULT = Pattern.compile("(?i)\\bfault\\.([a-z0-9_]+)");
     private static final String UWS_NS = "http://www.ivoa.net/xml/UWS/v1.0";
@@ -158,6 +159,9 @@ public final class TapStandIn implements AutoCloseable {
     private volatile boolean detailMin = true;
     private volatile long uploadLimitBytes = 100_000;
     private volatile Duration jobDuration = Duration.ofMillis(150);
+    private volatile boolean resultRanges;
+    private volatile long syncLimit = Long.MAX_VALUE;
+    private final AtomicInteger cuts = new AtomicInteger();
 
     private TapStandIn(StandInServer server) {
         this.server = server;
@@ -260,6 +264,43 @@ public final class TapStandIn implements AutoCloseable {
     }
 
     /**
+     * The row limit of sync queries that send no {@code MAXREC} (the TAPRegExt default output
+     * limit; a result cut at it says {@code OVERFLOW}); async jobs are not limited. None by default.
+     *
+     * @param rows the limit
+     * @return this
+     */
+    public TapStandIn syncLimit(long rows) {
+        this.syncLimit = rows;
+        return this;
+    }
+
+    /**
+     * Whether results (sync and async) are served as files are: with their length, an
+     * {@code ETag}, {@code Last-Modified} and {@code Accept-Ranges: bytes}, honouring {@code Range}
+     * (off by default: results are streamed with neither).
+     *
+     * @param offered whether ranges are offered
+     * @return this
+     */
+    public TapStandIn resultRanges(boolean offered) {
+        this.resultRanges = offered;
+        return this;
+    }
+
+    /**
+     * Cuts the next results served (sync or async, whole or a range) at half their bytes and drops
+     * the connection, as a broken network does. Applies to results of plain rows.
+     *
+     * @param responses how many responses to cut
+     * @return this
+     */
+    public TapStandIn cutResults(int responses) {
+        this.cuts.set(responses);
+        return this;
+    }
+
+    /**
      * Serves a table that queries naming it really read (see {@link ServedTable}).
      *
      * @param table the table
@@ -325,7 +366,7 @@ public final class TapStandIn implements AutoCloseable {
             }
             if (p == null) {
                 text(ex, 404, "no sync request " + id);
-            } else {
+            } else if (!((resultRanges || cuts.get() > 0) && serveResultFile(ex, p, "s" + id))) {
                 runQuery(ex, p, null);
             }
         } else if (rest.equals("/async") || rest.equals("/async/")) {
@@ -367,7 +408,7 @@ public final class TapStandIn implements AutoCloseable {
         if (fault.isPresent() && answerFault(ex, fault.get())) {
             return;
         }
-        long maxrec = p.get("MAXREC").map(Long::parseLong).orElse(Long.MAX_VALUE);
+        long maxrec = p.get("MAXREC").map(Long::parseLong).orElse(job == null ? syncLimit : Long.MAX_VALUE);
         if (!served.isEmpty()) {
             AdqlSubset.Select select;
             try {
@@ -442,6 +483,10 @@ public final class TapStandIn implements AutoCloseable {
     }
 
     private void planes(Exchange ex, long limit, long maxrec, Fault fault) throws IOException {
+        xml(ex, 200, planesDocument(limit, maxrec, fault), "application/x-votable+xml");
+    }
+
+    private static String planesDocument(long limit, long maxrec, Fault fault) {
         long n = Math.min(Math.min(limit, maxrec), PLANES.size());
         boolean overflow = Math.min(limit, PLANES.size()) > maxrec;
         StringBuilder b = new StringBuilder(votableHead(planeFields()));
@@ -455,7 +500,7 @@ public final class TapStandIn implements AutoCloseable {
             b.append("<INFO name=\"QUERY_STATUS\" value=\"OVERFLOW\"/>");
         }
         b.append("</RESOURCE></VOTABLE>");
-        xml(ex, 200, b.toString(), "application/x-votable+xml");
+        return b.toString();
     }
 
     private static void served(Exchange ex, AdqlSubset.Select select, long maxrec, String format) throws IOException {
@@ -485,25 +530,100 @@ public final class TapStandIn implements AutoCloseable {
         ex.header("Content-Type", "application/x-votable+xml");
         try (OutputStream out = ex.sendHeaders(200, -1);
                 Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024)) {
-            w.write(votableHead("<FIELD name=\"id\" datatype=\"long\"/><FIELD name=\"ra\" datatype=\"double\"/>"
-                    + "<FIELD name=\"dec\" datatype=\"double\"/><FIELD name=\"name\" datatype=\"char\" arraysize=\"*\"/>"));
-            for (long i = 0; i < n; i++) {
-                w.write("<TR><TD>");
-                w.write(Long.toString(i));
-                w.write("</TD><TD>");
-                w.write(Double.toString(generatedRa(i)));
-                w.write("</TD><TD>");
-                w.write(Double.toString(generatedDec(i)));
-                w.write("</TD><TD>row-");
-                w.write(Long.toString(i));
-                w.write("</TD></TR>\n");
-            }
-            w.write("</TABLEDATA></DATA></TABLE>");
-            if (overflow) {
-                w.write("<INFO name=\"QUERY_STATUS\" value=\"OVERFLOW\"/>");
-            }
-            w.write("</RESOURCE></VOTABLE>");
+            writeGenerated(w, n, overflow);
         }
+    }
+
+    private static void writeGenerated(Writer w, long n, boolean overflow) throws IOException {
+        w.write(votableHead("<FIELD name=\"id\" datatype=\"long\"/><FIELD name=\"ra\" datatype=\"double\"/>"
+                + "<FIELD name=\"dec\" datatype=\"double\"/><FIELD name=\"name\" datatype=\"char\" arraysize=\"*\"/>"));
+        for (long i = 0; i < n; i++) {
+            w.write("<TR><TD>");
+            w.write(Long.toString(i));
+            w.write("</TD><TD>");
+            w.write(Double.toString(generatedRa(i)));
+            w.write("</TD><TD>");
+            w.write(Double.toString(generatedDec(i)));
+            w.write("</TD><TD>row-");
+            w.write(Long.toString(i));
+            w.write("</TD></TR>\n");
+        }
+        w.write("</TABLEDATA></DATA></TABLE>");
+        if (overflow) {
+            w.write("<INFO name=\"QUERY_STATUS\" value=\"OVERFLOW\"/>");
+        }
+        w.write("</RESOURCE></VOTABLE>");
+    }
+
+    // ------------------------------------------------------------------ results served as files
+
+    /**
+     * The whole result of a query as bytes, for results served as a file would be (a length,
+     * validators, ranges), or null for answers that are not plain rows (faults, uploads).
+     */
+    private static byte[] resultBytes(TapRequestParams p) throws IOException {
+        String query = p.get("QUERY").orElse("");
+        if (Fault.in(query).isPresent() || query.toLowerCase(Locale.ROOT).contains("tap_upload.")) {
+            return null;
+        }
+        long maxrec = p.get("MAXREC").map(Long::parseLong).orElse(Long.MAX_VALUE);
+        Matcher top = TOP.matcher(query);
+        long limit = top.find() ? Long.parseLong(top.group(1)) : Long.MAX_VALUE;
+        if (query.toLowerCase(Locale.ROOT).contains("stand_in.generated")) {
+            java.io.StringWriter w = new java.io.StringWriter();
+            writeGenerated(w, Math.min(limit, maxrec), limit > maxrec);
+            return w.toString().getBytes(StandardCharsets.UTF_8);
+        }
+        return planesDocument(limit, maxrec, null).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Serves a result as a file: with {@link #resultRanges(boolean)} its length, {@code ETag},
+     * {@code Last-Modified} and {@code Accept-Ranges: bytes}, a {@code Range} honoured (206) when
+     * {@code If-Range} still matches; a response {@link #cutResults(int)} asked for stops at half
+     * its bytes and drops the connection. Returns false when the query's answer is not plain rows.
+     */
+    private boolean serveResultFile(Exchange ex, TapRequestParams p, String name) throws IOException {
+        byte[] whole = served.isEmpty() ? resultBytes(p) : null;
+        if (whole == null) {
+            return false;
+        }
+        executions.incrementAndGet();
+        String etag = "\"" + name + "-" + Integer.toHexString(java.util.Arrays.hashCode(whole)) + "\"";
+        String lastModified = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                upSince.atZone(java.time.ZoneOffset.UTC));
+        int start = 0;
+        int status = 200;
+        ex.header("Content-Type", "application/x-votable+xml");
+        if (resultRanges) {
+            ex.header("Accept-Ranges", "bytes").header("ETag", etag).header("Last-Modified", lastModified);
+            Optional<String> range = ex.request().headers().firstValue("Range");
+            Optional<String> ifRange = ex.request().headers().firstValue("If-Range");
+            Matcher m = range.map(RANGE::matcher).orElse(null);
+            if (m != null && m.matches() && (ifRange.isEmpty() || ifRange.get().equals(etag)
+                    || ifRange.get().equals(lastModified))) {
+                start = Integer.parseInt(m.group(1));
+                if (start >= whole.length) {
+                    ex.header("Content-Range", "bytes */" + whole.length);
+                    ex.send(416, new byte[0]);
+                    return true;
+                }
+                status = 206;
+                ex.header("Content-Range", "bytes " + start + "-" + (whole.length - 1) + "/" + whole.length);
+            }
+        }
+        int length = whole.length - start;
+        boolean cut = cuts.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+        OutputStream out = ex.sendHeaders(status, length);
+        if (cut) {
+            out.write(whole, start, length / 2);
+            out.flush();
+            ex.abortConnection();
+            return true;
+        }
+        out.write(whole, start, length);
+        out.close();
+        return true;
     }
 
     /**
@@ -690,7 +810,9 @@ public final class TapStandIn implements AutoCloseable {
                         return;
                     }
                 }
-                runQuery(ex, job.params, job);
+                if (!((resultRanges || cuts.get() > 0) && serveResultFile(ex, job.params, job.id))) {
+                    runQuery(ex, job.params, job);
+                }
                 return;
             case "error":
                 synchronized (job) {
@@ -1019,7 +1141,8 @@ public final class TapStandIn implements AutoCloseable {
                 + "<outputFormat><mime>application/x-votable+xml</mime><alias>votable</alias></outputFormat>"
                 + "<uploadMethod ivo-id=\"ivo://ivoa.net/std/TAPRegExt#upload-inline\"/>"
                 + "<uploadMethod ivo-id=\"ivo://ivoa.net/std/TAPRegExt#upload-http\"/>"
-                + "<outputLimit><default unit=\"row\">1000</default><hard unit=\"row\">1000000000</hard></outputLimit>"
+                + "<outputLimit><default unit=\"row\">" + (syncLimit == Long.MAX_VALUE ? 1000 : syncLimit)
+                + "</default><hard unit=\"row\">1000000000</hard></outputLimit>"
                 + "<uploadLimit><hard unit=\"byte\">" + uploadLimitBytes + "</hard></uploadLimit>"
                 + "</capability></vosi:capabilities>";
     }
