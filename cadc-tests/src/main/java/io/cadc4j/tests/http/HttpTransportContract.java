@@ -20,6 +20,7 @@ import io.cadc4j.core.spi.HttpResponse;
 import io.cadc4j.core.spi.HttpTransport;
 import io.cadc4j.core.internal.http.MultipartBody;
 import io.cadc4j.core.spi.RequestBody;
+import io.cadc4j.core.spi.RetryPolicy;
 import io.cadc4j.core.spi.TransportSettings;
 import io.cadc4j.tests.server.PatternBytes;
 import io.cadc4j.tests.server.RawSocketServer;
@@ -120,7 +121,9 @@ public abstract class HttpTransportContract {
 
     /** Settings generous enough never to fire unless a check means them to. */
     private static TransportSettings.Builder settings() {
-        return TransportSettings.builder().connectTimeout(Duration.ofSeconds(10)).requestTimeout(Duration.ofSeconds(20));
+        // one exchange per send: the pipeline's retries have their own tests (HttpPipelineRetryTest)
+        return TransportSettings.builder().connectTimeout(Duration.ofSeconds(10)).requestTimeout(Duration.ofSeconds(20))
+                .retryPolicy(RetryPolicy.none());
     }
 
     // ---------------------------------------------------------------- requests and responses
@@ -388,11 +391,20 @@ public abstract class HttpTransportContract {
     void credentialPolicyIsAskedAgainForEveryHop() throws IOException {
         server.route("GET", "/start", Responders.redirect(302, server.localhostUri("/other").toString()));
         server.route("GET", "/other", Reply.ok().text("ok"));
-        CredentialPolicy policy = (target, headers) -> {
-            if (target.getHost().equals("127.0.0.1")) {
-                headers.set("Cookie", "CADC_SSO=for-127");
-            } else if (target.getHost().equals("localhost")) {
-                headers.set("Authorization", "Bearer for-localhost");
+        // A policy whose realm names the redirect's target (another host) explicitly.
+        CredentialPolicy policy = new CredentialPolicy() {
+            @Override
+            public void apply(URI target, io.cadc4j.core.spi.HttpHeaders.Builder headers) {
+                if (target.getHost().equals("127.0.0.1")) {
+                    headers.set("Cookie", "CADC_SSO=for-127");
+                } else if (target.getHost().equals("localhost")) {
+                    headers.set("Authorization", "Bearer for-localhost");
+                }
+            }
+
+            @Override
+            public void applyAfterRedirect(URI origin, URI target, io.cadc4j.core.spi.HttpHeaders.Builder headers) {
+                apply(target, headers);
             }
         };
 
@@ -406,6 +418,20 @@ public abstract class HttpTransportContract {
         assertThat(first.headers().contains("Authorization")).isFalse();
         assertThat(second.headers().firstValue("Authorization")).hasValue("Bearer for-localhost");
         assertThat(second.headers().contains("Cookie")).isFalse();
+    }
+
+    @Test
+    void aPolicyThatNamesNoOtherOriginSendsNothingAcrossARedirect() throws IOException {
+        server.route("GET", "/start", Responders.redirect(302, server.localhostUri("/other").toString()));
+        server.route("GET", "/other", Reply.ok().text("ok"));
+        CredentialPolicy everywhere = (target, headers) -> headers.set("Authorization", "Bearer secret");
+
+        try (HttpResponse r = http.withCredentials(everywhere).send(get("/start"))) {
+            assertThat(r.status()).isEqualTo(200);
+        }
+
+        assertThat(server.requests("/start").get(0).headers().firstValue("Authorization")).hasValue("Bearer secret");
+        assertThat(server.requests("/other").get(0).headers().contains("Authorization")).isFalse();
     }
 
     @Test

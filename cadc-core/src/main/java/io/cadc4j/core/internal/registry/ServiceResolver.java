@@ -311,31 +311,25 @@ public final class ServiceResolver {
 
     private byte[] fetchRegistry(URI url) {
         HttpRequest request = HttpRequest.newBuilder(url).GET().header("Accept", "text/plain").build();
-        try (HttpResponse response = http.sendExpectingSuccess(request)) {
-            return readBody(response.body(), url);
-        }
+        // fetch: a body that breaks while it is read is sent for again, within the retry policy
+        return http.fetch(request, (in, response) -> readBody(in, url));
     }
 
     private byte[] fetchCapabilities(URI url) {
         HttpRequest request = HttpRequest.newBuilder(url).GET().header("Accept", "text/xml, application/xml").build();
-        try (HttpResponse response = http.sendExpectingSuccess(request)) {
+        return http.fetch(request, (in, response) -> {
             String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
             if (type.contains("html")) {
                 throw new ProtocolViolationException("expected VOSI capabilities (XML) from " + url + " but got "
-                        + type + ": " + snippet(response.body()), url, null);
+                        + type + ": " + snippet(in), url, null);
             }
-            return readBody(response.body(), url);
-        }
+            return readBody(in, url);
+        });
     }
 
     /** The whole body of a registry or capabilities document (small documents), bounded. */
-    private static byte[] readBody(InputStream in, URI url) {
-        byte[] body;
-        try {
-            body = in.readNBytes(DiskCache.MAX_BODY_BYTES + 1);
-        } catch (IOException e) {
-            throw new TransportException("reading " + url + " failed: " + e.getMessage(), url, true, e);
-        }
+    private static byte[] readBody(InputStream in, URI url) throws IOException {
+        byte[] body = in.readNBytes(DiskCache.MAX_BODY_BYTES + 1);
         if (body.length > DiskCache.MAX_BODY_BYTES) {
             throw new ProtocolViolationException("the document at " + url + " is larger than "
                     + DiskCache.MAX_BODY_BYTES / (1024 * 1024) + " MiB: not a registry file or capabilities", url,

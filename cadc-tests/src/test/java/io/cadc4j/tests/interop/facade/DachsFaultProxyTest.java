@@ -68,9 +68,14 @@ class DachsFaultProxyTest {
         Path stdout = dir.resolve("stdout.txt");
         Path stderr = dir.resolve("stderr.txt");
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(command).directory(dir.toFile())
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        // A cache of its own for every command: each one starts by reading the registry and capabilities
+        // through the proxy (with the documents cached, a command's first request would be a job creation,
+        // which is never retried), and the user's ~/.cache is left alone.
+        pb.environment().put("XDG_CACHE_HOME", Files.createTempDirectory(dir, "cache").toString());
+        Process p = pb.start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("cadc " + String.join(" ", args) + " did not end within 120 s");
@@ -115,7 +120,7 @@ class DachsFaultProxyTest {
 
         proxy.inject(Mode.BUSY_503, 2);
         assertThat(cadc("download", urls.get(0), "-d", "files")).as(describe()).isZero();
-        assertThat(Path.of(lines().get(0))).exists();
+        assertThat(dir.resolve(lines().get(0))).exists(); // the command ran in dir
         assertThat(proxy.injected(Mode.BUSY_503)).isEqualTo(10);
     }
 
