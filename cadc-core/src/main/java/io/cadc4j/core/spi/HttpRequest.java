@@ -23,6 +23,7 @@ public final class HttpRequest {
     private final RequestBody body;
     private final Duration timeout;
     private final boolean markedSafe;
+    private final boolean sentOnce;
 
     private HttpRequest(Builder b) {
         this.method = b.method;
@@ -31,6 +32,7 @@ public final class HttpRequest {
         this.body = b.body;
         this.timeout = b.timeout;
         this.markedSafe = b.markedSafe;
+        this.sentOnce = b.sentOnce;
     }
 
     /**
@@ -56,6 +58,7 @@ public final class HttpRequest {
         b.body = body;
         b.timeout = timeout;
         b.markedSafe = markedSafe;
+        b.sentOnce = sentOnce;
         return b;
     }
 
@@ -117,7 +120,7 @@ public final class HttpRequest {
         if (body != null && !body.isRepeatable()) {
             return false;
         }
-        return markedSafe || "GET".equals(method) || "HEAD".equals(method);
+        return !sentOnce && (markedSafe || "GET".equals(method) || "HEAD".equals(method));
     }
 
     @Override
@@ -133,6 +136,7 @@ public final class HttpRequest {
         private RequestBody body;
         private Duration timeout;
         private boolean markedSafe;
+        private boolean sentOnce;
 
         private Builder(URI uri) {
             uri(uri);
@@ -270,6 +274,17 @@ public final class HttpRequest {
          */
         public Builder safeToRepeat() {
             this.markedSafe = true;
+            return this;
+        }
+
+        /**
+         * Asks the pipeline to send the request once, never to retry it, even a GET: for a caller
+         * that has its own way past a failure (a name resolver that fails over to its next mirror).
+         *
+         * @return this builder
+         */
+        public Builder sendOnce() {
+            this.sentOnce = true;
             return this;
         }
 

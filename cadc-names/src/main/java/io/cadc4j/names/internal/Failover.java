@@ -96,7 +96,8 @@ final class Failover {
     }
 
     private static <T> T once(HttpPipeline http, URI url, Duration timeout, Reading<T> reading) {
-        HttpRequest request = HttpRequest.newBuilder(url).GET().timeout(timeout)
+        // sent once: failing over to the next endpoint is this adapter's retry
+        HttpRequest request = HttpRequest.newBuilder(url).GET().timeout(timeout).sendOnce()
                 .header("Accept", "text/plain").build();
         HttpResponse response = http.send(request);
         int status = response.status();
