@@ -8,6 +8,8 @@
  */
 module io.cadc4j.tests {
     requires transitive io.cadc4j.core;
+    // The test PKI: StandInServer.startHttps takes one.
+    requires transitive io.cadc4j.testing;
     requires io.cadc4j.votable;
     requires transitive org.junit.jupiter.api;
     requires jdk.httpserver;

@@ -11,8 +11,9 @@ import io.cadc4j.core.table.Group;
 import io.cadc4j.core.table.Param;
 import io.cadc4j.core.table.Resource;
 import io.cadc4j.core.table.XtypeValue;
-import io.cadc4j.votable.Fixtures.Chunking;
-import io.cadc4j.votable.Fixtures.Outcome;
+import io.cadc4j.testing.Fixtures.Chunking;
+import io.cadc4j.testing.Fixtures;
+import io.cadc4j.votable.ReadAll.Outcome;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -549,23 +550,23 @@ class FixtureDocumentsTest {
     @MethodSource("documentsAndChunkings")
     void readsEveryFixtureDocumentWithTheExpectedValuesInAnyChunking(String doc, Chunking chunking) {
         if (FAILS.containsKey(doc)) {
-            assertThatThrownBy(() -> Fixtures.read(doc, chunking)).isInstanceOf(FAILS.get(doc))
+            assertThatThrownBy(() -> ReadAll.read(doc, chunking)).isInstanceOf(FAILS.get(doc))
                     .hasMessageContaining(FAIL_TEXT.get(doc));
             return;
         }
-        READS.get(doc).accept(Fixtures.read(doc, chunking));
+        READS.get(doc).accept(ReadAll.read(doc, chunking));
     }
 
     @Test
     void readsCadcDialectDocumentWhenTheLayoutIsSelected() {
-        Outcome o = Fixtures.read(VOTableReader.builder().binary2Layout(Binary2Layout.CADC_NULLS_OMITTED).build(),
-                Chunking.RANDOM_CHUNKS.wrap(Fixtures.bytes("votable/cadc-dali-binary2-dialect-nulls.xml")));
+        Outcome o = ReadAll.read(VOTableReader.builder().binary2Layout(Binary2Layout.CADC_NULLS_OMITTED).build(),
+                Chunking.RANDOM_CHUNKS.open(Fixtures.bytes("votable/cadc-dali-binary2-dialect-nulls.xml")));
         daliTable(o, true);
     }
 
     @Test
     void queryErrorCarriesTheServersTextVerbatim() {
-        assertThatThrownBy(() -> Fixtures.read("dachs/sync_error_syntax.vot.xml", Chunking.WHOLE))
+        assertThatThrownBy(() -> ReadAll.read("dachs/sync_error_syntax.vot.xml", Chunking.WHOLE))
                 .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.serverMessage()).isEqualTo(
                         "Field query: Could not parse your query: Expected \"SELECT\", found 'S'  (at char 0),"
                                 + " (line:1, col:1)"));
@@ -574,7 +575,7 @@ class FixtureDocumentsTest {
     @Test
     void readsTemplatesWithoutTablesAsMetadata() {
         VOTableReader reader = VOTableReader.builder().build();
-        var doc = reader.readMetadata(Chunking.ONE_BYTE.wrap(
+        var doc = reader.readMetadata(Chunking.ONE_BYTE.open(
                 Fixtures.bytes("datalink/cadc-publisherID-links-descriptor-template.xml")));
         assertThat(doc.serviceDescriptors()).hasSize(1);
         Resource d = doc.serviceDescriptors().get(0);

@@ -9,8 +9,9 @@ import io.cadc4j.core.ProtocolViolationException;
 import io.cadc4j.core.table.Row;
 import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.core.table.TableMetadata;
-import io.cadc4j.votable.Fixtures.Chunking;
-import io.cadc4j.votable.Fixtures.Outcome;
+import io.cadc4j.testing.Fixtures.Chunking;
+import io.cadc4j.testing.Fixtures;
+import io.cadc4j.votable.ReadAll.Outcome;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ class HostileInputTest {
     }
 
     private static Outcome read(String doc, ParserLimits limits) {
-        return Fixtures.read(VOTableReader.builder().limits(limits).build(),
+        return ReadAll.read(VOTableReader.builder().limits(limits).build(),
                 new ByteArrayInputStream(doc.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -231,7 +232,7 @@ class HostileInputTest {
             byte[] part = java.util.Arrays.copyOf(whole, cut);
             Throwable t = null;
             try {
-                Fixtures.read(VOTableReader.builder().build(), new ByteArrayInputStream(part));
+                ReadAll.read(VOTableReader.builder().build(), new ByteArrayInputStream(part));
             } catch (ProtocolViolationException e) {
                 t = e;
                 if (cut > whole.length / 2) {

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cadc4j.core.ProtocolViolationException;
 import io.cadc4j.core.table.TableMetadata;
-import io.cadc4j.votable.Fixtures.Chunking;
+import io.cadc4j.testing.Fixtures.Chunking;
+import io.cadc4j.testing.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -32,7 +33,7 @@ class LayoutHintTest {
         for (Chunking chunking : new Chunking[] {Chunking.WHOLE, Chunking.ONE_BYTE}) {
             byte[] bad = doc.clone();
             bad[at] = '*';
-            assertThatThrownBy(() -> Fixtures.read(VOTableReader.builder().build(), chunking.wrap(bad)))
+            assertThatThrownBy(() -> ReadAll.read(VOTableReader.builder().build(), chunking.open(bad)))
                     .isInstanceOf(ProtocolViolationException.class)
                     .hasMessageContaining("invalid base64 character '*'")
                     .hasMessageContaining("STREAM")
@@ -43,7 +44,7 @@ class LayoutHintTest {
 
     @Test
     void aCadcDocumentReadAsStandardStillGetsTheHint() {
-        assertThatThrownBy(() -> Fixtures.read("votable/cadc-dali-binary2-dialect-nulls.xml", Chunking.WHOLE))
+        assertThatThrownBy(() -> ReadAll.read("votable/cadc-dali-binary2-dialect-nulls.xml", Chunking.WHOLE))
                 .isInstanceOf(ProtocolViolationException.class)
                 .hasMessageContaining("Binary2Layout.CADC_NULLS_OMITTED");
     }

@@ -7,8 +7,9 @@ import io.cadc4j.core.table.Row;
 import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.core.table.XtypeValue;
 import io.cadc4j.core.table.TableMetadata;
-import io.cadc4j.votable.Fixtures.Chunking;
-import io.cadc4j.votable.Fixtures.Outcome;
+import io.cadc4j.testing.Fixtures.Chunking;
+import io.cadc4j.testing.Fixtures;
+import io.cadc4j.votable.ReadAll.Outcome;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.reflect.Array;
@@ -40,7 +41,7 @@ class RoundTripTest {
         TableMetadata meta = GeneratedTables.metadata();
         byte[] doc = write(s, meta, GeneratedTables.asRows(expected));
         for (Chunking chunking : Chunking.values()) {
-            Outcome o = Fixtures.read(VOTableReader.builder().build(), chunking.wrap(doc));
+            Outcome o = ReadAll.read(VOTableReader.builder().build(), chunking.open(doc));
             assertThat(o.metadata.fields()).isEqualTo(meta.fields());
             assertSameValues(o.values, expected);
         }
@@ -51,12 +52,12 @@ class RoundTripTest {
         List<Object[]> values = GeneratedTables.rows(SEED + 1, ROWS);
         TableMetadata meta = GeneratedTables.metadata();
         List<Row> rows = GeneratedTables.asRows(values);
-        Outcome td = Fixtures.read(VOTableReader.builder().build(),
-                Chunking.WHOLE.wrap(write(Serialization.TABLEDATA, meta, rows)));
-        Outcome bin = Fixtures.read(VOTableReader.builder().build(),
-                Chunking.WHOLE.wrap(write(Serialization.BINARY, meta, rows)));
-        Outcome bin2 = Fixtures.read(VOTableReader.builder().build(),
-                Chunking.WHOLE.wrap(write(Serialization.BINARY2, meta, rows)));
+        Outcome td = ReadAll.read(VOTableReader.builder().build(),
+                Chunking.WHOLE.open(write(Serialization.TABLEDATA, meta, rows)));
+        Outcome bin = ReadAll.read(VOTableReader.builder().build(),
+                Chunking.WHOLE.open(write(Serialization.BINARY, meta, rows)));
+        Outcome bin2 = ReadAll.read(VOTableReader.builder().build(),
+                Chunking.WHOLE.open(write(Serialization.BINARY2, meta, rows)));
         assertSameValues(bin.values, td.values);
         assertSameValues(bin2.values, td.values);
         for (int r = 0; r < td.rows.size(); r++) {
@@ -73,10 +74,10 @@ class RoundTripTest {
         List<Object[]> values = GeneratedTables.rows(SEED + 2, 100);
         byte[] original = write(Serialization.TABLEDATA, GeneratedTables.metadata(), GeneratedTables.asRows(values));
         ByteArrayOutputStream copy = new ByteArrayOutputStream();
-        try (RowCursor in = VOTableReader.builder().build().open(Chunking.WHOLE.wrap(original))) {
+        try (RowCursor in = VOTableReader.builder().build().open(Chunking.WHOLE.open(original))) {
             VOTableWriter.of(s).write(in, copy);
         }
-        Outcome o = Fixtures.read(VOTableReader.builder().build(), Chunking.ONE_BYTE.wrap(copy.toByteArray()));
+        Outcome o = ReadAll.read(VOTableReader.builder().build(), Chunking.ONE_BYTE.open(copy.toByteArray()));
         assertSameValues(o.values, values);
     }
 
@@ -84,12 +85,12 @@ class RoundTripTest {
     @EnumSource(value = Serialization.class, names = {"TABLEDATA", "BINARY2"})
     void rewritesTheAllDatatypesFixtureWithoutLoss(Serialization s) throws IOException {
         String doc = "votable/tabledata-all-datatypes-v1.3-truth.xml";
-        Outcome before = Fixtures.read(doc, Chunking.WHOLE);
+        Outcome before = ReadAll.read(doc, Chunking.WHOLE);
         ByteArrayOutputStream copy = new ByteArrayOutputStream();
-        try (RowCursor in = VOTableReader.builder().build().open(Chunking.WHOLE.wrap(Fixtures.bytes(doc)))) {
+        try (RowCursor in = VOTableReader.builder().build().open(Chunking.WHOLE.open(Fixtures.bytes(doc)))) {
             VOTableWriter.of(s).write(in, copy);
         }
-        Outcome after = Fixtures.read(VOTableReader.builder().build(), Chunking.RANDOM_CHUNKS.wrap(copy.toByteArray()));
+        Outcome after = ReadAll.read(VOTableReader.builder().build(), Chunking.RANDOM_CHUNKS.open(copy.toByteArray()));
         assertThat(after.metadata.fields()).isEqualTo(before.metadata.fields());
         assertSameValues(after.values, before.values);
     }
@@ -98,10 +99,10 @@ class RoundTripTest {
     void keepsOverflowWhenCopyingACursor() throws IOException {
         ByteArrayOutputStream copy = new ByteArrayOutputStream();
         try (RowCursor in = VOTableReader.builder().build().open(
-                Chunking.WHOLE.wrap(Fixtures.bytes("dachs/sync_maxrec3_overflow.vot.xml")))) {
+                Chunking.WHOLE.open(Fixtures.bytes("dachs/sync_maxrec3_overflow.vot.xml")))) {
             VOTableWriter.of(Serialization.BINARY2).write(in, copy);
         }
-        Outcome o = Fixtures.read(VOTableReader.builder().build(), Chunking.WHOLE.wrap(copy.toByteArray()));
+        Outcome o = ReadAll.read(VOTableReader.builder().build(), Chunking.WHOLE.open(copy.toByteArray()));
         assertThat(o.rows).hasSize(3);
         assertThat(o.overflow).isTrue();
     }
@@ -116,7 +117,7 @@ class RoundTripTest {
         int ts = meta.columnIndex("ts");
         int poly = meta.columnIndex("poly");
         int b = meta.columnIndex("b");
-        try (RowCursor c = VOTableReader.builder().build().open(Chunking.WHOLE.wrap(doc))) {
+        try (RowCursor c = VOTableReader.builder().build().open(Chunking.WHOLE.open(doc))) {
             int n = 0;
             while (c.next()) {
                 Object[] v = values.get(n++);

@@ -16,8 +16,9 @@ import io.cadc4j.core.table.Resource;
 import io.cadc4j.core.table.Row;
 import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.core.table.TableMetadata;
-import io.cadc4j.votable.Fixtures.Chunking;
-import io.cadc4j.votable.Fixtures.Outcome;
+import io.cadc4j.testing.Fixtures.Chunking;
+import io.cadc4j.testing.Fixtures;
+import io.cadc4j.votable.ReadAll.Outcome;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -118,17 +119,17 @@ class StatusAndStreamsTest {
         List<Object[]> values = GeneratedTables.rows(7, 200);
         TableMetadata meta = GeneratedTables.metadata();
         byte[] doc = RoundTripTest.write(Serialization.BINARY2, meta, GeneratedTables.asRows(values));
-        RoundTripTest.assertSameValues(Fixtures.read(VOTableReader.builder().build(), Chunking.WHOLE.wrap(doc)).values,
+        RoundTripTest.assertSameValues(ReadAll.read(VOTableReader.builder().build(), Chunking.WHOLE.open(doc)).values,
                 values);
-        assertThatThrownBy(() -> Fixtures.read(
-                VOTableReader.builder().binary2Layout(Binary2Layout.CADC_NULLS_OMITTED).build(), Chunking.WHOLE.wrap(doc)))
+        assertThatThrownBy(() -> ReadAll.read(
+                VOTableReader.builder().binary2Layout(Binary2Layout.CADC_NULLS_OMITTED).build(), Chunking.WHOLE.open(doc)))
                 .isInstanceOf(ProtocolViolationException.class).hasMessageContaining("Binary2Layout.STANDARD")
                 .hasMessageContaining("row");
     }
 
     @Test
     void refusesCadcLayoutAsStandardNamingTheRowAndTheOption() {
-        assertThatThrownBy(() -> Fixtures.read("votable/cadc-dali-binary2-dialect-nulls.xml", Chunking.ONE_BYTE))
+        assertThatThrownBy(() -> ReadAll.read("votable/cadc-dali-binary2-dialect-nulls.xml", Chunking.ONE_BYTE))
                 .isInstanceOf(ProtocolViolationException.class).hasMessageContaining("in row 2 of the table")
                 .hasMessageContaining("cadc-dali").hasMessageContaining("Binary2Layout.CADC_NULLS_OMITTED");
     }
@@ -160,14 +161,14 @@ class StatusAndStreamsTest {
     @Test
     void readsAGzipEncodedStream() throws IOException {
         String b64 = Base64.getMimeEncoder().encodeToString(gzip(intRows(5, 6, 7)));
-        Outcome o = Fixtures.read(VOTableReader.builder().build(), Chunking.ONE_BYTE.wrap(
+        Outcome o = ReadAll.read(VOTableReader.builder().build(), Chunking.ONE_BYTE.open(
                 binary("<STREAM encoding=\"gzip\">" + b64 + "</STREAM>").getBytes(StandardCharsets.US_ASCII)));
         assertThat(o.values).extracting(v -> v[0]).containsExactly(5, 6, 7);
     }
 
     @Test
     void readsAWholeDocumentSentGzippedWithoutSaying() throws IOException {
-        Outcome o = Fixtures.read(VOTableReader.builder().build(), Chunking.RANDOM_CHUNKS.wrap(
+        Outcome o = ReadAll.read(VOTableReader.builder().build(), Chunking.RANDOM_CHUNKS.open(
                 gzip(Fixtures.bytes("votable/tabledata-basic.xml"))));
         assertThat(o.values).extracting(v -> v[0]).containsExactly(23L, 42L, 1337L);
     }
@@ -236,7 +237,7 @@ class StatusAndStreamsTest {
         ByteArrayOutputStream part = new ByteArrayOutputStream();
         VOTableWriter.of(Serialization.BINARY2).bodyWriter(meta, GeneratedTables.asRows(values)).writeTo(part);
         RoundTripTest.assertSameValues(
-                Fixtures.read(VOTableReader.builder().build(), Chunking.WHOLE.wrap(part.toByteArray())).values, values);
+                ReadAll.read(VOTableReader.builder().build(), Chunking.WHOLE.open(part.toByteArray())).values, values);
     }
 
     @Test

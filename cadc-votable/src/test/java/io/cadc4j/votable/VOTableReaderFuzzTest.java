@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.cadc4j.core.CadcException;
 import io.cadc4j.core.table.RowCursor;
+import io.cadc4j.testing.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;

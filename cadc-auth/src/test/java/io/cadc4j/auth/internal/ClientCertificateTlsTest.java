@@ -15,6 +15,7 @@ import io.cadc4j.core.auth.CertificateCredentials;
 import io.cadc4j.core.internal.http.HttpPipeline;
 import io.cadc4j.core.spi.HttpRequest;
 import io.cadc4j.core.spi.HttpResponse;
+import io.cadc4j.testing.TestPki;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -22,14 +23,10 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLPeerUnverifiedException;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,18 +38,9 @@ class ClientCertificateTlsTest {
     private static URI whoami;
 
     @BeforeAll
-    static void startServer() throws IOException, GeneralSecurityException {
-        pki = TestPki.get();
-        SSLContext serverTls = SSLContext.getInstance("TLS");
-        KeyStore serverKeys = KeyStore.getInstance("PKCS12");
-        serverKeys.load(null, null);
-        serverKeys.setKeyEntry("server", pki.key("server"), TestPki.STORE_PASSWORD,
-                new X509Certificate[] {pki.cert("server"), pki.cert("ca")});
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(serverKeys, TestPki.STORE_PASSWORD);
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(pki.trustStore());
-        serverTls.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+    static void startServer() throws IOException {
+        pki = TestPki.shared();
+        SSLContext serverTls = pki.serverContext();
 
         server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(serverTls) {
@@ -102,8 +90,8 @@ class ClientCertificateTlsTest {
 
     @Test
     void serverSeesTheClientCertificateFromAPkcs1PemFile() throws IOException {
-        Path f = pki.write("tls-user.pem", TestPki.certificatePem(pki.cert("user")), pki.pkcs1Pem("user"),
-                TestPki.certificatePem(pki.cert("ca")));
+        Path f = pki.write("tls-user.pem", TestPki.certificatePem(pki.certificate("user")), pki.pkcs1Pem("user"),
+                TestPki.certificatePem(pki.certificate("ca")));
         CertificateCredentials c = port().certificate(f);
 
         assertThat(get(c.sslContext())).isEqualTo("CN=alice,OU=users,O=cadc4j");
@@ -111,18 +99,15 @@ class ClientCertificateTlsTest {
 
     @Test
     void serverSeesTheClientCertificateFromAnEcPemFile() throws IOException {
-        Path f = pki.write("tls-ec.pem", pki.sec1Pem("ec", true), TestPki.certificatePem(pki.cert("ec")));
+        Path f = pki.write("tls-ec.pem", pki.sec1Pem("ec", true), TestPki.certificatePem(pki.certificate("ec")));
         CertificateCredentials c = port().certificate(f);
 
         assertThat(get(c.sslContext())).isEqualTo("CN=bob,OU=users,O=cadc4j");
     }
 
     @Test
-    void handshakeFailsWithoutAClientCertificate() throws GeneralSecurityException {
-        SSLContext trustOnly = SSLContext.getInstance("TLS");
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(pki.trustStore());
-        trustOnly.init(null, tmf.getTrustManagers(), null);
+    void handshakeFailsWithoutAClientCertificate() {
+        SSLContext trustOnly = pki.anonymousClientContext();
 
         assertThatThrownBy(() -> get(trustOnly)).isInstanceOf(CadcException.class)
                 .hasMessageContaining(whoami.toString());

@@ -14,6 +14,7 @@ import io.cadc4j.core.auth.Credentials;
 import io.cadc4j.core.auth.TokenCredentials;
 import io.cadc4j.core.auth.Realm;
 import io.cadc4j.core.internal.http.HttpPipeline;
+import io.cadc4j.testing.TestPki;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -33,12 +34,12 @@ class CredentialChainTest {
 
     @BeforeAll
     static void makeCertificates() {
-        pki = TestPki.get();
+        pki = TestPki.shared();
     }
 
     private void proxyCertificate(String alias) throws IOException {
         Files.createDirectories(home.resolve(".ssl"));
-        Files.writeString(home.resolve(".ssl/cadcproxy.pem"), TestPki.certificatePem(pki.cert(alias)) + pki.pkcs8Pem(alias));
+        Files.writeString(home.resolve(".ssl/cadcproxy.pem"), TestPki.certificatePem(pki.certificate(alias)) + pki.pkcs8Pem(alias));
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.cadc4j.core.auth.CertificateCredentials;
 import io.cadc4j.core.auth.CredentialException;
 import io.cadc4j.core.auth.CredentialException.Reason;
 import io.cadc4j.core.internal.http.HttpPipeline;
+import io.cadc4j.testing.TestPki;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,7 +30,7 @@ class PemCredentialReaderTest {
 
     @BeforeAll
     static void makeCertificates() {
-        pki = TestPki.get();
+        pki = TestPki.shared();
         auth = port(AuthSettings.defaults());
     }
 
@@ -39,7 +40,7 @@ class PemCredentialReaderTest {
     }
 
     private static String cert(String alias) {
-        return TestPki.certificatePem(pki.cert(alias));
+        return TestPki.certificatePem(pki.certificate(alias));
     }
 
     @Test
@@ -49,7 +50,7 @@ class PemCredentialReaderTest {
         CertificateCredentials c = auth.certificate(f);
 
         assertThat(c.subject()).isEqualTo("CN=alice,OU=users,O=cadc4j");
-        assertThat(c.chain()).containsExactly(pki.cert("user"));
+        assertThat(c.chain()).containsExactly(pki.certificate("user"));
         assertThat(c.securityMethods()).containsExactly(SecurityMethod.CERTIFICATE);
         assertThat(c.sslContext().getProtocol()).isEqualTo("TLS");
     }
@@ -60,7 +61,7 @@ class PemCredentialReaderTest {
 
         CertificateCredentials c = auth.certificate(f);
 
-        assertThat(c.chain()).containsExactly(pki.cert("user"), pki.cert("ca"));
+        assertThat(c.chain()).containsExactly(pki.certificate("user"), pki.certificate("ca"));
     }
 
     @Test
@@ -70,7 +71,7 @@ class PemCredentialReaderTest {
         CertificateCredentials c = auth.certificate(f);
 
         assertThat(c.subject()).isEqualTo("CN=bob,OU=users,O=cadc4j");
-        assertThat(c.chain()).containsExactly(pki.cert("ec"), pki.cert("ca"));
+        assertThat(c.chain()).containsExactly(pki.certificate("ec"), pki.certificate("ca"));
     }
 
     @Test
@@ -85,7 +86,7 @@ class PemCredentialReaderTest {
     void readsPkcs8EcKey() {
         Path f = pki.write("ec8.pem", cert("ec"), pki.pkcs8Pem("ec"));
 
-        assertThat(auth.certificate(f).chain()).containsExactly(pki.cert("ec"));
+        assertThat(auth.certificate(f).chain()).containsExactly(pki.certificate("ec"));
     }
 
     @Test
@@ -96,8 +97,8 @@ class PemCredentialReaderTest {
         CertificateCredentials c = auth.certificate(f);
 
         assertThat(c.subject()).isEqualTo("CN=1234567,CN=alice,OU=users,O=cadc4j");
-        assertThat(c.chain()).containsExactly(pki.cert("proxy"), pki.cert("user"), pki.cert("ca"));
-        assertThat(c.notAfter()).isEqualTo(pki.cert("proxy").getNotAfter().toInstant());
+        assertThat(c.chain()).containsExactly(pki.certificate("proxy"), pki.certificate("user"), pki.certificate("ca"));
+        assertThat(c.notAfter()).isEqualTo(pki.certificate("proxy").getNotAfter().toInstant());
     }
 
     @Test
@@ -118,16 +119,16 @@ class PemCredentialReaderTest {
     @Test
     void expiredCertificateFailsWithItsDates() {
         Path f = pki.write("expired.pem", cert("expired"), pki.pkcs8Pem("expired"));
-        Instant notAfter = pki.cert("expired").getNotAfter().toInstant();
+        Instant notAfter = pki.certificate("expired").getNotAfter().toInstant();
 
         assertFails(() -> auth.certificate(f), Reason.EXPIRED, m -> assertThat(m).contains("CN=expired")
-                .contains("expired at " + notAfter).contains("valid from " + pki.cert("expired").getNotBefore().toInstant()));
+                .contains("expired at " + notAfter).contains("valid from " + pki.certificate("expired").getNotBefore().toInstant()));
     }
 
     @Test
     void notYetValidCertificateFailsWithItsDates() {
         Path f = pki.write("future.pem", pki.sec1Pem("future", true), cert("future"));
-        Instant notBefore = pki.cert("future").getNotBefore().toInstant();
+        Instant notBefore = pki.certificate("future").getNotBefore().toInstant();
 
         assertFails(() -> auth.certificate(f), Reason.NOT_YET_VALID, m -> assertThat(m).contains("not valid until " + notBefore));
     }
@@ -158,7 +159,7 @@ class PemCredentialReaderTest {
     @Test
     void validityIsCheckedAgainstTheConfiguredClock() {
         Path f = pki.write("user-later.pem", cert("user"), pki.pkcs8Pem("user"));
-        Clock later = Clock.fixed(pki.cert("user").getNotAfter().toInstant().plusSeconds(1), ZoneOffset.UTC);
+        Clock later = Clock.fixed(pki.certificate("user").getNotAfter().toInstant().plusSeconds(1), ZoneOffset.UTC);
 
         assertFails(() -> port(AuthSettings.builder().clock(later).build()).certificate(f), Reason.EXPIRED, m -> { });
     }
@@ -195,7 +196,7 @@ class PemCredentialReaderTest {
 
     @Test
     void missingFileIsRefused() {
-        Path f = pki.dir.resolve("absent.pem");
+        Path f = pki.dir().resolve("absent.pem");
 
         assertFails(() -> auth.certificate(f), Reason.FILE_NOT_FOUND, m -> assertThat(m).contains(f.toString()));
     }

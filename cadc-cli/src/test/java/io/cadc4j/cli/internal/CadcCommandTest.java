@@ -9,6 +9,7 @@ import io.cadc4j.core.sky.Coordinates;
 import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.core.tap.TableUpload;
 import io.cadc4j.core.tap.TapQuery;
+import io.cadc4j.testing.Fixtures;
 import io.cadc4j.votable.VOTableReader;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

@@ -4,9 +4,11 @@ package io.cadc4j.cli.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cadc4j.core.adql.RegionQuery;
+import io.cadc4j.core.facade.FakeDataLink;
 import io.cadc4j.core.internal.port.PortOverrides;
 import io.cadc4j.core.sky.Angle;
 import io.cadc4j.core.sky.Coordinates;
+import io.cadc4j.testing.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;

@@ -20,6 +20,7 @@ import io.cadc4j.core.tap.JobReference;
 import io.cadc4j.core.tap.ResultReference;
 import io.cadc4j.core.tap.TapPort;
 import io.cadc4j.core.tap.TapQuery;
+import io.cadc4j.testing.Fixtures;
 import io.cadc4j.votable.VOTableReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -6,6 +6,7 @@ import io.cadc4j.core.spi.HttpResponse;
 import io.cadc4j.core.spi.HttpTransport;
 import io.cadc4j.core.spi.HttpTransportProvider;
 import io.cadc4j.core.spi.TransportSettings;
+import io.cadc4j.testing.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

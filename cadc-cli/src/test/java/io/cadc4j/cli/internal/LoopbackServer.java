@@ -3,6 +3,7 @@ package io.cadc4j.cli.internal;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.cadc4j.testing.Fixtures;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;

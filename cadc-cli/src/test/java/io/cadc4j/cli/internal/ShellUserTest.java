@@ -8,6 +8,7 @@ import io.cadc4j.core.CadcTimeoutException;
 import io.cadc4j.core.ServiceException;
 import io.cadc4j.core.datalink.DownloadOutcome;
 import io.cadc4j.core.datalink.DownloadRequest;
+import io.cadc4j.core.facade.FakeDataLink;
 import io.cadc4j.core.internal.port.PortOverrides;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

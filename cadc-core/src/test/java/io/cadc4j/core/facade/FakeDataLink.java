@@ -26,24 +26,45 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A DataLink provider double: records contexts, the identifiers and circles asked, and the
- * downloads. An identifier containing "unknown" gets an error row; a URL containing "private"
- * fails to download with a 401.
+ * A DataLink provider double, for the facade's tests and the command's (which get it from this
+ * module's test jar): records contexts, the identifiers and circles asked, and the downloads. An
+ * identifier containing "unknown" gets an error row; a download writes 2880 zero bytes named after
+ * the URL's last segment, unless the URL contains {@link #refused} (401) or {@link #missing} (404).
+ *
+ * <p>Thread-safe: the records are synchronized lists, the settings volatile.
  */
-final class FakeDataLink implements DataLinkPortProvider {
-    final List<PortContext> contexts = Collections.synchronizedList(new ArrayList<>());
-    final List<List<String>> asked = Collections.synchronizedList(new ArrayList<>());
-    final List<Boolean> auxiliaries = Collections.synchronizedList(new ArrayList<>());
-    final List<Circle> circles = Collections.synchronizedList(new ArrayList<>());
-    final List<DownloadRequest> downloads = Collections.synchronizedList(new ArrayList<>());
-    final List<DownloadOptions> options = Collections.synchronizedList(new ArrayList<>());
+public final class FakeDataLink implements DataLinkPortProvider {
+    /** The context of every port made. */
+    public final List<PortContext> contexts = Collections.synchronizedList(new ArrayList<>());
+    /** The identifiers of every links or cutout call. */
+    public final List<List<String>> asked = Collections.synchronizedList(new ArrayList<>());
+    /** Whether each links call asked for the auxiliary links. */
+    public final List<Boolean> auxiliaries = Collections.synchronizedList(new ArrayList<>());
+    /** The circle of every cutout call. */
+    public final List<Circle> circles = Collections.synchronizedList(new ArrayList<>());
+    /** Every download asked for. */
+    public final List<DownloadRequest> downloads = Collections.synchronizedList(new ArrayList<>());
+    /** The options of every download. */
+    public final List<DownloadOptions> options = Collections.synchronizedList(new ArrayList<>());
+    /** A URL containing this fails with a 401. */
+    public volatile String refused = "private";
+    /** A URL containing this fails with a 404. */
+    public volatile String missing = "\0";
+    /** How many progress events a download sends its listener (0: none, not even started/finished). */
+    public volatile int progressSteps;
 
     @Override
     public String name() {
         return "fake";
     }
 
-    static URI fileOf(String id) {
+    /**
+     * The data file the links of an identifier point to.
+     *
+     * @param id a publisher identifier
+     * @return {@code https://data.example.org/} followed by the part after {@code ?} and {@code .fits}
+     */
+    public static URI fileOf(String id) {
         return URI.create("https://data.example.org/" + id.substring(id.indexOf('?') + 1) + ".fits");
     }
 
@@ -104,13 +125,29 @@ final class FakeDataLink implements DataLinkPortProvider {
                             DownloadListener listener) {
                         downloads.add(request);
                         options.add(o);
-                        if (request.uri().toString().contains("private")) {
+                        if (request.uri().toString().contains(refused)) {
                             throw new AuthenticationException("401 Unauthorized from " + request.uri(), 401,
                                     request.uri(), null);
                         }
+                        if (request.uri().toString().contains(missing)) {
+                            throw new io.cadc4j.core.NotFoundException("404 Not Found from " + request.uri(), 404,
+                                    request.uri(), null);
+                        }
                         String path = request.uri().getPath();
-                        return DownloadOutcome.done(request,
-                                request.directory().get().resolve(path.substring(path.lastIndexOf('/') + 1)), 2880,
+                        if (progressSteps > 0) {
+                            listener.started(request, path.substring(path.lastIndexOf('/') + 1), 0);
+                            for (int i = 1; i <= progressSteps; i++) {
+                                listener.progress(request, 2880L * i / progressSteps, java.util.OptionalLong.of(2880));
+                            }
+                        }
+                        java.nio.file.Path file = request.directory().get().resolve(path.substring(path.lastIndexOf('/') + 1));
+                        try {
+                            java.nio.file.Files.createDirectories(file.getParent());
+                            java.nio.file.Files.write(file, new byte[2880]);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                        return DownloadOutcome.done(request, file, 2880,
                                 FitsHeader.of(List.of(FitsCard.parse("SIMPLE  =                    T"),
                                         FitsCard.parse("OBJECT  = '" + path.substring(1, 8) + "'"))));
                     }
@@ -120,11 +157,16 @@ final class FakeDataLink implements DataLinkPortProvider {
                             DownloadListener listener) {
                         List<DownloadOutcome> out = new ArrayList<>();
                         for (DownloadRequest r : requests) {
+                            DownloadOutcome outcome;
                             try {
-                                out.add(download(r, o, listener));
-                            } catch (AuthenticationException e) {
-                                out.add(DownloadOutcome.failed(r, e));
+                                outcome = download(r, o, listener);
+                            } catch (io.cadc4j.core.CadcException e) {
+                                outcome = DownloadOutcome.failed(r, e);
                             }
+                            if (progressSteps > 0) {
+                                listener.finished(outcome);
+                            }
+                            out.add(outcome);
                         }
                         return out;
                     }

@@ -8,6 +8,7 @@ import io.cadc4j.core.NotFoundException;
 import io.cadc4j.core.ProtocolViolationException;
 import io.cadc4j.core.SecurityMethod;
 import io.cadc4j.core.StandardId;
+import io.cadc4j.testing.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -23,10 +24,10 @@ class CapabilitiesTest {
     private static final String VS = "{http://www.ivoa.net/xml/VODataService/v1.1}";
 
     static Capabilities parse(String fixture) {
-        return parse(fixture, Fixtures.Mode.WHOLE);
+        return parse(fixture, Fixtures.Chunking.WHOLE);
     }
 
-    static Capabilities parse(String fixture, Fixtures.Mode mode) {
+    static Capabilities parse(String fixture, Fixtures.Chunking mode) {
         return Capabilities.parse(mode.open(Fixtures.bytes(fixture)), Fixtures.uri(fixture));
     }
 
@@ -36,8 +37,8 @@ class CapabilitiesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Fixtures.Mode.class)
-    void readsCadcArgusTapCapabilitiesWithTapRegExtExtras(Fixtures.Mode mode) {
+    @EnumSource(Fixtures.Chunking.class)
+    void readsCadcArgusTapCapabilitiesWithTapRegExtExtras(Fixtures.Chunking mode) {
         Capabilities caps = parse("capabilities/cadc-argus-tap-capabilities.xml", mode);
 
         assertThat(caps.all()).extracting(c -> c.standardId().toString()).containsExactly(

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cadc4j.core.ProtocolViolationException;
 import io.cadc4j.core.ServiceId;
+import io.cadc4j.testing.Fixtures;
 import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.net.URI;
@@ -16,7 +17,7 @@ class ResourceCapsTest {
     private static final URI SOURCE = URI.create("https://reg.test/resource-caps");
 
     private static ResourceCaps parse(String fixture) {
-        return ResourceCaps.parse(new InputStreamReader(Fixtures.Mode.ONE_BYTE.open(Fixtures.bytes(fixture)),
+        return ResourceCaps.parse(new InputStreamReader(Fixtures.Chunking.ONE_BYTE.open(Fixtures.bytes(fixture)),
                 StandardCharsets.UTF_8), Fixtures.uri(fixture));
     }
 

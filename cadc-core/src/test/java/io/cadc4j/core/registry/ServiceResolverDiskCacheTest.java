@@ -11,6 +11,7 @@ import io.cadc4j.core.TransportException;
 import io.cadc4j.core.internal.cache.DiskCache;
 import io.cadc4j.core.internal.http.HttpPipeline;
 import io.cadc4j.core.internal.registry.ServiceResolver;
+import io.cadc4j.testing.Fixtures;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cadc4j.core.ProtocolViolationException;
 import io.cadc4j.core.registry.Availability;
+import io.cadc4j.testing.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class AvailabilityParserTest {
 
     private static Availability parse(String fixture) {
-        return AvailabilityParser.parse(Fixtures.Mode.ONE_BYTE.open(Fixtures.bytes(fixture)), Fixtures.uri(fixture));
+        return AvailabilityParser.parse(Fixtures.Chunking.ONE_BYTE.open(Fixtures.bytes(fixture)), Fixtures.uri(fixture));
     }
 
     private static Availability text(String xml) {

@@ -12,6 +12,7 @@ import io.cadc4j.core.tap.ExecutionPhase;
 import io.cadc4j.core.tap.JobListFilter;
 import io.cadc4j.core.tap.TableUpload;
 import io.cadc4j.core.tap.TapQuery;
+import io.cadc4j.testing.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;

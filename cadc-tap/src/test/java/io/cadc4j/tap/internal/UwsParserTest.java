@@ -11,6 +11,7 @@ import io.cadc4j.core.tap.JobInfo;
 import io.cadc4j.core.tap.JobParameter;
 import io.cadc4j.core.tap.JobReference;
 import io.cadc4j.core.tap.ResultReference;
+import io.cadc4j.testing.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -26,14 +27,14 @@ import org.junit.jupiter.api.Test;
 class UwsParserTest {
 
     private static JobInfo job(String fixture) {
-        return job(fixture, Fixtures.Mode.WHOLE);
+        return job(fixture, Fixtures.Chunking.WHOLE);
     }
 
-    private static JobInfo job(String fixture, Fixtures.Mode mode) {
+    private static JobInfo job(String fixture, Fixtures.Chunking mode) {
         return UwsParser.parseJob(mode.open(Fixtures.bytes(fixture)), Fixtures.uri(fixture));
     }
 
-    private static List<JobReference> list(String fixture, Fixtures.Mode mode) {
+    private static List<JobReference> list(String fixture, Fixtures.Chunking mode) {
         return UwsParser.parseJobList(mode.open(Fixtures.bytes(fixture)), Fixtures.uri(fixture));
     }
 
@@ -43,8 +44,8 @@ class UwsParserTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Fixtures.Mode.class)
-    void readsACompletedUws11Job(Fixtures.Mode mode) {
+    @EnumSource(Fixtures.Chunking.class)
+    void readsACompletedUws11Job(Fixtures.Chunking mode) {
         JobInfo j = job("uws/job-completed-uws1.1.xml", mode);
 
         assertThat(j.jobId()).isEqualTo("1337");
@@ -104,8 +105,8 @@ class UwsParserTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Fixtures.Mode.class)
-    void trimsCdataWrappedValuesAndReadsOffsetsAndNils(Fixtures.Mode mode) {
+    @EnumSource(Fixtures.Chunking.class)
+    void trimsCdataWrappedValuesAndReadsOffsetsAndNils(Fixtures.Chunking mode) {
         JobInfo j = job("uws/job-completed-casda-multiple-results.xml", mode);
 
         assertThat(j.jobId()).isEqualTo("a7b53da7-1201-46ee-8718-0bf5b64dd5b8");
@@ -185,8 +186,8 @@ class UwsParserTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Fixtures.Mode.class)
-    void readsJobrefLists(Fixtures.Mode mode) {
+    @EnumSource(Fixtures.Chunking.class)
+    void readsJobrefLists(Fixtures.Chunking mode) {
         List<JobReference> dachs = list("dachs/uws_joblist.xml", mode);
         assertThat(dachs).extracting(JobReference::id).containsExactly("85cbbqmo", "9gbj77qc", "8sf0b8rq", "o5yfd681",
                 "px3__qte");
@@ -205,7 +206,7 @@ class UwsParserTest {
 
     @Test
     void readsGaiaListsThatEmbedWholeJobs() {
-        List<JobReference> jobs = list("uws/joblist-gaia-full-jobs.xml", Fixtures.Mode.WHOLE);
+        List<JobReference> jobs = list("uws/joblist-gaia-full-jobs.xml", Fixtures.Chunking.WHOLE);
 
         assertThat(jobs).extracting(JobReference::id).containsExactly("1479386030738O", "14793860307381");
         JobReference first = jobs.get(0);
@@ -221,7 +222,7 @@ class UwsParserTest {
     @Test
     void readsAResultsDocument() {
         List<ResultReference> results = UwsParser.parseResults(
-                Fixtures.Mode.WHOLE.open(Fixtures.bytes("dachs/uws_job_results.xml")), Fixtures.uri("results"));
+                Fixtures.Chunking.WHOLE.open(Fixtures.bytes("dachs/uws_job_results.xml")), Fixtures.uri("results"));
 
         assertThat(results).singleElement().satisfies(r -> assertThat(r.isMainResult()).isTrue());
     }

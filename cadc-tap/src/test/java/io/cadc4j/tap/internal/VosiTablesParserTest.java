@@ -8,6 +8,7 @@ import io.cadc4j.core.NotFoundException;
 import io.cadc4j.core.ProtocolViolationException;
 import io.cadc4j.core.table.ColumnDescription;
 import io.cadc4j.core.table.TableDescription;
+import io.cadc4j.testing.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -20,16 +21,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class VosiTablesParserTest {
 
-    private static List<TableDescription> tables(String fixture, Fixtures.Mode mode) {
+    private static List<TableDescription> tables(String fixture, Fixtures.Chunking mode) {
         return VosiTablesParser.parseTables(mode.open(Fixtures.bytes(fixture)), Fixtures.uri(fixture));
     }
 
     private static List<TableDescription> tables(String fixture) {
-        return tables(fixture, Fixtures.Mode.WHOLE);
+        return tables(fixture, Fixtures.Chunking.WHOLE);
     }
 
     private static TableDescription table(String fixture, String name) {
-        return VosiTablesParser.parseTable(Fixtures.Mode.WHOLE.open(Fixtures.bytes(fixture)), Fixtures.uri(fixture),
+        return VosiTablesParser.parseTable(Fixtures.Chunking.WHOLE.open(Fixtures.bytes(fixture)), Fixtures.uri(fixture),
                 name);
     }
 
@@ -39,8 +40,8 @@ class VosiTablesParserTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Fixtures.Mode.class)
-    void readsCadcsWholeTableset(Fixtures.Mode mode) {
+    @EnumSource(Fixtures.Chunking.class)
+    void readsCadcsWholeTableset(Fixtures.Chunking mode) {
         List<TableDescription> all = tables("tables/cadc-argus-tableset.xml", mode);
 
         assertThat(all).hasSize(22);

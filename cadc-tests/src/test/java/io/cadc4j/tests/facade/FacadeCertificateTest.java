@@ -13,9 +13,9 @@ import io.cadc4j.core.datalink.DownloadOutcome;
 import io.cadc4j.core.datalink.LinkSet;
 import io.cadc4j.core.spi.TransportSettings;
 import io.cadc4j.core.table.RowCursor;
+import io.cadc4j.testing.TestPki;
 import io.cadc4j.tests.server.RecordedRequest;
 import io.cadc4j.tests.server.StandInServer;
-import io.cadc4j.tests.server.TestPki;
 import io.cadc4j.tests.server.datalink.DataLinkStandIn;
 import io.cadc4j.tests.server.tap.TapStandIn;
 import java.io.IOException;
@@ -175,7 +175,7 @@ class FacadeCertificateTest {
             assertThatThrownBy(() -> cadc.login(expired))
                     .isInstanceOfSatisfying(CredentialException.class,
                             e -> assertThat(e.reason()).isEqualTo(CredentialException.Reason.EXPIRED))
-                    .hasMessageContaining("CN=cadc4j expired user").hasMessageContaining(expired.toString())
+                    .hasMessageContaining(pki.subject("expired")).hasMessageContaining(expired.toString())
                     .hasMessageContaining("expired at");
             assertThat(cadc.isAnonymous()).isTrue();
         }

@@ -38,7 +38,9 @@ class ArchitectureTest {
             "cadc-auth", List.of("io.cadc4j.core", "io.cadc4j.auth"),
             "cadc-formats", List.of("io.cadc4j.core", "io.cadc4j.votable", "io.cadc4j.formats"),
             "cadc-samp", List.of("io.cadc4j.core", "io.cadc4j.votable", "io.cadc4j.samp"),
-            "cadc-names", List.of("io.cadc4j.core", "io.cadc4j.names"));
+            "cadc-names", List.of("io.cadc4j.core", "io.cadc4j.names"),
+            // test support, shared by every module's tests, core's included: it imports nothing of cadc4j
+            "cadc-testing", List.of("io.cadc4j.testing"));
     private static final Pattern IMPORT = Pattern.compile("(?m)^import\\s+(?:static\\s+)?(io\\.cadc4j\\.[\\w.]+)");
     private static final Pattern TOP_LEVEL_PUBLIC_TYPE = Pattern.compile(
             "(?m)^public\\s+(?:final\\s+|abstract\\s+)*(?:class|interface|enum|@interface)\\s+(\\w+)");
@@ -139,7 +141,7 @@ class ArchitectureTest {
     void everyPublicTypeHasJavadocThatStatesItsThreadSafety() throws IOException {
         List<String> missing = new ArrayList<>();
         for (String module : List.of("cadc-core", "cadc-votable", "cadc-http-jdk", "cadc-tap", "cadc-datalink",
-                "cadc-auth", "cadc-formats", "cadc-samp", "cadc-names", "cadc-cli", "cadc-tests")) {
+                "cadc-auth", "cadc-formats", "cadc-samp", "cadc-names", "cadc-cli", "cadc-tests", "cadc-testing")) {
             for (Path source : sources(module)) {
                 String text = Files.readString(source);
                 Matcher m = TOP_LEVEL_PUBLIC_TYPE.matcher(text);

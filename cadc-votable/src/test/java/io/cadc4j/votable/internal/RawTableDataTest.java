@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cadc4j.core.table.Field;
 import io.cadc4j.core.table.Row;
 import io.cadc4j.core.table.TableMetadata;
-import io.cadc4j.votable.Fixtures;
+import io.cadc4j.testing.Fixtures;
 import io.cadc4j.votable.GeneratedTables;
 import io.cadc4j.votable.ParserLimits;
 import io.cadc4j.votable.Serialization;
