@@ -36,6 +36,7 @@ module io.cadc4j.core {
     exports io.cadc4j.core.internal.http to
             io.cadc4j.tap, io.cadc4j.datalink, io.cadc4j.auth, io.cadc4j.names, io.cadc4j.votable, io.cadc4j.tests;
     exports io.cadc4j.core.internal.io to io.cadc4j.tap, io.cadc4j.datalink;
+    exports io.cadc4j.core.internal.table to io.cadc4j.tap, io.cadc4j.formats, io.cadc4j.cli;
     exports io.cadc4j.core.internal.xml to io.cadc4j.tap, io.cadc4j.votable;
     exports io.cadc4j.core.internal.port to
             io.cadc4j.tap, io.cadc4j.datalink, io.cadc4j.auth, io.cadc4j.formats, io.cadc4j.names, io.cadc4j.cli, io.cadc4j.tests;

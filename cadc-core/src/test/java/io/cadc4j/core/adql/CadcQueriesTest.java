@@ -8,11 +8,9 @@ import static org.assertj.core.api.Assertions.within;
 import io.cadc4j.core.sky.Angle;
 import io.cadc4j.core.sky.Coordinates;
 import io.cadc4j.core.sky.Fk5J2000;
+import io.cadc4j.testing.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -25,9 +23,7 @@ class CadcQueriesTest {
 
     /** The ADQL text a captured DaCHS answer echoes in its {@code INFO name="query"}. */
     private static String echoedQuery(String fixture) throws IOException {
-        String dir = System.getProperty("cadc4j.repo.dir");
-        Path base = dir != null ? Paths.get(dir) : Paths.get("..");
-        String xml = new String(Files.readAllBytes(base.resolve("fixtures").resolve(fixture)), StandardCharsets.UTF_8);
+        String xml = new String(Fixtures.bytes(fixture), StandardCharsets.UTF_8);
         Matcher m = Pattern.compile("<INFO name=\"query\" value=\"([^\"]*)\"").matcher(xml);
         assertThat(m.find()).as("INFO query in %s", fixture).isTrue();
         return m.group(1).replace("&quot;", "\"").replace("&apos;", "'").replace("&#39;", "'")

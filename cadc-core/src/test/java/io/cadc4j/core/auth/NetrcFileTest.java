@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cadc4j.core.auth.CredentialException.Reason;
+import io.cadc4j.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,18 +17,13 @@ class NetrcFileTest {
     @TempDir
     Path dir;
 
-    private static Path repo() {
-        String configured = System.getProperty("cadc4j.repo.dir");
-        return configured != null ? Path.of(configured) : Path.of("..");
-    }
-
     private static NetrcFile parse(String text) {
         return NetrcFile.parse(text.toCharArray(), "test");
     }
 
     @Test
     void readsCadcUtilSampleFile() {
-        NetrcFile netrc = NetrcFile.read(repo().resolve("fixtures/registry/netrc-sample.txt"));
+        NetrcFile netrc = NetrcFile.read(Fixtures.path("registry/netrc-sample.txt"));
 
         assertThat(netrc.entries()).hasSize(1);
         NetrcFile.Entry e = netrc.find("www.example.com").orElseThrow();

@@ -4,11 +4,9 @@ package io.cadc4j.core.datalink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cadc4j.testing.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,9 +20,7 @@ class SemanticsTest {
 
     /** Each term of the vocabulary snapshot with its narrower terms, read from the desise JSON. */
     private static Map<String, List<String>> vocabulary() throws IOException {
-        String repo = System.getProperty("cadc4j.repo.dir", "..");
-        Path file = Paths.get(repo, "fixtures", "datalink", "datalink-core-vocabulary.desise");
-        String json = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        String json = new String(Fixtures.bytes("datalink/datalink-core-vocabulary.desise"), StandardCharsets.UTF_8);
         // The desise layout is flat and regular: "term": { ..., "narrower": [ "a", "b" ] }.
         Pattern term = Pattern.compile("\"([a-z-]+)\"\\s*:\\s*\\{[^{}]*?\"narrower\"\\s*:\\s*\\[([^\\]]*)\\]");
         Map<String, List<String>> result = new LinkedHashMap<>();

@@ -5,14 +5,12 @@ import io.cadc4j.core.spi.HttpHeaders;
 import io.cadc4j.core.spi.HttpRequest;
 import io.cadc4j.core.spi.HttpResponse;
 import io.cadc4j.core.spi.HttpTransport;
+import io.cadc4j.testing.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,12 +83,6 @@ final class FakeTransport implements HttpTransport {
     }
 
     static byte[] fixture(String relative) {
-        String dir = System.getProperty("cadc4j.repo.dir");
-        Path base = dir != null ? Path.of(dir) : Path.of("..");
-        try {
-            return Files.readAllBytes(base.resolve("fixtures").resolve(relative));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fixtures.bytes(relative);
     }
 }

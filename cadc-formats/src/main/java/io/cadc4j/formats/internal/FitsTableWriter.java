@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.formats.internal;
 
-import io.cadc4j.core.table.DocumentMetadata;
+import io.cadc4j.core.internal.table.ForwardingCursor;
 import io.cadc4j.core.table.Field;
-import io.cadc4j.core.table.Row;
 import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.core.table.TableMetadata;
 import io.cadc4j.votable.Serialization;
@@ -307,7 +306,7 @@ final class FitsTableWriter {
     }
 
     /** The first pass: passes the rows on to the VOTable copy and surveys every cell. Single-threaded. */
-    private static final class Survey implements RowCursor {
+    private static final class Survey extends ForwardingCursor {
         private final RowCursor rows;
         private final FitsColumn[] columns;
         long count;
@@ -318,13 +317,8 @@ final class FitsTableWriter {
         }
 
         @Override
-        public TableMetadata metadata() {
-            return rows.metadata();
-        }
-
-        @Override
-        public DocumentMetadata document() {
-            return rows.document();
+        protected RowCursor delegate() {
+            return rows;
         }
 
         @Override
@@ -340,68 +334,8 @@ final class FitsTableWriter {
         }
 
         @Override
-        public long rowNumber() {
-            return rows.rowNumber();
-        }
-
-        @Override
-        public Row snapshot() {
-            return rows.snapshot();
-        }
-
-        @Override
-        public boolean isOverflow() {
-            return rows.isOverflow();
-        }
-
-        @Override
         public void close() {
             // the caller owns the rows
-        }
-
-        @Override
-        public boolean isNull(int column) {
-            return rows.isNull(column);
-        }
-
-        @Override
-        public boolean getBoolean(int column) {
-            return rows.getBoolean(column);
-        }
-
-        @Override
-        public int getInt(int column) {
-            return rows.getInt(column);
-        }
-
-        @Override
-        public long getLong(int column) {
-            return rows.getLong(column);
-        }
-
-        @Override
-        public float getFloat(int column) {
-            return rows.getFloat(column);
-        }
-
-        @Override
-        public double getDouble(int column) {
-            return rows.getDouble(column);
-        }
-
-        @Override
-        public String getString(int column) {
-            return rows.getString(column);
-        }
-
-        @Override
-        public CharSequence getCharSequence(int column) {
-            return rows.getCharSequence(column);
-        }
-
-        @Override
-        public Object getObject(int column) {
-            return rows.getObject(column);
         }
     }
 }

@@ -3,13 +3,9 @@ package io.cadc4j.tap.internal;
 
 import io.cadc4j.core.CadcException;
 import io.cadc4j.core.internal.http.HttpPipeline;
+import io.cadc4j.core.internal.table.ForwardingCursor;
 import io.cadc4j.core.spi.HttpRequest;
-import io.cadc4j.core.table.DocumentMetadata;
-import io.cadc4j.core.table.Row;
 import io.cadc4j.core.table.RowCursor;
-import io.cadc4j.core.table.TableMetadata;
-import io.cadc4j.core.table.XtypeValue;
-import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
@@ -19,7 +15,7 @@ import java.util.function.Supplier;
  *
  * <p>Not thread-safe, like every cursor.
  */
-final class ResendingCursor implements RowCursor {
+final class ResendingCursor extends ForwardingCursor {
     private final HttpPipeline http;
     private final HttpRequest request;
     private final Supplier<RowCursor> opener;
@@ -90,102 +86,7 @@ final class ResendingCursor implements RowCursor {
     }
 
     @Override
-    public TableMetadata metadata() {
-        return current.metadata();
-    }
-
-    @Override
-    public DocumentMetadata document() {
-        return current.document();
-    }
-
-    @Override
-    public long rowNumber() {
-        return current.rowNumber();
-    }
-
-    @Override
-    public Row snapshot() {
-        return current.snapshot();
-    }
-
-    @Override
-    public boolean isOverflow() {
-        return current.isOverflow();
-    }
-
-    @Override
-    public void close() {
-        current.close();
-    }
-
-    @Override
-    public int columnCount() {
-        return current.columnCount();
-    }
-
-    @Override
-    public int columnIndex(String name) {
-        return current.columnIndex(name);
-    }
-
-    @Override
-    public boolean isNull(int column) {
-        return current.isNull(column);
-    }
-
-    @Override
-    public boolean getBoolean(int column) {
-        return current.getBoolean(column);
-    }
-
-    @Override
-    public int getInt(int column) {
-        return current.getInt(column);
-    }
-
-    @Override
-    public long getLong(int column) {
-        return current.getLong(column);
-    }
-
-    @Override
-    public float getFloat(int column) {
-        return current.getFloat(column);
-    }
-
-    @Override
-    public double getDouble(int column) {
-        return current.getDouble(column);
-    }
-
-    @Override
-    public String getString(int column) {
-        return current.getString(column);
-    }
-
-    @Override
-    public CharSequence getCharSequence(int column) {
-        return current.getCharSequence(column);
-    }
-
-    @Override
-    public Object getObject(int column) {
-        return current.getObject(column);
-    }
-
-    @Override
-    public Instant getTimestamp(int column) {
-        return current.getTimestamp(column);
-    }
-
-    @Override
-    public XtypeValue getShape(int column, XtypeValue.Kind kind) {
-        return current.getShape(column, kind);
-    }
-
-    @Override
-    public String toString() {
-        return current.toString();
+    protected RowCursor delegate() {
+        return current;
     }
 }

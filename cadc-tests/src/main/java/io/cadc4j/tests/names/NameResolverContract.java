@@ -10,6 +10,7 @@ import io.cadc4j.core.NotFoundException;
 import io.cadc4j.core.ProtocolViolationException;
 import io.cadc4j.core.ServiceException;
 import io.cadc4j.core.sky.Coordinates;
+import io.cadc4j.core.sky.NameResolution;
 import io.cadc4j.core.sky.NameResolver;
 import io.cadc4j.core.sky.ResolvedName;
 import io.cadc4j.core.internal.http.HttpPipeline;
@@ -174,7 +175,7 @@ public abstract class NameResolverContract {
     void resolvesAKnownNameToTheCapturedPosition() {
         NameResolverStandIn s = standIn();
         Expected k = known();
-        ResolvedName r = resolver(NameResolverContext.DEFAULT_TIMEOUT, endpoint(s)).resolve(k.name);
+        ResolvedName r = resolver(NameResolution.DEFAULT_TIMEOUT, endpoint(s)).resolve(k.name);
         assertThat(r.coordinates()).isEqualTo(k.position);
         assertThat(r.service()).isEqualTo(k.service);
         assertThat(r.canonicalName()).isEqualTo(Optional.ofNullable(k.canonicalName));
@@ -187,7 +188,7 @@ public abstract class NameResolverContract {
     @Test
     void sendsTheNamePercentEncodedAndStripped() {
         NameResolverStandIn s = standIn();
-        ResolvedName r = resolver(NameResolverContext.DEFAULT_TIMEOUT, endpoint(s)).resolve("  hd 3145 ");
+        ResolvedName r = resolver(NameResolution.DEFAULT_TIMEOUT, endpoint(s)).resolve("  hd 3145 ");
         assertThat(r.coordinates()).isEqualTo(Coordinates.of(8.6014, -45.4318));
         assertThat(r.name()).isEqualTo("hd 3145");
         assertThat(s.namesAsked()).containsExactly("hd 3145");
@@ -198,7 +199,7 @@ public abstract class NameResolverContract {
     void sendsAwkwardCharactersSafely() {
         NameResolverStandIn s = standIn();
         String awkward = "a&b=c+d #1 Ω";
-        assertThatThrownBy(() -> resolver(NameResolverContext.DEFAULT_TIMEOUT, endpoint(s)).resolve(awkward))
+        assertThatThrownBy(() -> resolver(NameResolution.DEFAULT_TIMEOUT, endpoint(s)).resolve(awkward))
                 .isInstanceOf(NotFoundException.class);
         assertThat(s.namesAsked()).containsExactly(awkward);
     }
@@ -208,7 +209,7 @@ public abstract class NameResolverContract {
         NameResolverStandIn s = standIn();
         NameResolverStandIn second = standIn();
         String name = unknownName();
-        assertThatThrownBy(() -> resolver(NameResolverContext.DEFAULT_TIMEOUT, endpoint(s), endpoint(second))
+        assertThatThrownBy(() -> resolver(NameResolution.DEFAULT_TIMEOUT, endpoint(s), endpoint(second))
                 .resolve(name))
                 .isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("\"" + name + "\"");
@@ -219,7 +220,7 @@ public abstract class NameResolverContract {
     @Test
     void aBlankNameIsRefusedBeforeAnythingIsSent() {
         NameResolverStandIn s = standIn();
-        NameResolver r = resolver(NameResolverContext.DEFAULT_TIMEOUT, endpoint(s));
+        NameResolver r = resolver(NameResolution.DEFAULT_TIMEOUT, endpoint(s));
         assertThatThrownBy(() -> r.resolve(" \t ")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("blank");
         assertThat(s.server().requests()).isEmpty();
@@ -308,7 +309,7 @@ public abstract class NameResolverContract {
     @Test
     void manyThreadsResolveAtOnce() throws Exception {
         NameResolverStandIn s = standIn();
-        NameResolver r = resolver(NameResolverContext.DEFAULT_TIMEOUT, endpoint(s));
+        NameResolver r = resolver(NameResolution.DEFAULT_TIMEOUT, endpoint(s));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<ResolvedName>> answers = new ArrayList<>();

@@ -17,12 +17,13 @@ import org.junit.jupiter.api.Assumptions;
  * The {@code cadc} command run as a child process, as a person runs it: the built
  * {@code cadc-cli/target/cadc.jar} on this JVM, standard input from {@code /dev/null}, standard
  * output and error captured in files, a state directory of its own ({@code XDG_STATE_HOME}), and
- * signals sent with {@code kill}.
+ * signals sent with {@code kill}. The one runner of the command for every process test of this module.
  *
  * <p>Not thread-safe; one instance per child.
  */
-final class CadcProcess {
-    static final Path JAR = Path.of(System.getProperty("cadc4j.repo.dir", ".."), "cadc-cli", "target", "cadc.jar")
+public final class CadcProcess {
+    /** The runnable jar the cadc-cli module builds. */
+    public static final Path JAR = Path.of(System.getProperty("cadc4j.repo.dir", ".."), "cadc-cli", "target", "cadc.jar")
             .toAbsolutePath().normalize();
     private static final long DEADLINE_SECONDS = 120;
     private static final AtomicInteger RUNS = new AtomicInteger();
@@ -40,7 +41,7 @@ final class CadcProcess {
     }
 
     /** Skips the test with the reason when the command is not built. */
-    static void assumeBuilt() {
+    public static void assumeBuilt() {
         Assumptions.assumeTrue(Files.isRegularFile(JAR), "the cadc command is not built at " + JAR
                 + ": run ./mvnw -B verify -pl cadc-tests -am (it packages cadc-cli first)");
     }
@@ -53,7 +54,7 @@ final class CadcProcess {
      * @param args its arguments
      * @return the running command
      */
-    static CadcProcess start(Path dir, Path state, String... args) throws IOException {
+    public static CadcProcess start(Path dir, Path state, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         if (sigintIgnored()) {
             // A child inherits an ignored SIGINT, and the JVM then keeps it ignored: put it back first.
@@ -73,8 +74,15 @@ final class CadcProcess {
         return new CadcProcess(pb.start(), out, err, "cadc " + String.join(" ", args));
     }
 
-    /** Runs the command to its end. */
-    static CadcProcess run(Path dir, Path state, String... args) throws IOException, InterruptedException {
+    /**
+     * Runs the command to its end.
+     *
+     * @param dir where its output files go
+     * @param state its XDG_STATE_HOME
+     * @param args its arguments
+     * @return the ended command
+     */
+    public static CadcProcess run(Path dir, Path state, String... args) throws IOException, InterruptedException {
         CadcProcess p = start(dir, state, args);
         p.waitForExit();
         return p;
@@ -94,7 +102,7 @@ final class CadcProcess {
     }
 
     /** Sends a signal by name (INT, TERM). */
-    void signal(String name) throws IOException, InterruptedException {
+    public void signal(String name) throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
         if (kill.waitFor() != 0) {
             throw new AssertionError("kill -" + name + " failed");
@@ -102,13 +110,13 @@ final class CadcProcess {
     }
 
     /** Kills it outright (SIGKILL): nothing of its own runs. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS);
     }
 
     /** Waits for its end; fails when it does not end in time. */
-    int waitForExit() throws InterruptedException {
+    public int waitForExit() throws InterruptedException {
         if (!process.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError(shown + " did not end within " + DEADLINE_SECONDS + " s");
@@ -116,24 +124,30 @@ final class CadcProcess {
         return process.exitValue();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    int code() {
+    public int code() {
         return process.exitValue();
     }
 
-    String out() throws IOException {
+    public String out() throws IOException {
         return Files.readString(stdout, StandardCharsets.UTF_8);
     }
 
-    String err() throws IOException {
+    public String err() throws IOException {
         return Files.readString(stderr, StandardCharsets.UTF_8);
     }
 
+    /** Its standard output, line by line (none when it wrote nothing). */
+    public List<String> lines() throws IOException {
+        String out = out();
+        return out.isEmpty() ? List.of() : Arrays.asList(out.split("\\R"));
+    }
+
     /** What it was and what it said, for failure messages. */
-    String describe() throws IOException {
+    public String describe() throws IOException {
         return shown + "\nexit " + (process.isAlive() ? "(running)" : process.exitValue()) + "\nstdout:\n" + out()
                 + "\nstderr:\n" + err();
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cadc4j.core.CadcException;
 import io.cadc4j.core.ProtocolViolationException;
 import io.cadc4j.core.table.RowCursor;
+import io.cadc4j.testing.Fixtures;
 import io.cadc4j.votable.Binary2Layout;
 import io.cadc4j.votable.ParserLimits;
 import java.io.ByteArrayInputStream;
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,8 +48,7 @@ class JdkParserTest {
 
     @Test
     void readsEveryFixtureAsWoodstoxDoes() throws IOException {
-        String prop = System.getProperty("cadc4j.repo.dir");
-        Path dir = (prop != null ? Paths.get(prop) : Paths.get("..")).resolve("fixtures");
+        Path dir = Fixtures.dir();
         assertThat(JDK.getClass().getName()).doesNotContain("ctc");
         List<Path> docs = new ArrayList<>();
         for (String sub : List.of("votable", "status", "datalink", "dachs")) {

@@ -5,6 +5,7 @@ import io.cadc4j.core.NotFoundException;
 import io.cadc4j.core.ServiceId;
 import io.cadc4j.core.StandardId;
 import io.cadc4j.core.internal.http.HttpPipeline;
+import io.cadc4j.core.sky.NameResolution;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.Objects;
  * (anonymous: credentials never go to a name resolver), the endpoints the user asked for (empty
  * for the adapter's defaults: Sesame's mirrors, or CADC's resolver found in the registry), the
  * longest wait for one endpoint before the next is tried, a registry look-up, and whether the
- * service's full answer is wanted.
+ * service's full answer is wanted. The endpoints, the wait and the detail are the user's
+ * {@link NameResolution} settings, which check them.
  *
  * <pre>{@code
  * NameResolver r = provider.create(NameResolverContext.builder(http)
@@ -26,26 +28,19 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  */
 public final class NameResolverContext {
-    /** The default {@link #timeout()}: astropy's {@code remote_timeout}. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
-
     private static final Registry NO_REGISTRY = (id, standard) -> {
         throw new NotFoundException("no registry to look " + id + " up in: give the resolver's URL instead", 0, null,
                 null);
     };
 
     private final HttpPipeline http;
-    private final List<URI> endpoints;
-    private final Duration timeout;
+    private final NameResolution settings;
     private final Registry registry;
-    private final boolean detailed;
 
     private NameResolverContext(Builder b) {
         this.http = b.http;
-        this.endpoints = List.copyOf(b.endpoints);
-        this.timeout = b.timeout;
+        this.settings = b.settings.build();
         this.registry = b.registry;
-        this.detailed = b.detailed;
     }
 
     /**
@@ -74,7 +69,7 @@ public final class NameResolverContext {
      * @return the endpoints
      */
     public List<URI> endpoints() {
-        return endpoints;
+        return settings.endpoints();
     }
 
     /**
@@ -83,7 +78,7 @@ public final class NameResolverContext {
      * @return a positive duration
      */
     public Duration timeout() {
-        return timeout;
+        return settings.timeout();
     }
 
     /**
@@ -101,12 +96,12 @@ public final class NameResolverContext {
      * @return true to ask for every field
      */
     public boolean detailed() {
-        return detailed;
+        return settings.detailed();
     }
 
     @Override
     public String toString() {
-        return "NameResolverContext[" + endpoints + ", " + timeout + "]";
+        return "NameResolverContext[" + settings.endpoints() + ", " + settings.timeout() + "]";
     }
 
     /**
@@ -132,10 +127,8 @@ public final class NameResolverContext {
      */
     public static final class Builder {
         private final HttpPipeline http;
-        private List<URI> endpoints = List.of();
-        private Duration timeout = DEFAULT_TIMEOUT;
+        private NameResolution.Builder settings = NameResolution.builder();
         private Registry registry = NO_REGISTRY;
-        private boolean detailed;
 
         private Builder(HttpPipeline http) {
             this.http = Objects.requireNonNull(http, "http");
@@ -149,31 +142,18 @@ public final class NameResolverContext {
          * @throws IllegalArgumentException if a URL is not an absolute http(s) URL
          */
         public Builder endpoints(List<URI> urls) {
-            Objects.requireNonNull(urls, "urls");
-            for (URI u : urls) {
-                Objects.requireNonNull(u, "url");
-                if (!u.isAbsolute() || u.getHost() == null
-                        || !("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme()))) {
-                    throw new IllegalArgumentException("a name resolver URL must be an absolute http(s) URL, not '"
-                            + u + "'");
-                }
-            }
-            this.endpoints = List.copyOf(urls);
+            settings.endpoints(urls);
             return this;
         }
 
         /**
-         * Sets the longest wait for one endpoint (default {@link #DEFAULT_TIMEOUT}).
+         * Sets the longest wait for one endpoint (default {@link NameResolution#DEFAULT_TIMEOUT}).
          *
          * @param wait a positive duration
          * @return this builder
          */
         public Builder timeout(Duration wait) {
-            Objects.requireNonNull(wait, "wait");
-            if (wait.isZero() || wait.isNegative()) {
-                throw new IllegalArgumentException("the name resolver timeout must be positive: " + wait);
-            }
-            this.timeout = wait;
+            settings.timeout(wait);
             return this;
         }
 
@@ -195,7 +175,19 @@ public final class NameResolverContext {
          * @return this builder
          */
         public Builder detailed(boolean full) {
-            this.detailed = full;
+            settings.detailed(full);
+            return this;
+        }
+
+        /**
+         * Takes the endpoints, the wait and the detail from the user's settings (the rest of them,
+         * resolver choice and cache, is the facade's business).
+         *
+         * @param user the settings
+         * @return this builder
+         */
+        public Builder settings(NameResolution user) {
+            this.settings = Objects.requireNonNull(user, "user").toBuilder();
             return this;
         }
 

@@ -3,6 +3,7 @@ package io.cadc4j.tests.interop.facade;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cadc4j.tests.cli.CadcProcess;
 import io.cadc4j.tests.interop.Dachs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("interop")
 class DachsCadcCommandTest {
-    private static final Path JAR = Path.of("..", "cadc-cli", "target", "cadc.jar").toAbsolutePath().normalize();
+    private static final Path JAR = CadcProcess.JAR;
     private static final long DEADLINE_SECONDS = 120;
     private static final String PUBLIC_PLANE = "ivo://cadc.nrc.ca/CFHT?2366419/2366419p";
     private static final String PRIVATE_PLANE = "ivo://cadc.nrc.ca/CFHT?2366504/2366504p";
@@ -41,28 +41,16 @@ class DachsCadcCommandTest {
     @BeforeEach
     void requireServerAndJar() {
         Dachs.assumeRunning();
-        Assumptions.assumeTrue(Files.isRegularFile(JAR), "the cadc command is not built at " + JAR
-                + ": run ./mvnw -B package -pl cadc-cli -am -DskipTests first");
+        CadcProcess.assumeBuilt();
     }
 
     private int cadc(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-jar");
-        command.add(JAR.toString());
-        command.addAll(Arrays.asList(args));
-        command.add("--registry=" + Dachs.url("/static/reg/resource-caps"));
-        Path stdout = dir.resolve("stdout.txt");
-        Path stderr = dir.resolve("stderr.txt");
-        Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(devNull()))
-                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-        if (!p.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("cadc " + String.join(" ", args) + " did not end within " + DEADLINE_SECONDS + " s");
-        }
-        code = p.exitValue();
-        out = Files.readString(stdout, StandardCharsets.UTF_8);
-        err = Files.readString(stderr, StandardCharsets.UTF_8);
+        List<String> withRegistry = new ArrayList<>(Arrays.asList(args));
+        withRegistry.add("--registry=" + Dachs.url("/static/reg/resource-caps"));
+        CadcProcess p = CadcProcess.run(dir, dir.resolve("state"), withRegistry.toArray(new String[0]));
+        code = p.code();
+        out = p.out();
+        err = p.err();
         return code;
     }
 

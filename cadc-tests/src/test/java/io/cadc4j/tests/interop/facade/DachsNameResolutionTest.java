@@ -8,8 +8,8 @@ import io.cadc4j.core.sky.Angle;
 import io.cadc4j.core.sky.Coordinates;
 import io.cadc4j.core.sky.NameResolution;
 import io.cadc4j.core.table.RowCursor;
+import io.cadc4j.tests.cli.CadcProcess;
 import io.cadc4j.tests.interop.Dachs;
-import io.cadc4j.tests.names.CadcProcess;
 import io.cadc4j.tests.server.names.NameResolverStandIn;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,18 +88,21 @@ class DachsNameResolutionTest {
     @Test
     void regionOfANameOnTheCommandLinePrintsTheRowsOfItsPosition() throws Exception {
         CadcProcess.assumeBuilt();
-        CadcProcess cadc = new CadcProcess(dir);
+        Path state = dir.resolve("state");
         String registry = "--registry=" + Dachs.url("/static/reg/resource-caps");
-        assertThat(cadc.run(registry, "region", "M31", "--resolver-url", standIn.sesameMirror().toString(),
-                "--radius", "0.01 deg", "--collection", "CFHT", "--format", "csv")).as(cadc.describe()).isZero();
+        CadcProcess cadc = CadcProcess.run(dir, state, registry, "region", "M31", "--resolver-url",
+                standIn.sesameMirror().toString(), "--radius", "0.01 deg", "--collection", "CFHT", "--format", "csv");
+        assertThat(cadc.code()).as(cadc.describe()).isZero();
         String byName = cadc.out();
         assertThat(cadc.lines()).hasSizeGreaterThan(1);
         assertThat(byName).contains("Nr3491_1");
-        assertThat(cadc.run(registry, "region", "08h45m07.5s +54d18m00s", "--radius", "0.01 deg", "--collection",
-                "CFHT", "--format", "csv", "--no-resolve")).as(cadc.describe()).isZero();
+        cadc = CadcProcess.run(dir, state, registry, "region", "08h45m07.5s +54d18m00s", "--radius", "0.01 deg",
+                "--collection", "CFHT", "--format", "csv", "--no-resolve");
+        assertThat(cadc.code()).as(cadc.describe()).isZero();
         assertThat(cadc.out()).isEqualTo(byName);
-        assertThat(cadc.run("resolve", "M31", "--resolver-url", standIn.sesameMirror().toString(), "--format", "csv"))
-                .as(cadc.describe()).isZero();
+        cadc = CadcProcess.run(dir, state, "resolve", "M31", "--resolver-url", standIn.sesameMirror().toString(),
+                "--format", "csv");
+        assertThat(cadc.code()).as(cadc.describe()).isZero();
         assertThat(cadc.lines()).containsExactly("name,ra,dec,service,canonical_name",
                 "M31,131.28125,54.3,Simbad,M  31");
         assertThat(standIn.namesAsked()).containsExactly("M31", "M31");
