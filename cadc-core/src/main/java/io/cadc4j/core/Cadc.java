@@ -1503,11 +1503,9 @@ public final class Cadc implements AutoCloseable {
          * @param location the registry id or the TAP base URL, e.g.
          *     {@code ServiceLocation.at(URI.create("http://127.0.0.1:8089/tap"))}
          * @return this builder
-         * @throws IllegalArgumentException if the URL cannot be a TAP base URL (a query or fragment)
          * @throws IllegalStateException if the TAP service was given another location
          */
         public Builder tap(ServiceLocation location) {
-            Objects.requireNonNull(location, "location").url().ifPresent(TapEndpoints::ofBase);
             this.tap = once(this.tap, location, "the TAP service");
             return this;
         }
@@ -1808,16 +1806,10 @@ public final class Cadc implements AutoCloseable {
                 throw new IllegalStateException("a name resolver is given, and the name resolution given names "
                         + "the resolver '" + nameResolution.resolver().get() + "'; give one of them");
             }
-            ProviderChoice<HttpTransport> transportChoice = transport != null ? transport : ProviderChoice.discovered();
-            if (transportChoice.instance().isPresent()
-                    && credentials.find(io.cadc4j.core.auth.CertificateCredentials.class).isPresent()) {
-                throw new IllegalStateException("a client certificate needs a transport made with its TLS context, "
-                        + "but a ready transport is given; choose the transport by provider instead");
-            }
             PortProviders ports = PortProviders.choose(orDiscovered(tapPort), tapPortProvider,
                     orDiscovered(dataLinkPort), dataLinkPortProvider, orDiscovered(authPort), authPortProvider,
                     authSettings, classLoader);
-            TransportSource transports = new TransportSource(settings.build(), transportChoice, classLoader);
+            TransportSource transports = new TransportSource(settings.build(), orDiscovered(transport), classLoader);
             HttpPipeline http = transports.pipeline(transports.settings());
             ServiceResolver.Builder rb = ServiceResolver.builder(http)
                     .registry(registry != null ? registry : ServiceResolver.DEFAULT_REGISTRY).cacheTtl(cacheTtl);

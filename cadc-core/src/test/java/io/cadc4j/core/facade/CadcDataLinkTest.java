@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.core.facade;
 
-import io.cadc4j.core.spi.ProviderChoice;
-import io.cadc4j.core.ServiceLocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +9,7 @@ import io.cadc4j.core.Cadc;
 import io.cadc4j.core.ImageDownloads;
 import io.cadc4j.core.LazyImages;
 import io.cadc4j.core.ProviderNotFoundException;
+import io.cadc4j.core.ServiceLocation;
 import io.cadc4j.core.adql.RegionQuery;
 import io.cadc4j.core.internal.port.PortOverrides;
 import io.cadc4j.core.sky.Angle;
@@ -18,6 +17,7 @@ import io.cadc4j.core.sky.Coordinates;
 import io.cadc4j.core.datalink.DataLink;
 import io.cadc4j.core.datalink.DownloadOutcome;
 import io.cadc4j.core.datalink.LinkSet;
+import io.cadc4j.core.spi.ProviderChoice;
 import io.cadc4j.core.table.RowCursor;
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.core.facade;
 
-import io.cadc4j.core.spi.ProviderChoice;
-import io.cadc4j.core.ServiceLocation;
 import io.cadc4j.core.AuthenticationException;
 import io.cadc4j.core.Cadc;
 import io.cadc4j.core.CollectionDescription;
@@ -10,6 +8,7 @@ import io.cadc4j.core.NotFoundException;
 import io.cadc4j.core.ProviderNotFoundException;
 import io.cadc4j.core.QueryException;
 import io.cadc4j.core.SecurityMethod;
+import io.cadc4j.core.ServiceLocation;
 import io.cadc4j.core.adql.CadcQueries;
 import io.cadc4j.core.adql.RegionQuery;
 import io.cadc4j.core.auth.CookieCredentials;
@@ -21,6 +20,7 @@ import io.cadc4j.core.sky.NameResolution;
 import io.cadc4j.core.sky.NameResolver;
 import io.cadc4j.core.sky.ResolvedName;
 import io.cadc4j.core.spi.HttpRequest;
+import io.cadc4j.core.spi.ProviderChoice;
 import io.cadc4j.core.table.ColumnDescription;
 import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.core.table.TableDescription;
