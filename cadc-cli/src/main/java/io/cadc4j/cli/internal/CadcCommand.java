@@ -332,7 +332,7 @@ final class CadcCommand implements Callable<Integer> {
      * @return the facade; the caller closes it
      */
     Cadc open() {
-        return open(null, b -> { });
+        return open(null, null, b -> { });
     }
 
     /**
