@@ -6,7 +6,6 @@ import io.cadc4j.core.SecurityMethod;
 import io.cadc4j.core.ServiceLocation;
 import io.cadc4j.core.StandardId;
 import io.cadc4j.core.auth.AuthPort;
-import io.cadc4j.core.auth.AuthSettings;
 import io.cadc4j.core.auth.CertificateCredentials;
 import io.cadc4j.core.auth.Credentials;
 import io.cadc4j.core.internal.registry.ServiceResolver;
