@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * very byte, and, inside a TABLEDATA row, that row.
  */
 class DamageLocationTest {
-    private static final XMLInputFactory WOODSTOX = SecureXml.inputFactory(ParserLimits.defaults());
+    private static final XMLInputFactory WOODSTOX = Reading.woodstox();
     private static final Pattern AT_BYTE = Pattern.compile("\\[at byte (\\d+) of the document\\]");
     private static final Pattern IN_ROW = Pattern.compile("\\[in row (\\d+) of the table");
 
