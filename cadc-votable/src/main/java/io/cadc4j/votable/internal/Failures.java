@@ -59,7 +59,18 @@ final class Failures {
     }
 
     ProtocolViolationException violation(String message, Throwable cause) {
-        return violation(message, cause, null);
+        long[] at = cause instanceof CellException ? ((CellException) cause).place : null;
+        return at != null ? violationAt(message, cause, at) : violation(message, cause, null);
+    }
+
+    /**
+     * A failure at a known place.
+     *
+     * @param at {line, column, byte offset} in the document
+     */
+    ProtocolViolationException violationAt(String message, Throwable cause, long[] at) {
+        return new ProtocolViolationException(message + place.get() + " [at byte " + at[2] + " of the document]",
+                source, at[0], at[1], cause);
     }
 
     /** @param exact the byte the failure is at, or null to take the parser's location */

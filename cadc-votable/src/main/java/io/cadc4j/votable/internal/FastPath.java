@@ -14,9 +14,12 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class FastPath {
     private final RawTap tap;
+    /** Whether the parser's character offsets are the tap's (Woodstox). */
+    private final boolean sameOffsets;
 
-    private FastPath(RawTap tap) {
+    private FastPath(RawTap tap, boolean sameOffsets) {
         this.tap = tap;
+        this.sameOffsets = sameOffsets;
     }
 
     /**
@@ -41,7 +44,8 @@ final class FastPath {
      * @return the fast path; its {@link #parserInput()} is what the parser must read
      */
     static FastPath over(InputStream in, XMLInputFactory factory, boolean wanted) {
-        return new FastPath(new RawTap(in, wanted && takesRaw(factory)));
+        boolean woodstox = takesRaw(factory);
+        return new FastPath(new RawTap(in, wanted && woodstox), woodstox);
     }
 
     /** @return the stream the parser reads */
@@ -101,6 +105,35 @@ final class FastPath {
     /** @return the column in the document of a line and column the parser reports */
     long documentColumn(long parserLine, long parserColumn) {
         return tap.documentColumn(parserLine, parserColumn);
+    }
+
+    /**
+     * Finds a character of a text event in the document (see {@link RawTap#locate}).
+     *
+     * @param offset the parser's character offset of the text event
+     * @param text the event's characters
+     * @param from where they start in text
+     * @param index the index in text of the character wanted
+     * @return {line, column, byte offset}, or null if not known (or the parser is not Woodstox)
+     */
+    long[] locate(long offset, char[] text, int from, int index) {
+        return sameOffsets ? tap.locate(offset, text, from, index) : null;
+    }
+
+    /**
+     * Finds the first character of a cell's text in the document, if the text is as it was
+     * written (no reference, no CR LF): then it ends where the parser's end tag begins.
+     *
+     * @param endTag the parser's character offset of the cell's end tag
+     * @param cell the cell's text
+     * @param len its length
+     * @return {line, column, byte offset} of the first character, or null if not known
+     */
+    long[] locateCell(long endTag, char[] cell, int len) {
+        if (!sameOffsets || endTag < len || tap.locate(endTag - len, cell, 0, len) == null) {
+            return null;
+        }
+        return tap.locate(endTag - len, cell, 0, 0);
     }
 
     /** @return the bytes taken raw so far */

@@ -99,7 +99,7 @@ final class StreamSource {
                 throw new CadcException("STREAM encoding '" + encoding + "' is not supported (only base64 and gzip)",
                         source, false, null);
             }
-            text = new Base64Text(ev.r, ev::next);
+            text = new Base64Text(ev.r, ev::next, fast);
             fast.streamText(text, ev.r);
             raw = text;
         }

@@ -18,12 +18,14 @@ final class TableDataRows implements RowSource {
     private final Failures fail;
     /** Reads rows without the parser while they are plain; null when not used. */
     private final RawTableData raw;
+    private final FastPath places;
     private final int maxCell;
     private char[] cell = new char[256];
 
-    TableDataRows(XmlEvents ev, Failures fail, RawTableData raw) {
+    TableDataRows(XmlEvents ev, Failures fail, FastPath fast, RawTableData raw) {
         this.ev = ev;
         this.fail = fail;
+        this.places = fast;
         this.raw = raw;
         this.maxCell = ev.limits.maxCellCharacters();
     }
@@ -90,8 +92,11 @@ final class TableDataRows implements RowSource {
                         Column.parseText(col, cell, 0, len);
                     }
                 } catch (CellException | EOFException ex) {
-                    throw fail.violation("column " + (c + 1) + " '" + col.field.name() + "' (" + col.field.type()
-                            + shape(col.field) + "): " + ex.getMessage(), ex);
+                    String message = "column " + (c + 1) + " '" + col.field.name() + "' (" + col.field.type()
+                            + shape(col.field) + "): " + ex.getMessage();
+                    // the parser is at the cell's end tag: the cell's text ends there
+                    long[] at = places.locateCell(ev.r.getLocation().getCharacterOffset(), cell, len);
+                    throw at != null ? fail.violationAt(message, ex, at) : fail.violation(message, ex);
                 } catch (IOException ex) {
                     throw fail.violation(ex.getMessage(), ex);
                 }

@@ -161,7 +161,7 @@ public final class VOTableCursor implements RowCursor {
         switch (element) {
             case "TABLEDATA":
                 // TR and TD are two levels deeper
-                tableRows = new TableDataRows(ev, fail,
+                tableRows = new TableDataRows(ev, fail, fast,
                         fast.tableData(r, ev.depth() + 2 <= limits.maxDepth(), limits.maxCellCharacters()));
                 rows = tableRows;
                 return;
