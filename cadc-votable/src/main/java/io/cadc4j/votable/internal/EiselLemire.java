@@ -1,45 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.votable.internal;
 
-import java.math.BigInteger;
-
 /**
  * Exact decimal-to-double conversion for mantissas of up to 18 digits with any exponent, after
  * Lemire, "Number Parsing at a Gigabyte per Second" (Software: Practice and Experience 51(8), 2021):
  * one or two 64x128-bit multiplications by a truncated power of five, and a refusal (NaN) in the
  * rare cases the product cannot decide the rounding, where the caller falls back to the JDK. The
- * table of powers is computed once, exactly, with BigInteger. Stateless after class set-up;
- * thread-safe.
+ * table of powers is {@link Pow5Table}. Stateless; thread-safe.
  */
 final class EiselLemire {
-    private static final int MIN_Q = -342;
-    private static final int MAX_Q = 308;
+    private static final int MIN_Q = Pow5Table.MIN_Q;
+    private static final int MAX_Q = Pow5Table.MAX_Q;
     /** For each q in [MIN_Q, MAX_Q]: the high and low 64 bits of 5^q normalized to 128 bits. */
-    private static final long[] POW5 = new long[2 * (MAX_Q - MIN_Q + 1)];
-
-    static {
-        BigInteger two128 = BigInteger.ONE.shiftLeft(128);
-        BigInteger mask64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
-        for (int q = MIN_Q; q <= MAX_Q; q++) {
-            BigInteger c;
-            if (q >= 0) {
-                c = BigInteger.valueOf(5).pow(q);
-                int len = c.bitLength();
-                c = len < 128 ? c.shiftLeft(128 - len) : c.shiftRight(len - 128);
-            } else {
-                BigInteger p = BigInteger.valueOf(5).pow(-q);
-                int z = p.subtract(BigInteger.ONE).bitLength(); // smallest z with 2^z >= p
-                int b = q >= -27 ? z + 127 : 2 * z + 128;
-                c = BigInteger.ONE.shiftLeft(b).divide(p).add(BigInteger.ONE);
-                while (c.compareTo(two128) >= 0) {
-                    c = c.shiftRight(1);
-                }
-            }
-            int i = 2 * (q - MIN_Q);
-            POW5[i] = c.shiftRight(64).longValue();
-            POW5[i + 1] = c.and(mask64).longValue();
-        }
-    }
+    private static final long[] POW5 = Pow5Table.POW5;
 
     private EiselLemire() {
     }
