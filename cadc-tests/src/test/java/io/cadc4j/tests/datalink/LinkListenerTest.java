@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cadc4j.core.Cadc;
 import io.cadc4j.core.ServiceException;
+import io.cadc4j.core.ServiceLocation;
 import io.cadc4j.core.datalink.DataLink;
 import io.cadc4j.core.datalink.DataLinkPort;
 import io.cadc4j.core.datalink.Downloader;
@@ -181,7 +182,7 @@ class LinkListenerTest {
     void theFacadePassesTheListenerOn() {
         DataLinkStandIn standIn = DataLinkStandIn.on(server).install();
         Recorder r = new Recorder();
-        try (Cadc cadc = Cadc.builder().dataLinkUrl(standIn.linksUrl()).build()) {
+        try (Cadc cadc = Cadc.builder().dataLink(ServiceLocation.at(standIn.linksUrl())).build()) {
             LinkSet set = cadc.getDataUrls(ids(41), true, r);
             assertThat(set.links()).hasSize(82);
         }
