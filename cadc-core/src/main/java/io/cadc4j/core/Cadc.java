@@ -21,6 +21,7 @@ import io.cadc4j.core.datalink.DownloadListener;
 import io.cadc4j.core.datalink.DownloadOptions;
 import io.cadc4j.core.datalink.DownloadOutcome;
 import io.cadc4j.core.datalink.DownloadRequest;
+import io.cadc4j.core.datalink.LinkListener;
 import io.cadc4j.core.datalink.LinkSet;
 import io.cadc4j.core.internal.facade.NameCache;
 import io.cadc4j.core.internal.facade.PortProviders;
@@ -795,8 +796,31 @@ public final class Cadc implements AutoCloseable {
      * @throws CadcException if a DataLink call fails
      */
     public LinkSet getDataUrls(RowCursor result, boolean includeAuxiliaries) {
+        return getDataUrls(result, includeAuxiliaries, LinkListener.NONE);
+    }
+
+    /**
+     * The data URLs of a query's observations (see {@link #getDataUrls(RowCursor, boolean)}),
+     * telling a listener as each DataLink call of {@link io.cadc4j.core.datalink.LinkOptions#batchSize()} identifiers is
+     * answered: the identifiers resolved so far, of how many, and the links found.
+     *
+     * <pre>{@code
+     * LinkSet urls = cadc.getDataUrls(rows, false, (done, total, links) ->
+     *         System.err.printf("%d/%d identifiers, %d links%n", done, total, links));
+     * }</pre>
+     *
+     * @param result a query result with a {@code publisherID} column
+     * @param includeAuxiliaries false for the {@code #this} links only, true for every non-package link
+     * @param listener told of each resolved batch, from the threads that resolve them, one call at a
+     *     time ({@link LinkListener})
+     * @return the links with an access URL, and the error rows, grouped by identifier in the result's order
+     * @throws IllegalArgumentException if the result has no {@code publisherID} column, or no row with one
+     * @throws CadcException if a DataLink call fails
+     */
+    public LinkSet getDataUrls(RowCursor result, boolean includeAuxiliaries, LinkListener listener) {
+        Objects.requireNonNull(listener, "listener");
         List<String> ids = publisherIds(result, "getDataUrls");
-        return current().dataLink().dataLinks(ids, includeAuxiliaries);
+        return current().dataLink().dataLinks(ids, includeAuxiliaries, listener);
     }
 
     /**
@@ -813,7 +837,23 @@ public final class Cadc implements AutoCloseable {
      * @throws CadcException if a DataLink call fails
      */
     public LinkSet getDataUrls(Collection<String> publisherIds, boolean includeAuxiliaries) {
-        return current().dataLink().dataLinks(checkIds(publisherIds), includeAuxiliaries);
+        return getDataUrls(publisherIds, includeAuxiliaries, LinkListener.NONE);
+    }
+
+    /**
+     * The data URLs of some publisher DIDs, telling a listener of each resolved batch (see
+     * {@link #getDataUrls(RowCursor, boolean, LinkListener)}).
+     *
+     * @param publisherIds the identifiers, at least one
+     * @param includeAuxiliaries false for the {@code #this} links only, true for every non-package link
+     * @param listener told of each resolved batch ({@link LinkListener})
+     * @return the links with an access URL, and the error rows
+     * @throws IllegalArgumentException if no identifier is given
+     * @throws CadcException if a DataLink call fails
+     */
+    public LinkSet getDataUrls(Collection<String> publisherIds, boolean includeAuxiliaries, LinkListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        return current().dataLink().dataLinks(checkIds(publisherIds), includeAuxiliaries, listener);
     }
 
     /**
