@@ -23,8 +23,8 @@ import java.util.stream.Stream;
 
 /**
  * The training run behind the command's class-data sharing archive ({@code target/cadc.jsa}, made
- * at build time with {@code -XX:ArchiveClassesAtExit}; the launcher maps it so that a run does not
- * load, parse and verify the same ~2,500 classes again): the commands a person runs most, through
+ * at build time from the classes this run loads, listed with {@code -XX:DumpLoadedClassList}; the
+ * launcher maps it so that a run does not load, parse and verify the same ~2,500 classes again): the commands a person runs most, through
  * {@link Main#run}, against a small HTTP/1.1 server on loopback that serves a registry file,
  * capabilities, and VOTable results in TABLEDATA (as DaCHS writes them) and BINARY2 (as CADC does).
  * Not for users; fails (exit 1) if any command fails, so that an archive is never made from a
@@ -39,10 +39,15 @@ final class CdsTraining {
     /**
      * Runs the training.
      *
-     * @param args none
+     * @param args optionally, the directory the archive is made for: the run writes its path to
+     *     {@code cadc.jsa.dir} there, which the launcher compares with its own
      * @throws Exception if the server cannot start
      */
     public static void main(String[] args) throws Exception {
+        if (args.length == 1) {
+            Path dir = Path.of(args[0]).toAbsolutePath();
+            Files.writeString(dir.resolve("cadc.jsa.dir"), dir + "\n", StandardCharsets.UTF_8);
+        }
         Path cache = Files.createTempDirectory("cadc-cds-training");
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             String base = "http://127.0.0.1:" + server.getLocalPort();

@@ -151,15 +151,42 @@ class CadcLauncherTest {
                 || l.contains("sun.security.ssl.TrustStoreManager") || l.contains(" java.security.KeyStore "));
     }
 
-    /** A copy of the built command in a directory of its own, to damage. */
+    /**
+     * A copy of the built command in a directory of its own, to damage; its {@code cadc.jsa.dir}
+     * names the copy's directory, so that the launcher passes the archive and the JVM must be the
+     * one that refuses it.
+     */
     private Path copyOfTheCommand() throws IOException {
+        Path copy = movedCopyOfTheCommand();
+        Files.writeString(copy.resolve("cadc.jsa.dir"), copy.toRealPath() + "\n");
+        return copy;
+    }
+
+    /** The built command copied elsewhere as it is, {@code cadc.jsa.dir} still naming target/. */
+    private Path movedCopyOfTheCommand() throws IOException {
         Path copy = Files.createDirectory(dir.resolve("copy"));
-        for (String name : List.of("cadc", "cadc.jar", "cadc.jsa")) {
+        for (String name : List.of("cadc", "cadc.jar", "cadc.jsa", "cadc.jsa.dir")) {
             if (Files.exists(TARGET.resolve(name))) {
                 Files.copy(TARGET.resolve(name), copy.resolve(name), StandardCopyOption.COPY_ATTRIBUTES);
             }
         }
         return copy;
+    }
+
+    @Test
+    void aMovedCommandLeavesItsArchiveAndKeepsTheJdksOwn() throws Exception {
+        Assumptions.assumeTrue(Files.isRegularFile(TARGET.resolve("cadc.jsa")), "no class-data sharing archive built");
+        Path copy = movedCopyOfTheCommand();
+        Path log = dir.resolve("moved-classes.txt");
+        assertThat(query(copy.resolve("cadc"), Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + log)))
+                .as(describe()).isZero();
+        assertThat(err).isEmpty();
+        List<String> loaded = Files.readAllLines(log);
+        assertThat(loaded).filteredOn(l -> l.contains(" io.cadc4j.cli.internal.Main "))
+                .singleElement().asString().doesNotContain("shared objects file");
+        // an archive of a jar elsewhere, once mapped, would have turned off the JDK's own sharing too
+        assertThat(loaded).filteredOn(l -> l.contains(" java.lang.Object "))
+                .singleElement().asString().contains("shared objects file");
     }
 
     private void assertRunsWithoutTheArchive(Path launcher, Map<String, String> env) throws Exception {
