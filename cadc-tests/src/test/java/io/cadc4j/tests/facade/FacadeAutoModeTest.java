@@ -2,8 +2,10 @@
 package io.cadc4j.tests.facade;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cadc4j.core.Cadc;
+import io.cadc4j.core.CadcTimeoutException;
 import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.core.tap.JobJournal;
 import io.cadc4j.core.tap.SyncAttempt;
@@ -228,5 +230,27 @@ class FacadeAutoModeTest {
         assertThat(syncRequests()).isZero();
         assertThat(jobsCreated()).hasSize(1);
         assertThat(tap.server().requests()).anyMatch(r -> r.method().equals("DELETE"));
+    }
+
+    @Test
+    void aJobNotDoneInTimeIsKeptWhenJournaledAndNamedWhenItCannotBeDeleted() {
+        String hang = "select * from fault.hang";
+        try (Cadc cadc = Cadc.builder().tapUrl(tap.base()).jobJournal(dir.resolve("jobs"))
+                .overallTimeout(Duration.ofSeconds(2)).build()) {
+            assertThatThrownBy(() -> cadc.query(TapQuery.builder(hang).mode(TapQuery.Mode.ASYNC).build()))
+                    .isInstanceOf(CadcTimeoutException.class)
+                    .hasMessageContaining("; the job keeps running, kept in the journal: " + tap.base() + "/async/j1");
+            assertThat(tap.jobPhase("j1")).hasValue("EXECUTING");
+            assertThat(cadc.jobJournal().orElseThrow().entries()).singleElement()
+                    .satisfies(e -> assertThat(e.jobId()).isEqualTo("j1"));
+        }
+        try (Cadc cadc = Cadc.builder().tapUrl(tap.base()).overallTimeout(Duration.ofSeconds(2)).build()) {
+            // The overall timeout that ended the wait leaves no time for the DELETE: the message says so.
+            assertThatThrownBy(() -> cadc.query(TapQuery.builder(hang).mode(TapQuery.Mode.ASYNC).build()))
+                    .isInstanceOf(CadcTimeoutException.class)
+                    .hasMessageContaining("; the job could not be deleted and may still be running: " + tap.base()
+                            + "/async/j2");
+            assertThat(tap.jobPhase("j2")).hasValue("EXECUTING");
+        }
     }
 }

@@ -122,6 +122,8 @@ public final class AutoSync {
      * left out of the journal) once the cursor closes. A wait that is interrupted deletes the job
      * (which aborts it); one that runs out of time does too, unless a journal holds it: then it
      * keeps running, to be picked up later ({@code cadc job resume}). A job that fails is deleted.
+     * When the client's overall timeout has run out, no DELETE can be sent any more: the
+     * exception then says the job may still be running, and where it is.
      *
      * @param job the job, created
      * @param journal the journal it is recorded in, or null
@@ -140,27 +142,33 @@ public final class AutoSync {
             delete(job, journal);
             throw new CadcInterruptedException(job.uri(), e);
         } catch (CadcTimeoutException e) {
-            if (journal == null) {
-                delete(job, journal);
-            } else {
-                LOG.log(Level.WARNING, "job {0} was not done within {1}; it is kept on the server and in the journal",
-                        job.uri(), wait);
+            if (journal != null) {
+                throw new CadcTimeoutException(e.getMessage() + "; the job keeps running, kept in the journal: "
+                        + job.uri(), job.uri(), e);
             }
-            throw e;
+            if (delete(job, null)) {
+                throw e;
+            }
+            // An overall timeout that ran out leaves no time to send the DELETE either.
+            throw new CadcTimeoutException(e.getMessage() + "; the job could not be deleted and may still be "
+                    + "running: " + job.uri(), job.uri(), e);
         } catch (RuntimeException | Error e) {
             delete(job, journal);
             throw e;
         }
     }
 
-    private static void delete(AsyncJob job, JobJournal journal) {
+    /** Deletes the job and forgets it; a failure is logged (the caller has its own to report). */
+    private static boolean delete(AsyncJob job, JobJournal journal) {
         try {
             job.delete();
             if (journal != null) {
                 journal.remove(job.uri());
             }
+            return true;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not delete job {0}: {1}", job.uri(), e.getMessage());
+            return false;
         }
     }
 
