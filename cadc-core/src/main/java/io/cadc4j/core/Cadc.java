@@ -24,6 +24,9 @@ import io.cadc4j.core.datalink.DownloadRequest;
 import io.cadc4j.core.datalink.LinkSet;
 import io.cadc4j.core.internal.facade.AutoSync;
 import io.cadc4j.core.internal.facade.NameCache;
+import io.cadc4j.core.internal.facade.PortProviders;
+import io.cadc4j.core.internal.facade.Services;
+import io.cadc4j.core.internal.facade.TransportSource;
 import io.cadc4j.core.internal.facade.Session;
 import io.cadc4j.core.internal.facade.Wiring;
 import io.cadc4j.core.internal.http.HttpPipeline;
@@ -36,6 +39,7 @@ import io.cadc4j.core.internal.port.TapPortProvider;
 import io.cadc4j.core.internal.registry.ServiceResolver;
 import io.cadc4j.core.registry.TapEndpoints;
 import io.cadc4j.core.spi.HttpTransport;
+import io.cadc4j.core.spi.ProviderChoice;
 import io.cadc4j.core.spi.Providers;
 import io.cadc4j.core.spi.TransportSettings;
 import io.cadc4j.core.table.RowCursor;
@@ -93,7 +97,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p><b>Endpoints</b> are resolved on first use, through the registry file and the service's VOSI
  * capabilities (both cached by the {@link ServiceResolver}), choosing the interface whose security
  * method the credentials held satisfy; they are kept until the credentials change, never resolved
- * per call. A direct TAP URL ({@link Builder#tapUrl(URI)}) needs no registry.
+ * per call. A TAP service at a direct URL ({@link #create(URI)}, or {@link Builder#tap(ServiceLocation)}
+ * with {@link ServiceLocation#at(URI)}) needs no registry.
  *
  * <p><b>Credentials.</b> {@link #login(String, char[])}, {@link #login(Path)} and
  * {@link #useCredentials(Credentials)} replace the credentials held; {@link #logout()} forgets them
@@ -110,7 +115,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p><b>DataLink operations</b> ({@link #getDataUrls}, {@link #getImageList}, {@link #getImages},
  * {@link #getImagesLazy}, {@link #getImageUrls}, {@link #download}) go to the DataLink service
- * ({@code ivo://cadc.nrc.ca/caom2ops} by default, or {@link Builder#dataLinkUrl(URI)}) through the
+ * ({@code ivo://cadc.nrc.ca/caom2ops} by default, or {@link Builder#dataLink(ServiceLocation)}) through the
  * port of {@code cadc-datalink}, with the same credentials as the queries.
  *
  * <p>Thread-safe: immutable apart from its credentials. Close it to forget the credentials and
@@ -145,6 +150,36 @@ public final class Cadc implements AutoCloseable {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A facade with CADC's defaults, as astroquery's {@code Cadc()}: {@code builder().build()}.
+     *
+     * @return the facade; the caller closes it
+     * @throws ProviderNotFoundException if no transport or TAP provider can be found, naming the
+     *     module to add
+     */
+    public static Cadc create() {
+        return builder().build();
+    }
+
+    /**
+     * A facade for the TAP service at a base URL, with no registry, as astroquery's
+     * {@code Cadc(url=...)}: {@code builder().tap(ServiceLocation.at(tapBaseUrl)).build()}.
+     *
+     * <pre>{@code
+     * try (Cadc cadc = Cadc.create(URI.create("http://127.0.0.1:8089/tap"))) { ... }
+     * }</pre>
+     *
+     * @param tapBaseUrl the TAP base URL
+     * @return the facade; the caller closes it
+     * @throws IllegalArgumentException if the URL is not an absolute http or https URL that can be
+     *     a TAP base URL
+     * @throws ProviderNotFoundException if no transport or TAP provider can be found, naming the
+     *     module to add
+     */
+    public static Cadc create(URI tapBaseUrl) {
+        return builder().tap(ServiceLocation.at(tapBaseUrl)).build();
     }
 
     // ---------------------------------------------------------------- astroquery's queries
@@ -1254,7 +1289,7 @@ public final class Cadc implements AutoCloseable {
 
     /**
      * Logs in with a user name and password at the login service ({@code ivo://cadc.nrc.ca/gms},
-     * capability {@code ivo://ivoa.net/std/UMS#login-0.1}, or {@link Builder#loginUrl}) and uses the
+     * capability {@code ivo://ivoa.net/std/UMS#login-0.1}, or {@link Builder#login(ServiceLocation)}) and uses the
      * session cookie it returns from now on, in place of any credentials held. The password array
      * is wiped before this returns, whatever happens.
      *
@@ -1393,7 +1428,8 @@ public final class Cadc implements AutoCloseable {
     @Override
     public String toString() {
         Session s = session.get();
-        return "Cadc[" + wiring.tapUrl().map(URI::toString).orElse(wiring.tapService().toString())
+        ServiceLocation tap = wiring.tap();
+        return "Cadc[" + tap.url().map(URI::toString).orElseGet(() -> tap.id().orElseThrow().toString())
                 + (s == null ? ", closed" : ", " + s.credentials().securityMethods()) + "]";
     }
 
@@ -1446,31 +1482,47 @@ public final class Cadc implements AutoCloseable {
     /**
      * Configures a {@link Cadc}. Single-threaded.
      *
-     * <p>Providers are chosen in the order every cadc4j builder follows: an instance given here
-     * (port providers take instances only through cadc4j's toolkit, for its own tests: their types
-     * are not API); else a provider named here; else the discovered provider with the highest priority; none
-     * fails with {@link ProviderNotFoundException} naming the module to add. The transport and the
-     * TAP provider are chosen by {@link #build()}; an auth provider is needed only for credentials.
+     * <p>The setters stand for a few concepts:
+     * <ul>
+     *   <li><b>Where the services are</b>: {@link #registry(URI)}, the registry file services are
+     *       looked up in, and a {@link ServiceLocation} for each service, {@link #tap},
+     *       {@link #dataLink} and {@link #login}: a registry id (CADC's by default) or a URL used
+     *       with no registry.</li>
+     *   <li><b>Which implementations</b>: a {@link ProviderChoice} for the transport
+     *       ({@link #transport}) and for each port ({@link #tapPort}, {@link #dataLinkPort},
+     *       {@link #authPort}): an instance, a provider by name, or the discovered provider of
+     *       highest priority (the default); {@link #classLoader} says where discovery looks. None
+     *       found fails with {@link ProviderNotFoundException} naming the module to add. The
+     *       transport and the TAP provider are chosen by {@link #build()}; DataLink and auth are
+     *       optional until a call needs them, unless one is asked for by name.</li>
+     *   <li><b>How requests go</b>: {@link #transportSettings} or its shortcuts (timeouts,
+     *       {@link #retryPolicy}); the caches ({@link #cacheTtl}, {@link #diskCache(Path)}); and
+     *       {@link #concurrency}.</li>
+     *   <li><b>Who asks</b>: {@link #credentials} and {@link #authSettings}; how target names are
+     *       resolved ({@link #nameResolution}, {@link #nameResolver}); the {@link #jobJournal}.</li>
+     * </ul>
+     *
+     * <p>The registry, each service's location, each implementation and the class loader are
+     * choices made once: giving one again with a different value (a TAP URL after a TAP registry
+     * id, say) throws {@link IllegalStateException} naming both, so that two sources of
+     * configuration never silently override each other. The other settings keep the last value
+     * given. Choices that contradict each other across setters are refused by {@link #build()}.
      */
     public static final class Builder {
-        private URI registry = ServiceResolver.DEFAULT_REGISTRY;
-        private ServiceId tapService = ServiceId.CADC_TAP;
-        private ServiceId dataLinkService = ServiceId.CADC_DATALINK;
-        private ServiceId loginService = ServiceId.CADC_LOGIN;
-        private URI tapUrl;
-        private URI dataLinkUrl;
-        private URI loginUrl;
-        private HttpTransport transport;
-        private String transportProvider;
+        private URI registry;
+        private ServiceLocation tap;
+        private ServiceLocation dataLink;
+        private ServiceLocation login;
+        private ProviderChoice<HttpTransport> transport;
+        private ProviderChoice<TapPort> tapPort;
+        private ProviderChoice<DataLinkPort> dataLinkPort;
+        private ProviderChoice<AuthPort> authPort;
         private ClassLoader classLoader;
-        private TransportSettings.Builder settings = TransportSettings.builder();
         private TapPortProvider tapPortProvider;
-        private String tapPortProviderName;
-        private AuthPortProvider authPortProvider;
-        private String authPortProviderName;
-        private AuthSettings authSettings;
         private DataLinkPortProvider dataLinkPortProvider;
-        private String dataLinkPortProviderName;
+        private AuthPortProvider authPortProvider;
+        private TransportSettings.Builder settings = TransportSettings.builder();
+        private AuthSettings authSettings;
         private Credentials credentials = Credentials.ANONYMOUS;
         private NameResolver nameResolver;
         private NameResolution nameResolution = NameResolution.defaults();
@@ -1517,120 +1569,136 @@ public final class Cadc implements AutoCloseable {
         }
 
         /**
-         * Sets the registry file services are looked up in (default CADC's,
-         * {@link ServiceResolver#DEFAULT_REGISTRY}); for example a DaCHS server's
-         * {@code http://127.0.0.1:8089/static/reg/resource-caps}.
+         * Sets the registry file services given by id are looked up in (default CADC's,
+         * {@code https://ws.cadc-ccda.hia-iha.nrc-cnrc.gc.ca/reg/resource-caps}); for example a
+         * DaCHS server's {@code http://127.0.0.1:8089/static/reg/resource-caps}. A choice made once.
          *
          * @param registry the registry file's URL
          * @return this builder
+         * @throws IllegalStateException if another registry was given
          */
         public Builder registry(URI registry) {
-            this.registry = Objects.requireNonNull(registry, "registry");
+            this.registry = once(this.registry, registry, "the registry");
             return this;
         }
 
         /**
-         * Sets the TAP service id looked up in the registry (default {@link ServiceId#CADC_TAP}).
+         * Sets where the TAP service is (default {@link ServiceId#CADC_TAP} in the registry). At a
+         * URL, as astroquery's {@code Cadc(url=...)}, it is a TAP base URL: its capabilities are read
+         * from {@code {url}/capabilities} when it has them, and the conventional layout under the
+         * URL is assumed when it has not. A choice made once.
          *
-         * @param id the service id
+         * @param location the registry id or the TAP base URL, e.g.
+         *     {@code ServiceLocation.at(URI.create("http://127.0.0.1:8089/tap"))}
          * @return this builder
+         * @throws IllegalStateException if the TAP service was given another location
          */
-        public Builder tapService(ServiceId id) {
-            this.tapService = Objects.requireNonNull(id, "id");
+        public Builder tap(ServiceLocation location) {
+            this.tap = once(this.tap, location, "the TAP service");
             return this;
         }
 
         /**
-         * Sets the DataLink service id (default {@link ServiceId#CADC_DATALINK}).
+         * Sets where the DataLink service is (default {@link ServiceId#CADC_DATALINK} in the
+         * registry); at a URL, it is the DataLink {@code links} endpoint. A choice made once.
          *
-         * @param id the service id
+         * @param location the registry id or the links URL
          * @return this builder
+         * @throws IllegalStateException if the DataLink service was given another location
          */
-        public Builder dataLinkService(ServiceId id) {
-            this.dataLinkService = Objects.requireNonNull(id, "id");
+        public Builder dataLink(ServiceLocation location) {
+            this.dataLink = once(this.dataLink, location, "the DataLink service");
             return this;
         }
 
         /**
-         * Sets the login service id (default {@link ServiceId#CADC_LOGIN}).
+         * Sets where the login service is (default {@link ServiceId#CADC_LOGIN} in the registry);
+         * at a URL, it is the endpoint user and password are posted to. A choice made once.
          *
-         * @param id the service id
+         * @param location the registry id or the login URL
          * @return this builder
+         * @throws IllegalStateException if the login service was given another location
          */
-        public Builder loginService(ServiceId id) {
-            this.loginService = Objects.requireNonNull(id, "id");
+        public Builder login(ServiceLocation location) {
+            this.login = once(this.login, location, "the login service");
             return this;
         }
 
         /**
-         * Uses a TAP service by its base URL, with no registry (as astroquery's {@code Cadc(url=...)}):
-         * its capabilities are read from {@code {url}/capabilities} when it has them, and the
-         * conventional layout under the URL is assumed when it has not.
+         * Chooses the HTTP transport (default: discovered, {@code cadc-http-jdk}'s unless another
+         * outranks it). A transport given as an instance stays the caller's to close; a facade
+         * with one cannot log in with a certificate, which needs a transport made with its TLS
+         * context. A choice made once.
          *
-         * @param tapBaseUrl the TAP base URL, e.g. {@code http://127.0.0.1:8089/tap}
+         * @param choice an instance, a provider name such as {@code jdk}, or discovered
          * @return this builder
+         * @throws IllegalStateException if another transport was chosen
          */
-        public Builder tapUrl(URI tapBaseUrl) {
-            Objects.requireNonNull(tapBaseUrl, "tapBaseUrl");
-            TapEndpoints.ofBase(tapBaseUrl);
-            this.tapUrl = tapBaseUrl;
+        public Builder transport(ProviderChoice<HttpTransport> choice) {
+            this.transport = once(this.transport, choice, "the transport");
             return this;
         }
 
         /**
-         * Uses a DataLink links endpoint directly, with no registry.
+         * Chooses the TAP port (default: discovered, {@code cadc-tap}'s). A port given as an
+         * instance is used as it is by every session: it sees neither the facade's transport nor
+         * its credentials, nor the endpoints it resolves. A choice made once.
          *
-         * @param linksUrl the DataLink {@code links} URL
+         * @param choice an instance, a provider name such as {@code http}, or discovered
          * @return this builder
+         * @throws IllegalStateException if another TAP port was chosen
          */
-        public Builder dataLinkUrl(URI linksUrl) {
-            this.dataLinkUrl = Objects.requireNonNull(linksUrl, "linksUrl");
+        public Builder tapPort(ProviderChoice<TapPort> choice) {
+            this.tapPort = once(this.tapPort, choice, "the TAP port");
             return this;
         }
 
         /**
-         * Uses a login endpoint directly, with no registry.
+         * Chooses the DataLink port (default: discovered, {@code cadc-datalink}'s, if present). An
+         * instance is used as it is by every session, as for {@link #tapPort}. A choice made once.
          *
-         * @param loginUrl the endpoint user and password are posted to
+         * @param choice an instance, a provider name such as {@code http}, or discovered
          * @return this builder
+         * @throws IllegalStateException if another DataLink port was chosen
          */
-        public Builder loginUrl(URI loginUrl) {
-            this.loginUrl = Objects.requireNonNull(loginUrl, "loginUrl");
+        public Builder dataLinkPort(ProviderChoice<DataLinkPort> choice) {
+            this.dataLinkPort = once(this.dataLinkPort, choice, "the DataLink port");
             return this;
         }
 
         /**
-         * Uses this transport (it stays the caller's to close). A facade with a ready transport cannot
-         * log in with a certificate, which needs a transport made with its TLS context.
+         * Chooses the auth port (default: discovered, {@code cadc-auth}'s, if present). An instance
+         * is used by every session (with {@link #authSettings} applied). A choice made once.
          *
-         * @param transport the transport
+         * @param choice an instance, a provider name such as {@code cadc}, or discovered
          * @return this builder
+         * @throws IllegalStateException if another auth port was chosen
          */
-        public Builder transport(HttpTransport transport) {
-            this.transport = Objects.requireNonNull(transport, "transport");
+        public Builder authPort(ProviderChoice<AuthPort> choice) {
+            this.authPort = once(this.authPort, choice, "the auth port");
             return this;
         }
 
         /**
-         * Uses the discovered transport provider with this name, e.g. {@code jdk}.
-         *
-         * @param name the provider name
-         * @return this builder
-         */
-        public Builder transportProvider(String name) {
-            this.transportProvider = Objects.requireNonNull(name, "name");
-            return this;
-        }
-
-        /**
-         * Discovers providers with this class loader instead of the SPI's own.
+         * Discovers providers (transport, ports, name resolvers) with this class loader instead of
+         * the SPI's own, as a plugin host such as Spark needs. A choice made once.
          *
          * @param loader the class loader
          * @return this builder
+         * @throws IllegalStateException if another class loader was given
          */
         public Builder classLoader(ClassLoader loader) {
-            this.classLoader = Objects.requireNonNull(loader, "loader");
+            this.classLoader = once(this.classLoader, loader, "the class loader");
             return this;
+        }
+
+        private static <V> V once(V current, V given, String what) {
+            Objects.requireNonNull(given, what);
+            if (current != null && !current.equals(given)) {
+                throw new IllegalStateException(what + " is given twice, as " + current + " and as " + given
+                        + "; give it once");
+            }
+            return given;
         }
 
         /**
@@ -1691,39 +1759,6 @@ public final class Cadc implements AutoCloseable {
          */
         public Builder retryPolicy(io.cadc4j.core.spi.RetryPolicy policy) {
             settings.retryPolicy(policy);
-            return this;
-        }
-
-        /**
-         * Uses the discovered TAP port provider with this name, e.g. {@code http}.
-         *
-         * @param name the provider name
-         * @return this builder
-         */
-        public Builder tapPortProvider(String name) {
-            this.tapPortProviderName = Objects.requireNonNull(name, "name");
-            return this;
-        }
-
-        /**
-         * Uses the discovered DataLink port provider with this name, e.g. {@code http}.
-         *
-         * @param name the provider name
-         * @return this builder
-         */
-        public Builder dataLinkPortProvider(String name) {
-            this.dataLinkPortProviderName = Objects.requireNonNull(name, "name");
-            return this;
-        }
-
-        /**
-         * Uses the discovered auth port provider with this name, e.g. {@code cadc}.
-         *
-         * @param name the provider name
-         * @return this builder
-         */
-        public Builder authPortProvider(String name) {
-            this.authPortProviderName = Objects.requireNonNull(name, "name");
             return this;
         }
 
@@ -1851,44 +1886,28 @@ public final class Cadc implements AutoCloseable {
             if (credentials.isDestroyed()) {
                 throw new IllegalStateException("the credentials given have been destroyed");
             }
-            TapPortProvider tap = tapPortProvider != null ? tapPortProvider
-                    : Providers.select(TapPortProvider.class, tapPortProviderName, classLoader);
-            AuthPortProvider auth = authPortProvider;
-            if (auth == null) {
-                List<AuthPortProvider> found = classLoader == null ? Providers.discover(AuthPortProvider.class)
-                        : Providers.discover(AuthPortProvider.class, classLoader);
-                if (authPortProviderName != null || !found.isEmpty()) {
-                    auth = Providers.choose(AuthPortProvider.class, found, authPortProviderName);
-                }
+            if (nameResolver != null && !nameResolution.enabled()) {
+                throw new IllegalStateException("a name resolver is given, but the name resolution given is off; "
+                        + "give one of them");
             }
-            DataLinkPortProvider dataLink = dataLinkPortProvider;
-            if (dataLink == null) {
-                // optional like auth: a TAP-only user needs no cadc-datalink until a DataLink call
-                List<DataLinkPortProvider> found = classLoader == null ? Providers.discover(DataLinkPortProvider.class)
-                        : Providers.discover(DataLinkPortProvider.class, classLoader);
-                if (dataLinkPortProviderName != null || !found.isEmpty()) {
-                    dataLink = Providers.choose(DataLinkPortProvider.class, found, dataLinkPortProviderName);
-                }
+            if (nameResolver != null && nameResolution.resolver().isPresent()) {
+                throw new IllegalStateException("a name resolver is given, and the name resolution given names "
+                        + "the resolver '" + nameResolution.resolver().get() + "'; give one of them");
             }
-            TransportSettings s = settings.build();
-            HttpPipeline.Builder pb = HttpPipeline.builder().settings(s);
-            if (transport != null) {
-                pb.transport(transport);
-            }
-            if (transportProvider != null) {
-                pb.transportProvider(transportProvider);
-            }
-            if (classLoader != null) {
-                pb.classLoader(classLoader);
-            }
-            HttpPipeline http = pb.build();
-            ServiceResolver.Builder rb = ServiceResolver.builder(http).registry(registry).cacheTtl(cacheTtl);
+            PortProviders ports = PortProviders.choose(orDiscovered(tapPort), tapPortProvider,
+                    orDiscovered(dataLinkPort), dataLinkPortProvider, orDiscovered(authPort), authPortProvider,
+                    authSettings, classLoader);
+            TransportSource transports = new TransportSource(settings.build(), orDiscovered(transport), classLoader);
+            HttpPipeline http = transports.pipeline(transports.settings());
+            ServiceResolver.Builder rb = ServiceResolver.builder(http)
+                    .registry(registry != null ? registry : ServiceResolver.DEFAULT_REGISTRY).cacheTtl(cacheTtl);
             if (diskCache != null) {
                 rb.diskCache(diskCache);
             }
             ServiceResolver resolver = rb.build();
-            Wiring wiring = new Wiring(http, s, transport, transportProvider, classLoader, resolver, tapUrl, tapService,
-                    loginService, loginUrl, tap, auth, authSettings, dataLinkService, dataLinkUrl, dataLink);
+            Services services = new Services(orDefault(tap, ServiceId.CADC_TAP),
+                    orDefault(dataLink, ServiceId.CADC_DATALINK), orDefault(login, ServiceId.CADC_LOGIN));
+            Wiring wiring = new Wiring(transports, http, resolver, services, ports);
             try {
                 NameResolver names = nameResolver;
                 String noNames = null;
@@ -1917,6 +1936,14 @@ public final class Cadc implements AutoCloseable {
                 wiring.close();
                 throw e;
             }
+        }
+
+        private static <T> ProviderChoice<T> orDiscovered(ProviderChoice<T> choice) {
+            return choice != null ? choice : ProviderChoice.discovered();
+        }
+
+        private static ServiceLocation orDefault(ServiceLocation location, ServiceId id) {
+            return location != null ? location : ServiceLocation.byId(id);
         }
     }
 }

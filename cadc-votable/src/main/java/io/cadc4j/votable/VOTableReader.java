@@ -2,9 +2,9 @@
 package io.cadc4j.votable;
 
 import io.cadc4j.core.internal.http.HttpPipeline;
+import io.cadc4j.core.internal.xml.Stax;
 import io.cadc4j.core.table.DocumentMetadata;
 import io.cadc4j.core.table.RowCursor;
-import io.cadc4j.votable.internal.SecureXml;
 import io.cadc4j.votable.internal.VOTableCursor;
 import java.io.InputStream;
 import java.net.URI;
@@ -85,7 +85,7 @@ public final class VOTableReader {
         this.limits = b.limits;
         this.layout = b.layout;
         this.http = b.http;
-        this.factory = SecureXml.inputFactory(limits);
+        this.factory = Stax.hardenedFactory(limits.maxDepth() + 1, limits.maxAttributeLength() + 1);
     }
 
     /** @return a builder with the default limits and the standard BINARY2 layout */

@@ -120,7 +120,7 @@ public final class SparkReadBenchmark {
         long start = System.nanoTime();
         long n = 0;
         long sum = 0;
-        try (Cadc cadc = Cadc.builder().tapUrl(tap.base()).build();
+        try (Cadc cadc = Cadc.create(tap.base());
                 RowCursor r = cadc.execSync(TapQuery.builder("SELECT * FROM bench.rows").maxRecords(rows)
                         .responseFormat(format).build())) {
             while (r.next()) {

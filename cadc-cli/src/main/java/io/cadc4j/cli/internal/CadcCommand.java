@@ -5,6 +5,7 @@ import io.cadc4j.core.AuthenticationException;
 import io.cadc4j.core.AuthorizationException;
 import io.cadc4j.core.Cadc;
 import io.cadc4j.core.NotFoundException;
+import io.cadc4j.core.ServiceLocation;
 import io.cadc4j.core.auth.BasicCredentials;
 import io.cadc4j.core.auth.CredentialSet;
 import io.cadc4j.core.auth.Credentials;
@@ -331,7 +332,7 @@ final class CadcCommand implements Callable<Integer> {
      * @return the facade; the caller closes it
      */
     Cadc open() {
-        return open(null, b -> { });
+        return open(null, null, b -> { });
     }
 
     /**
@@ -352,7 +353,18 @@ final class CadcCommand implements Callable<Integer> {
      * @return the facade; the caller closes it
      */
     Cadc open(Consumer<Cadc.Builder> extra) {
-        return open(null, extra);
+        return open(null, null, extra);
+    }
+
+    /**
+     * Opens the facade as {@link #open()} does, but for the TAP service at this URL whatever
+     * {@code --tap-url} says (for a job the journal recorded with its service).
+     *
+     * @param tapBaseUrl the TAP base URL
+     * @return the facade; the caller closes it
+     */
+    Cadc openAt(URI tapBaseUrl) {
+        return open(null, ServiceLocation.at(tapBaseUrl), b -> { });
     }
 
     /**
@@ -363,10 +375,10 @@ final class CadcCommand implements Callable<Integer> {
      * @return the facade; the caller closes it
      */
     Cadc openForDownloads(List<URI> urls) {
-        return open(urls, b -> { });
+        return open(urls, null, b -> { });
     }
 
-    private Cadc open(List<URI> downloads, Consumer<Cadc.Builder> extra) {
+    private Cadc open(List<URI> downloads, ServiceLocation tap, Consumer<Cadc.Builder> extra) {
         if ((user != null ? 1 : 0) + (netrc != null ? 1 : 0) + (cert != null ? 1 : 0) > 1) {
             throw new ExitCodes.UsageException("give only one of --user, --netrc and --cert");
         }
@@ -380,11 +392,13 @@ final class CadcCommand implements Callable<Integer> {
         if (registry != null) {
             b.registry(registry);
         }
-        if (tapUrl != null) {
-            b.tapUrl(tapUrl);
+        if (tap != null) {
+            b.tap(tap);
+        } else if (tapUrl != null) {
+            b.tap(ServiceLocation.at(tapUrl));
         }
         if (dataLinkUrl != null) {
-            b.dataLinkUrl(dataLinkUrl);
+            b.dataLink(ServiceLocation.at(dataLinkUrl));
         }
         if (retries != null) {
             if (retries < 0 || retries > 20) {

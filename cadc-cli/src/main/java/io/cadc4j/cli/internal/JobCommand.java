@@ -4,6 +4,7 @@ package io.cadc4j.cli.internal;
 import io.cadc4j.core.Cadc;
 import io.cadc4j.core.CadcException;
 import io.cadc4j.core.NotFoundException;
+import io.cadc4j.core.ServiceLocation;
 import io.cadc4j.core.tap.AsyncJob;
 import io.cadc4j.core.tap.ExecutionPhase;
 import io.cadc4j.core.tap.JobInfo;
@@ -253,7 +254,7 @@ final class JobCommand implements Callable<Integer> {
             for (Map.Entry<URI, List<JobJournal.Entry>> service : byService.entrySet()) {
                 Cadc cadc = null;
                 try {
-                    cadc = root.open(b -> b.tapUrl(service.getKey()));
+                    cadc = root.openAt(service.getKey());
                 } catch (RuntimeException e) {
                     root.err.println("cadc: warning: " + service.getKey() + ": " + e.getMessage());
                 }
@@ -314,7 +315,7 @@ final class JobCommand implements Callable<Integer> {
             URI jobUrl = entry.map(JobJournal.Entry::jobUrl).orElseGet(() -> URI.create(id));
             try (Cadc cadc = root.open(b -> {
                 if (root.tapUrl == null && root.registry == null) {
-                    entry.ifPresent(e -> b.tapUrl(e.service()));
+                    entry.ifPresent(e -> b.tap(ServiceLocation.at(e.service())));
                 }
             })) {
                 AsyncJob j;

@@ -57,8 +57,12 @@ class ResolveCommandTest {
         FixtureTapProvider.reset();
     }
 
+    /**
+     * Runs with the fake resolver, except with {@code --no-resolve}: the builder refuses a resolver
+     * given together with name resolution turned off.
+     */
     private int run(String... args) {
-        return run(b -> b.nameResolver(fake), args);
+        return run(java.util.Arrays.asList(args).contains("--no-resolve") ? b -> { } : b -> b.nameResolver(fake), args);
     }
 
     private int run(Consumer<Cadc.Builder> customiser, String... args) {

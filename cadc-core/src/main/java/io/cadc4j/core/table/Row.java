@@ -30,8 +30,12 @@ public interface Row {
     int columnCount();
 
     /**
-     * Whether a cell is null: an empty TABLEDATA cell, the FIELD's {@code VALUES/@null} value, a
-     * floating-point NaN, or a BINARY2 null flag, all alike.
+     * Whether a cell is null, as the row's source says. For a row read from a VOTable that is the
+     * rule of its serialization (cadc-votable's README): in TABLEDATA an empty cell, the FIELD's
+     * {@code VALUES/@null} value or a NaN; in BINARY a magic value or a NaN; in BINARY2 the row's
+     * null flag alone, so that an unflagged NaN (or {@code ''}) is a value. A
+     * {@linkplain RowCursor#snapshot() snapshot} keeps what the cursor said, cell for cell. For
+     * {@link #of(Object...)} a cell is null when it is given as null; a NaN given is a value.
      *
      * @param column the 0-based column index
      * @return true for a null cell
@@ -186,7 +190,7 @@ public interface Row {
     /**
      * An immutable row of given values, for writers and tests: each cell is null, a Boolean, a
      * Number (Short, Integer, Long, Float, Double), a String, a primitive array or a
-     * {@code String[]}. Arrays are copied.
+     * {@code String[]}. Arrays are copied. Only a null cell is null: {@code Double.NaN} is a value.
      *
      * @param cells the cells, in column order
      * @return the row; immutable and thread-safe

@@ -95,7 +95,8 @@ public interface RowCursor extends Row, AutoCloseable {
     long rowNumber();
 
     /**
-     * A lasting, immutable copy of the current row.
+     * A lasting, immutable copy of the current row: the same values, and the same cells null as
+     * {@link #isNull(int)} says on the cursor (a value that is NaN stays a value).
      *
      * @return the copy
      * @throws IllegalStateException if there is no current row

@@ -34,10 +34,10 @@ final class ValueRow implements Row {
         return cells.length;
     }
 
+    /** A cell is null when it was given as null: a NaN given is a value (as an unflagged BINARY2 NaN is). */
     @Override
     public boolean isNull(int column) {
-        Object c = cells[column];
-        return c == null || c instanceof Float && ((Float) c).isNaN() || c instanceof Double && ((Double) c).isNaN();
+        return cells[column] == null;
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.cadc4j.core.Cadc;
 import io.cadc4j.core.ImageDownloads;
 import io.cadc4j.core.LazyImages;
 import io.cadc4j.core.ProviderNotFoundException;
+import io.cadc4j.core.ServiceLocation;
 import io.cadc4j.core.adql.RegionQuery;
 import io.cadc4j.core.internal.port.PortOverrides;
 import io.cadc4j.core.sky.Angle;
@@ -16,6 +17,7 @@ import io.cadc4j.core.sky.Coordinates;
 import io.cadc4j.core.datalink.DataLink;
 import io.cadc4j.core.datalink.DownloadOutcome;
 import io.cadc4j.core.datalink.LinkSet;
+import io.cadc4j.core.spi.ProviderChoice;
 import io.cadc4j.core.table.RowCursor;
 import java.net.URI;
 import java.nio.file.Path;
@@ -44,12 +46,12 @@ class CadcDataLinkTest {
 
     /** A builder with the stand-in TAP, auth and DataLink adapters. */
     private Cadc.Builder allPorts() {
-        return PortOverrides.dataLink(PortOverrides.auth(PortOverrides.tap(Cadc.builder().transport(transport), tap), auth),
+        return PortOverrides.dataLink(PortOverrides.auth(PortOverrides.tap(Cadc.builder().transport(ProviderChoice.of(transport)), tap), auth),
                 dataLink);
     }
 
     private Cadc direct() {
-        return allPorts().tapUrl(PLAIN_TAP).dataLinkUrl(LINKS).build();
+        return allPorts().tap(ServiceLocation.at(PLAIN_TAP)).dataLink(ServiceLocation.at(LINKS)).build();
     }
 
     private static RowCursor ids(String... ids) {
@@ -192,7 +194,7 @@ class CadcDataLinkTest {
 
     @Test
     void missingDataLinkAdapterIsNamedOnFirstUse() {
-        try (Cadc cadc = PortOverrides.tap(Cadc.builder().transport(transport), tap).tapUrl(PLAIN_TAP).build()) {
+        try (Cadc cadc = PortOverrides.tap(Cadc.builder().transport(ProviderChoice.of(transport)), tap).tap(ServiceLocation.at(PLAIN_TAP)).build()) {
             assertThatThrownBy(() -> cadc.getDataUrls(List.of(ID_A), false))
                     .isInstanceOf(ProviderNotFoundException.class).hasMessageContaining("cadc-datalink");
         }
@@ -200,8 +202,8 @@ class CadcDataLinkTest {
 
     @Test
     void aNewLoginMakesANewDataLinkBinding() {
-        try (Cadc cadc = allPorts().tapUrl(PLAIN_TAP).dataLinkUrl(LINKS)
-                .loginUrl(URI.create("https://ws-cadc.canfar.net/ac/login")).build()) {
+        try (Cadc cadc = allPorts().tap(ServiceLocation.at(PLAIN_TAP)).dataLink(ServiceLocation.at(LINKS))
+                .login(ServiceLocation.at(URI.create("https://ws-cadc.canfar.net/ac/login"))).build()) {
             cadc.getDataUrls(List.of(ID_A), false);
             cadc.login("alice", "right".toCharArray());
             cadc.getDataUrls(List.of(ID_A), false);

@@ -8,6 +8,7 @@ import io.cadc4j.core.NotFoundException;
 import io.cadc4j.core.ProviderNotFoundException;
 import io.cadc4j.core.QueryException;
 import io.cadc4j.core.SecurityMethod;
+import io.cadc4j.core.ServiceLocation;
 import io.cadc4j.core.adql.CadcQueries;
 import io.cadc4j.core.adql.RegionQuery;
 import io.cadc4j.core.auth.CookieCredentials;
@@ -19,6 +20,7 @@ import io.cadc4j.core.sky.NameResolution;
 import io.cadc4j.core.sky.NameResolver;
 import io.cadc4j.core.sky.ResolvedName;
 import io.cadc4j.core.spi.HttpRequest;
+import io.cadc4j.core.spi.ProviderChoice;
 import io.cadc4j.core.table.ColumnDescription;
 import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.core.table.TableDescription;
@@ -49,11 +51,11 @@ class CadcTest {
     private final FakeAuth auth = new FakeAuth();
 
     private Cadc.Builder builder() {
-        return PortOverrides.auth(PortOverrides.tap(Cadc.builder().transport(transport), tap), auth).registry(REGISTRY);
+        return PortOverrides.auth(PortOverrides.tap(Cadc.builder().transport(ProviderChoice.of(transport)), tap), auth).registry(REGISTRY);
     }
 
     private Cadc plain() {
-        return builder().tapUrl(PLAIN_TAP).build();
+        return builder().tap(ServiceLocation.at(PLAIN_TAP)).build();
     }
 
     @Test
@@ -90,7 +92,7 @@ class CadcTest {
 
     @Test
     void missingTapAdapterIsNamedWhenBuilding() {
-        assertThatThrownBy(() -> Cadc.builder().transport(transport).build())
+        assertThatThrownBy(() -> Cadc.builder().transport(ProviderChoice.of(transport)).build())
                 .isInstanceOf(ProviderNotFoundException.class).hasMessageContaining("cadc-tap");
     }
 
@@ -136,7 +138,7 @@ class CadcTest {
 
     @Test
     void targetNameIsResolvedByTheConfiguredResolver() {
-        try (Cadc cadc = builder().tapUrl(PLAIN_TAP)
+        try (Cadc cadc = builder().tap(ServiceLocation.at(PLAIN_TAP))
                 .nameResolver(name -> {
                     if (!"M31".equals(name)) {
                         throw new NotFoundException("unknown: " + name, 0, null, null);
@@ -162,7 +164,7 @@ class CadcTest {
 
     @Test
     void aNamedResolverThatIsMissingFailsTheBuild() {
-        assertThatThrownBy(() -> builder().tapUrl(PLAIN_TAP)
+        assertThatThrownBy(() -> builder().tap(ServiceLocation.at(PLAIN_TAP))
                 .nameResolution(NameResolution.builder().resolver("cadc").build()).build())
                 .isInstanceOf(ProviderNotFoundException.class).hasMessageContaining("'cadc'")
                 .hasMessageContaining("cadc-names");
@@ -170,7 +172,7 @@ class CadcTest {
 
     @Test
     void withResolutionOffANameSaysSoAndCoordinatesStillWork() {
-        try (Cadc cadc = builder().tapUrl(PLAIN_TAP).nameResolution(NameResolution.off()).build()) {
+        try (Cadc cadc = builder().tap(ServiceLocation.at(PLAIN_TAP)).nameResolution(NameResolution.off()).build()) {
             assertThatThrownBy(() -> cadc.queryRegion("M31")).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("\"M31\"").hasMessageContaining("name resolution is off");
             cadc.queryRegion("131.28125 54.3").close();
@@ -185,7 +187,7 @@ class CadcTest {
             asked.add(name);
             return ResolvedName.builder(name, Coordinates.of(10.684799, 41.269076), "ned").build();
         };
-        try (Cadc cadc = builder().tapUrl(PLAIN_TAP).nameResolver(counting).build()) {
+        try (Cadc cadc = builder().tap(ServiceLocation.at(PLAIN_TAP)).nameResolver(counting).build()) {
             for (int i = 0; i < 5; i++) {
                 cadc.queryRegion("M31", Angle.parse("1 arcmin")).close();
             }
@@ -209,7 +211,7 @@ class CadcTest {
             asked.add(name);
             throw new NotFoundException("\"" + name + "\" unknown", 0, null, null);
         };
-        try (Cadc cadc = builder().tapUrl(PLAIN_TAP).nameResolver(none)
+        try (Cadc cadc = builder().tap(ServiceLocation.at(PLAIN_TAP)).nameResolver(none)
                 .nameResolution(NameResolution.builder().negativeTtl(java.time.Duration.ZERO).build()).build()) {
             assertThatThrownBy(() -> cadc.queryRegion("Nowhere")).isInstanceOf(NotFoundException.class)
                     .hasMessage("\"Nowhere\" unknown");
@@ -305,7 +307,7 @@ class CadcTest {
     void loginSwapsInTheCookieAndLogoutForgetsIt() {
         tap.probe = true;
         char[] password = "right".toCharArray();
-        try (Cadc cadc = builder().tapUrl(PLAIN_TAP).loginUrl(URI.create("https://ws-cadc.canfar.net/ac/login"))
+        try (Cadc cadc = builder().tap(ServiceLocation.at(PLAIN_TAP)).login(ServiceLocation.at(URI.create("https://ws-cadc.canfar.net/ac/login")))
                 .build()) {
             cadc.execSync("select 1").close();
             cadc.login("alice", password);
@@ -326,7 +328,7 @@ class CadcTest {
     @Test
     void refusedLoginKeepsTheOldCredentialsAndWipesThePassword() {
         char[] password = "wrong".toCharArray();
-        try (Cadc cadc = builder().tapUrl(PLAIN_TAP).loginUrl(URI.create("https://ws-cadc.canfar.net/ac/login"))
+        try (Cadc cadc = builder().tap(ServiceLocation.at(PLAIN_TAP)).login(ServiceLocation.at(URI.create("https://ws-cadc.canfar.net/ac/login")))
                 .build()) {
             assertThatThrownBy(() -> cadc.login("alice", password)).isInstanceOf(AuthenticationException.class)
                     .hasMessageNotContaining("wrong");
@@ -363,7 +365,7 @@ class CadcTest {
 
     @Test
     void credentialsWithoutAnAuthAdapterNameTheModuleToAdd() {
-        try (Cadc cadc = PortOverrides.tap(Cadc.builder().transport(transport), tap).tapUrl(PLAIN_TAP)
+        try (Cadc cadc = PortOverrides.tap(Cadc.builder().transport(ProviderChoice.of(transport)), tap).tap(ServiceLocation.at(PLAIN_TAP))
                 .credentials(CookieCredentials.of("t".toCharArray(), Realm.cadc())).build()) {
             assertThatThrownBy(() -> cadc.execSync("select 1")).isInstanceOf(ProviderNotFoundException.class)
                     .hasMessageContaining("cadc-auth");
@@ -373,7 +375,7 @@ class CadcTest {
     @Test
     void concurrentQueriesSeeOneSetOfCredentialsNeverAMix() throws Exception {
         tap.probe = true;
-        try (Cadc cadc = builder().tapUrl(PLAIN_TAP).loginUrl(URI.create("https://ws-cadc.canfar.net/ac/login"))
+        try (Cadc cadc = builder().tap(ServiceLocation.at(PLAIN_TAP)).login(ServiceLocation.at(URI.create("https://ws-cadc.canfar.net/ac/login")))
                 .build()) {
             Thread[] workers = new Thread[4];
             for (int w = 0; w < workers.length; w++) {
@@ -404,7 +406,7 @@ class CadcTest {
     @Test
     void closingForgetsCredentialsAndRefusesCalls() {
         CookieCredentials cookie = CookieCredentials.of("ready".toCharArray(), Realm.cadc());
-        Cadc cadc = builder().tapUrl(PLAIN_TAP).credentials(cookie).build();
+        Cadc cadc = builder().tap(ServiceLocation.at(PLAIN_TAP)).credentials(cookie).build();
         cadc.close();
         cadc.close();
         assertThat(cookie.isDestroyed()).isTrue();
@@ -416,7 +418,7 @@ class CadcTest {
 
     @Test
     void toStringShowsNoSecret() {
-        try (Cadc cadc = builder().tapUrl(PLAIN_TAP)
+        try (Cadc cadc = builder().tap(ServiceLocation.at(PLAIN_TAP))
                 .credentials(CookieCredentials.of("s3cr3t".toCharArray(), Realm.cadc())).build()) {
             assertThat(cadc.toString()).doesNotContain("s3cr3t").contains("tap.example.org");
         }

@@ -108,8 +108,10 @@ class TableModelTest {
         assertThat(r.getBoolean(2)).isTrue();
         assertThat((int[]) r.getObject(4)).containsExactly(1, 2);
         assertThat(r.isNull(5)).isTrue();
-        assertThat(r.isNull(6)).isTrue();
+        assertThat(r.isNull(6)).as("a NaN given is a value, as an unflagged BINARY2 NaN is").isFalse();
+        assertThat(r.getObject(6)).isEqualTo(Double.NaN);
         assertThat(r.getDouble(5)).isNaN();
+        assertThat(Row.of(Float.NaN).isNull(0)).isFalse();
         assertThatThrownBy(() -> r.getLong(1)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> Row.of(new Object())).isInstanceOf(IllegalArgumentException.class);
     }

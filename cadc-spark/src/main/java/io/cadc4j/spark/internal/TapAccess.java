@@ -4,6 +4,7 @@ package io.cadc4j.spark.internal;
 import io.cadc4j.core.AuthenticationException;
 import io.cadc4j.core.Cadc;
 import io.cadc4j.core.ServiceId;
+import io.cadc4j.core.ServiceLocation;
 import io.cadc4j.core.auth.BasicCredentials;
 import io.cadc4j.core.auth.CookieCredentials;
 import io.cadc4j.core.auth.Credentials;
@@ -46,8 +47,8 @@ final class TapAccess implements AutoCloseable {
     static TapAccess open(SourceOptions o) {
         Cadc.Builder b = Cadc.builder().classLoader(TapAccess.class.getClassLoader());
         o.registry().ifPresent(b::registry);
-        o.tapService().ifPresent(id -> b.tapService(ServiceId.of(id)));
-        o.tapUrl().ifPresent(b::tapUrl);
+        o.tapService().ifPresent(id -> b.tap(ServiceLocation.byId(ServiceId.of(id))));
+        o.tapUrl().ifPresent(url -> b.tap(ServiceLocation.at(url)));
         o.timeout().ifPresent(b::requestTimeout);
         Cadc cadc = b.build();
         try {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cadc4j.core.Cadc;
+import io.cadc4j.core.ServiceLocation;
 import io.cadc4j.core.TransportException;
 import io.cadc4j.core.auth.AuthSettings;
 import io.cadc4j.core.auth.CredentialException;
@@ -86,7 +87,7 @@ class FacadeCertificateTest {
      */
     private Cadc facade(URI linksUrl) {
         AuthSettings auth = AuthSettings.builder().realm(Realm.ofHost("127.0.0.1")).trustStore(pki.trustStore()).build();
-        return Cadc.builder().tapUrl(tap.base()).dataLinkUrl(linksUrl)
+        return Cadc.builder().tap(ServiceLocation.at(tap.base())).dataLink(ServiceLocation.at(linksUrl))
                 .transportSettings(TransportSettings.builder().sslContext(pki.anonymousClientContext()).build())
                 .authSettings(auth).build();
     }

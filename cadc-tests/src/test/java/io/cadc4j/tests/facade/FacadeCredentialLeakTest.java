@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cadc4j.core.AuthenticationException;
 import io.cadc4j.core.Cadc;
+import io.cadc4j.core.ServiceLocation;
 import io.cadc4j.core.auth.AuthSettings;
 import io.cadc4j.core.auth.Realm;
 import io.cadc4j.core.datalink.DownloadOutcome;
@@ -78,7 +79,8 @@ class FacadeCredentialLeakTest {
     private Cadc facade(URI linksUrl) {
         AuthSettings realm = AuthSettings.builder()
                 .realm(Realm.builder().host("127.0.0.1").httpAllowed(true).build()).httpLoginAllowed(true).build();
-        return Cadc.builder().tapUrl(tap.base()).dataLinkUrl(linksUrl).loginUrl(server.uri("/ac/login"))
+        return Cadc.builder().tap(ServiceLocation.at(tap.base())).dataLink(ServiceLocation.at(linksUrl))
+                .login(ServiceLocation.at(server.uri("/ac/login")))
                 .authSettings(realm).build();
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cadc4j.core.NotFoundException;
 import io.cadc4j.core.Cadc;
+import io.cadc4j.core.ServiceLocation;
 import io.cadc4j.core.sky.Coordinates;
 import io.cadc4j.core.sky.NameResolution;
 import io.cadc4j.core.sky.NameResolver;
@@ -44,7 +45,7 @@ class CadcTargetResolverContractTest extends NameResolverContract {
     @Test
     void theFacadeFindsTheResolverInItsRegistryOnceAndAsksItForEverything() {
         NameResolverStandIn s = standIn();
-        try (Cadc cadc = Cadc.builder().registry(s.registry()).tapUrl(URI.create("http://127.0.0.1:9/tap"))
+        try (Cadc cadc = Cadc.builder().registry(s.registry()).tap(ServiceLocation.at(URI.create("http://127.0.0.1:9/tap")))
                 .nameResolution(NameResolution.builder().resolver("cadc").build()).build()) {
             assertThat(cadc.resolve("m31").coordinates()).isEqualTo(Coordinates.of(10.684799, 41.269076));
             assertThat(cadc.resolve("hd 3145").coordinates()).isEqualTo(Coordinates.of(8.6014, -45.4318));

@@ -7,6 +7,7 @@ import io.cadc4j.core.Cadc;
 import io.cadc4j.core.CadcException;
 import io.cadc4j.core.CadcTimeoutException;
 import io.cadc4j.core.ServiceException;
+import io.cadc4j.core.ServiceLocation;
 import io.cadc4j.core.adql.RegionQuery;
 import io.cadc4j.core.sky.Angle;
 import io.cadc4j.core.sky.Coordinates;
@@ -89,7 +90,7 @@ class FaultMatrixTest {
     /** Warms the JVM up (class loading, the first HTTP client), which no cell's deadline should pay for. */
     @org.junit.jupiter.api.BeforeAll
     static void warmUp() {
-        try (TapStandIn t = TapStandIn.start(); Cadc cadc = Cadc.builder().tapUrl(t.base()).build()) {
+        try (TapStandIn t = TapStandIn.start(); Cadc cadc = Cadc.create(t.base())) {
             drain(cadc.execSync("select * from caom2.Plane"));
         }
     }
@@ -161,7 +162,8 @@ class FaultMatrixTest {
         long start = System.nanoTime();
         Throwable failure = null;
         long retries;
-        try (Cadc cadc = Cadc.builder().tapUrl(proxy.via(tap.base())).dataLinkUrl(proxy.via(dataLink.linksUrl()))
+        try (Cadc cadc = Cadc.builder().tap(ServiceLocation.at(proxy.via(tap.base())))
+                .dataLink(ServiceLocation.at(proxy.via(dataLink.linksUrl())))
                 .retryPolicy(POLICY).overallTimeout(DEADLINE).build()) {
             try {
                 run(cadc, mode, op);

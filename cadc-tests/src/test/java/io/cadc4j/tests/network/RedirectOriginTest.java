@@ -4,6 +4,7 @@ package io.cadc4j.tests.network;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cadc4j.core.Cadc;
+import io.cadc4j.core.ServiceLocation;
 import io.cadc4j.core.auth.AuthSettings;
 import io.cadc4j.core.auth.Realm;
 import io.cadc4j.core.datalink.DownloadOutcome;
@@ -63,8 +64,9 @@ class RedirectOriginTest {
     private List<DownloadOutcome> download(UnaryOperator<Realm.Builder> realm, String path) {
         AuthSettings auth = AuthSettings.builder().realm(realm.apply(Realm.builder().host("127.0.0.1")
                 .httpAllowed(true)).build()).httpLoginAllowed(true).build();
-        try (Cadc cadc = Cadc.builder().tapUrl(tap.base())
-                .dataLinkUrl(first.uri(DataLinkStandIn.LINKS_PATH)).loginUrl(first.uri("/ac/login")).authSettings(auth)
+        try (Cadc cadc = Cadc.builder().tap(ServiceLocation.at(tap.base()))
+                .dataLink(ServiceLocation.at(first.uri(DataLinkStandIn.LINKS_PATH)))
+                .login(ServiceLocation.at(first.uri("/ac/login"))).authSettings(auth)
                 .build()) {
             cadc.login("alice", "pw".toCharArray());
             List<DownloadOutcome> got = cadc.download(List.of(first.uri(path)), dir);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cadc4j.core.Cadc;
 import io.cadc4j.core.CadcException;
+import io.cadc4j.core.ServiceLocation;
 import io.cadc4j.core.adql.RegionQuery;
 import io.cadc4j.core.sky.Angle;
 import io.cadc4j.core.sky.Coordinates;
@@ -64,7 +65,8 @@ class SoakTest {
                             Mode.RESET_MID_BODY, Mode.TRUNCATE, Mode.HTML_500);
             RetryPolicy policy = RetryPolicy.builder().maxAttempts(4).baseDelay(Duration.ofMillis(20))
                     .maxDelay(Duration.ofMillis(500)).build();
-            try (Cadc cadc = Cadc.builder().tapUrl(proxy.via(tap.base())).dataLinkUrl(proxy.via(dataLink.linksUrl()))
+            try (Cadc cadc = Cadc.builder().tap(ServiceLocation.at(proxy.via(tap.base())))
+                    .dataLink(ServiceLocation.at(proxy.via(dataLink.linksUrl())))
                     .retryPolicy(policy).build()) {
                 // one call of each kind first, so that "start" is measured with the client's threads up
                 call(cadc, 0);

@@ -34,7 +34,7 @@ class FacadeResultFileTest {
     }
 
     private Cadc cadc() {
-        return Cadc.builder().tapUrl(setup.service.base()).build();
+        return Cadc.create(setup.service.base());
     }
 
     @Test

@@ -67,9 +67,18 @@ final class Base64Text extends InputStream {
     private long rawColumn;
     private boolean rawAfterCr;
 
-    Base64Text(XMLStreamReader reader, EventPump pump) {
+    /** Finds a bad character in the document; null where no place is known (tests). */
+    private final FastPath places;
+    /** The parser's character offset of the current text event, and where its characters start in text. */
+    private long textOffset = -1;
+    private int textFrom;
+    /** A bad character met after some good ones: thrown once the bytes before it have been read. */
+    private CellException failure;
+
+    Base64Text(XMLStreamReader reader, EventPump pump, FastPath places) {
         this.reader = reader;
         this.pump = pump;
+        this.places = places;
     }
 
     /**
@@ -112,6 +121,9 @@ final class Base64Text extends InputStream {
         outPos = 0;
         outLim = 0;
         while (outLim == 0) {
+            if (failure != null) {
+                throw failure;
+            }
             if (tap != null) {
                 decodeRaw();
                 continue;
@@ -134,6 +146,8 @@ final class Base64Text extends InputStream {
                 text = reader.getTextCharacters();
                 textPos = reader.getTextStart();
                 textEnd = textPos + reader.getTextLength();
+                textFrom = textPos;
+                textOffset = places == null ? -1 : reader.getLocation().getCharacterOffset();
             } else if (ev == XMLStreamConstants.END_ELEMENT) {
                 ended = true;
                 if (nacc != 0 && !padded) {
@@ -406,7 +420,10 @@ final class Base64Text extends InputStream {
         tap = null;
     }
 
-    /** Decodes characters from the current text event until it is used up or the buffer is nearly full. */
+    /**
+     * Decodes characters from the current text event until it is used up, the buffer is nearly full
+     * or a character is not base64 (the failure is then kept for after the bytes before it).
+     */
     private void decode() {
         char[] t = text;
         int p = textPos;
@@ -449,7 +466,8 @@ final class Base64Text extends InputStream {
             int d = c < 128 ? DECODE[c] : BAD;
             if (d >= 0) {
                 if (padded) {
-                    throw badChar(c, p);
+                    failure = badChar(c, p);
+                    break;
                 }
                 a = a << 6 | d;
                 if (++n == 4) {
@@ -470,16 +488,31 @@ final class Base64Text extends InputStream {
                         o[w++] = (byte) (a >> 10);
                         o[w++] = (byte) (a >> 2);
                     } else {
-                        throw new CellException("misplaced base64 padding '=' after " + (charsSeen + p - textPos)
-                                + " characters of the STREAM", true);
+                        failure = new CellException("misplaced base64 padding '=' after " + (charsSeen + p - textPos)
+                                + " characters of the STREAM", true, place(p - 1));
+                        break;
                     }
                     padded = true;
                     n = 0;
                     a = 0;
                 }
             } else {
-                throw badChar(c, p);
+                failure = badChar(c, p);
+                break;
             }
+        }
+        if (failure != null) {
+            // the bytes before the bad character are read first, so that the failure falls in
+            // the row whose bytes it spoils: those of a group cut short too
+            if (n == 2) {
+                o[w++] = (byte) (a >> 4);
+            } else if (n == 3) {
+                o[w++] = (byte) (a >> 10);
+                o[w++] = (byte) (a >> 2);
+            }
+            n = 0;
+            a = 0;
+            p--;
         }
         charsSeen += p - textPos;
         textPos = p;
@@ -491,7 +524,13 @@ final class Base64Text extends InputStream {
     private CellException badChar(char c, int p) {
         String shown = c >= 32 && c < 127 ? "'" + c + "'" : String.format("U+%04X", (int) c);
         return new CellException("invalid base64 character " + shown + " in STREAM after "
-                + (charsSeen + p - 1 - textPos) + " characters" + (padded ? " (data after the '=' padding)" : ""), true);
+                + (charsSeen + p - 1 - textPos) + " characters" + (padded ? " (data after the '=' padding)" : ""), true,
+                place(p - 1));
+    }
+
+    /** @return the place in the document of text[i] of the current event, or null */
+    private long[] place(int i) {
+        return places == null || textOffset < 0 ? null : places.locate(textOffset, text, textFrom, i);
     }
 
     /** Decodes one whole base64 cell ({@code TD encoding="base64"}). */

@@ -10,18 +10,26 @@ final class CellException extends RuntimeException {
 
     /** Whether the STREAM's text is at fault (not base64, cut short), not the bytes of a cell. */
     final boolean streamText;
+    /** The line, column and byte offset in the document of the first bad character, or null if not known. */
+    final long[] place;
 
     CellException(String message) {
         this(message, false);
     }
 
     CellException(String message, boolean streamText) {
+        this(message, streamText, null);
+    }
+
+    CellException(String message, boolean streamText, long[] place) {
         super(message, null, false, false);
         this.streamText = streamText;
+        this.place = place;
     }
 
     CellException(String message, Throwable cause) {
         super(message, cause, false, false);
         this.streamText = false;
+        this.place = null;
     }
 }

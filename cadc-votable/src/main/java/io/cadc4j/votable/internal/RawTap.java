@@ -82,6 +82,25 @@ final class RawTap extends InputStream {
     private int utfLow = 0x80;
     private int utfHigh = 0xBF;
 
+    // The bytes last handed to the parser, to find the place in the document of a character the
+    // parser reports at a character offset (a bad base64 character, a cell that does not parse):
+    // a ring of the bytes and marks of where some of them are (a mark at least every MARK_EVERY
+    // bytes, and one after anything taken raw, which the ring does not hold).
+    private static final int HISTORY = 1 << 18;
+    private static final int MARKS = 256;
+    private static final int MARK_EVERY = 4096;
+    private final byte[] history = new byte[HISTORY];
+    /** Bytes put in the ring so far. */
+    private long historyCount;
+    private final long[] markChars = new long[MARKS];
+    private final long[] markAt = new long[MARKS];
+    private final long[] markByte = new long[MARKS];
+    private final long[] markLine = new long[MARKS];
+    private final long[] markColumn = new long[MARKS];
+    private final boolean[] markCr = new boolean[MARKS];
+    private int marks;
+    private boolean markNext = true;
+
     /**
      * @param in the document's bytes
      * @param scan whether to look for STREAM and TABLEDATA tags to hold at; without, the tap only
@@ -211,6 +230,7 @@ final class RawTap extends InputStream {
         lineShift = lines - lineEnds;
         columnShift = afterLastLine - spaces;
         state = PASS;
+        markNext = true;
         // what was taken is whole characters: the check starts afresh
         utfNeed = 0;
         return lineEnds + spaces;
@@ -247,6 +267,7 @@ final class RawTap extends InputStream {
             return 0;
         }
         if (pendingLine) {
+            markNext = true;
             b[off] = '\n';
             pendingLine = false;
             chars++;
@@ -256,6 +277,7 @@ final class RawTap extends InputStream {
             return 1;
         }
         if (pendingSpace) {
+            markNext = true;
             b[off] = ' ';
             pendingSpace = false;
             chars++;
@@ -299,6 +321,7 @@ final class RawTap extends InputStream {
             n = ok - pos;
         }
         System.arraycopy(buf, pos, b, off, n);
+        remember(pos, n);
         count(buf, pos, pos + n);
         if (state == SCAN) {
             if (tagStart >= 0 && pos + n == tagEnd) {
@@ -421,6 +444,146 @@ final class RawTap extends InputStream {
         utfLow = low;
         utfHigh = high;
         return i;
+    }
+
+    /** Keeps buf[from, from + n), about to be handed to the parser, in the ring, marking where it is. */
+    private void remember(int from, int n) {
+        if (markNext || historyCount - markAt[(marks - 1) & (MARKS - 1)] >= MARK_EVERY) {
+            int m = marks++ & (MARKS - 1);
+            long parserLine = 1 + linesHanded;
+            markChars[m] = chars;
+            markAt[m] = historyCount;
+            markByte[m] = bufBase + from;
+            markLine[m] = documentLine(parserLine);
+            markColumn[m] = documentColumn(parserLine, lineUnits + 1);
+            markCr[m] = afterCr;
+            markNext = false;
+        }
+        int at = (int) (historyCount & (HISTORY - 1));
+        int first = Math.min(n, HISTORY - at);
+        System.arraycopy(buf, from, history, at, first);
+        System.arraycopy(buf, from + first, history, 0, Math.min(n - first, HISTORY));
+        historyCount += n;
+    }
+
+    /**
+     * Finds a character the parser reported in the document: the character at index {@code index}
+     * of a text event whose characters start at {@code from} in {@code text} and at the parser's
+     * character offset {@code offset}. The parser turned CR LF and CR into LF; a reference in the
+     * text before the character makes the place unknown.
+     *
+     * @return {line, column, byte offset} in the document, or null if the place is not known
+     *         (too long ago, a reference, a document not in UTF-8)
+     */
+    long[] locate(long offset, char[] text, int from, int index) {
+        if (!validating || offset < 0) {
+            return null;
+        }
+        int lowest = Math.max(0, marks - MARKS);
+        int k = marks - 1;
+        while (k >= lowest && markChars[k & (MARKS - 1)] > offset) {
+            k--;
+        }
+        if (k < lowest || historyCount - markAt[k & (MARKS - 1)] > HISTORY) {
+            return null;
+        }
+        int m = k & (MARKS - 1);
+        long units = markChars[m];
+        long line = markLine[m];
+        long column = markColumn[m];
+        boolean cr = markCr[m];
+        long at = markAt[m];
+        long base = markByte[m] - at;
+        int next = k + 1;
+        boolean inText = false;
+        int t = from;
+        while (true) {
+            if (next < marks && at == markAt[next & (MARKS - 1)]) {
+                int n = next++ & (MARKS - 1);
+                if (markChars[n] != units) {
+                    // what was taken raw before this mark: the parser had a line end and a space for it
+                    long from0 = inText ? units : offset;
+                    if (inText || markChars[n] > offset) {
+                        t += (int) (markChars[n] - from0);
+                        inText = true;
+                    }
+                    units = markChars[n];
+                    line = markLine[n];
+                    column = markColumn[n];
+                    cr = markCr[n];
+                    base = markByte[n] - at;
+                }
+                continue;
+            }
+            if (!inText && units >= offset) {
+                if (units != offset) {
+                    return null; // the offset falls inside a character
+                }
+                inText = true;
+            }
+            if (inText && t >= index) {
+                return t == index ? new long[] {line, column, base + at} : null;
+            }
+            if (at >= historyCount) {
+                return null;
+            }
+            int c = history[(int) (at & (HISTORY - 1))];
+            if (!inText) {
+                at++;
+                if (c == '\n') {
+                    if (!cr) {
+                        line++;
+                    }
+                    column = 1;
+                    cr = false;
+                    units++;
+                } else if (c == '\r') {
+                    line++;
+                    column = 1;
+                    cr = true;
+                    units++;
+                } else {
+                    cr = false;
+                    if ((c & 0xC0) != 0x80) {
+                        int u = (c & 0xF8) == 0xF0 ? 2 : 1;
+                        units += u;
+                        column += u;
+                    }
+                }
+                continue;
+            }
+            // one character of the text, in which the parser turned CR LF and CR into LF
+            char want = text[t];
+            if (want == '\n') {
+                at++;
+                units++;
+                if (c == '\r' && at < historyCount && history[(int) (at & (HISTORY - 1))] == '\n') {
+                    at++;
+                    units++;
+                } else if (c != '\r' && c != '\n') {
+                    return null; // a reference, or not the text the parser reported
+                }
+                line++;
+                column = 1;
+                t++;
+            } else if (c >= 0) {
+                if (c != want) {
+                    return null;
+                }
+                at++;
+                units++;
+                column++;
+                t++;
+            } else {
+                int len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+                int u = len == 4 ? 2 : 1;
+                at += len;
+                units += u;
+                column += u;
+                t += u;
+            }
+            cr = false;
+        }
     }
 
     /** The failure for buf[pos], placed in the document. */

@@ -17,22 +17,28 @@ import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLInputFactory;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A byte that cannot be UTF-8 (0xFF) put at hundreds of places of a document, in each
- * serialization, read with the raw paths on and off and in chunks of different sizes: the failure
- * names the line, the column (in characters, as XML parsers count) and the byte offset of that
- * very byte, and, inside a TABLEDATA row, that row.
+ * Damage put at hundreds of places of a document, read with the raw paths on and off and in chunks
+ * of different sizes: the failure names the line, the column (in characters, as XML parsers count)
+ * and the byte offset of the bad byte, and the row it spoils. A byte that cannot be UTF-8 (0xFF), in
+ * each serialization; a character that is not base64 ({@code *}) in a BINARY or BINARY2 STREAM
+ * (the row is the one whose bytes the character spoils, however far the decoder had read ahead);
+ * a number cell that does not parse in TABLEDATA (the place is the first character of the cell).
  */
 class DamageLocationTest {
-    private static final XMLInputFactory WOODSTOX = SecureXml.inputFactory(ParserLimits.defaults());
+    private static final XMLInputFactory WOODSTOX = Reading.woodstox();
     private static final Pattern AT_BYTE = Pattern.compile("\\[at byte (\\d+) of the document\\]");
     private static final Pattern IN_ROW = Pattern.compile("\\[in row (\\d+) of the table");
 
@@ -106,6 +112,136 @@ class DamageLocationTest {
         }
         assertTrue(tried > 1000, "damaged readings: " + tried);
         assertTrue(wrong.isEmpty(), wrong.size() + " of " + tried + " wrong:\n" + String.join("\n", wrong));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Serialization.class, names = {"BINARY", "BINARY2"})
+    void aCharacterThatIsNotBase64IsReportedWhereItIsInTheRowItSpoils(Serialization s) throws IOException {
+        byte[] doc = document(s);
+        String text = new String(doc, StandardCharsets.ISO_8859_1);
+        int from = text.indexOf('>', text.indexOf("<STREAM")) + 1;
+        int to = text.indexOf("</STREAM>");
+        List<Long> rowEnds = rowEnds(s, Base64.getMimeDecoder().decode(text.substring(from, to)));
+        List<String> wrong = new ArrayList<>();
+        int tried = 0;
+        int step = Math.max(1, (to - from) / 300);
+        for (int p = from; p < to; p += step) {
+            byte[] bad = doc.clone();
+            bad[p] = '*';
+            // the first decoded byte the character spoils: of its group of four, the first byte
+            // for the first two characters, the second for the third, the third for the fourth
+            long k = 0;
+            for (int i = from; i < p; i++) {
+                if (doc[i] > ' ') {
+                    k++;
+                }
+            }
+            long spoiled = k / 4 * 3 + new int[] {0, 0, 1, 2}[(int) (k % 4)];
+            String row = "none";
+            for (int r = 0; r < rowEnds.size(); r++) {
+                if (spoiled < rowEnds.get(r)) {
+                    row = Integer.toString(r + 1);
+                    break;
+                }
+            }
+            tried += check(s + " byte " + p, bad, p, row, "invalid base64 character '*'", wrong);
+        }
+        assertTrue(tried > 1000, "damaged readings: " + tried);
+        assertTrue(wrong.isEmpty(), wrong.size() + " of " + tried + " wrong:\n" + String.join("\n", wrong));
+    }
+
+    @Test
+    void aNumberCellThatDoesNotParseIsReportedWhereTheCellBegins() throws IOException {
+        byte[] doc = document(Serialization.TABLEDATA);
+        String text = new String(doc, StandardCharsets.ISO_8859_1);
+        List<String> wrong = new ArrayList<>();
+        int tried = 0;
+        int row = 0;
+        for (int tr = text.indexOf("<TR>"); tr >= 0; tr = text.indexOf("<TR>", tr + 1)) {
+            row++;
+            int td = tr;
+            for (int c = 0; c < 4; c++) {
+                td = text.indexOf("<TD", td + 1);
+                int start = text.indexOf('>', td) + 1;
+                int end = text.indexOf("</TD>", start);
+                if (c != 0 && c != 2 || end < start) {
+                    continue; // the number columns: id (long) and x (double)
+                }
+                for (int p = start; p < end; p += 2) {
+                    byte[] bad = doc.clone();
+                    bad[p] = '*';
+                    String column = c == 0 ? "column 1 'id'" : "column 3 'x'";
+                    tried += check("TABLEDATA row " + row + " byte " + p, bad, start, Integer.toString(row), column,
+                            wrong);
+                }
+            }
+        }
+        assertTrue(tried > 1000, "damaged readings: " + tried);
+        assertTrue(wrong.isEmpty(), wrong.size() + " of " + tried + " wrong:\n" + String.join("\n", wrong));
+    }
+
+    /**
+     * Reads a damaged document every way and checks the place of the failure.
+     *
+     * @param at the byte the failure must name
+     * @param row the row it must name, "none" for none
+     * @param says what the message must say (and it must give no layout hint)
+     * @return the readings made
+     */
+    private static int check(String what, byte[] bad, int at, String row, String says, List<String> wrong) {
+        long line = 1;
+        long column = 1;
+        for (int i = 0; i < at; i++) {
+            int c = bad[i] & 0xff;
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else if ((c & 0xC0) != 0x80) {
+                column += c >= 0xF0 ? 2 : 1;
+            }
+        }
+        String expected = "line " + line + " column " + column + " byte " + at + " row " + row;
+        int tried = 0;
+        for (boolean raw : new boolean[] {true, false}) {
+            for (int chunk : new int[] {1 << 20, 7}) {
+                tried++;
+                String where = what + " raw " + raw + " chunk " + chunk + ": ";
+                ProtocolViolationException e = failure(bad, raw, chunk);
+                if (e == null) {
+                    wrong.add(where + "read without failing");
+                    continue;
+                }
+                Matcher m = AT_BYTE.matcher(e.getMessage());
+                Matcher r = IN_ROW.matcher(e.getMessage());
+                String got = "line " + e.line().orElse(-1) + " column " + e.column().orElse(-1) + " byte "
+                        + (m.find() ? m.group(1) : "?") + " row " + (r.find() ? r.group(1) : "none");
+                // damage of the text is no layout matter: no hint about layouts or column sizes
+                boolean hinted = e.getMessage().contains("Binary2Layout") || e.getMessage().contains("mis-sized");
+                if (!got.equals(expected) || !e.getMessage().contains(says) || hinted) {
+                    wrong.add(where + "expected " + expected + " (" + says + "), got " + got + " in: " + e.getMessage());
+                }
+            }
+        }
+        return tried;
+    }
+
+    /** Where each row of the decoded BINARY or BINARY2 stream of {@link #document} ends. */
+    private static List<Long> rowEnds(Serialization s, byte[] data) {
+        ByteBuffer b = ByteBuffer.wrap(data);
+        List<Long> ends = new ArrayList<>();
+        while (b.hasRemaining()) {
+            if (s == Serialization.BINARY2) {
+                b.get(); // the null flags of four columns
+            }
+            b.getLong();
+            int units = b.getInt();
+            b.position(b.position() + 2 * units);
+            b.getDouble();
+            int chars = b.getInt();
+            b.position(b.position() + chars);
+            ends.add((long) b.position());
+        }
+        return ends;
     }
 
     /** The 1-based row whose TR holds byte p of a TABLEDATA document, or 0. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cadc4j.core.CadcException;
 import io.cadc4j.core.ProtocolViolationException;
+import io.cadc4j.core.internal.xml.Stax;
 import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.votable.Binary2Layout;
 import io.cadc4j.votable.ParserLimits;
@@ -24,9 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /** Without Woodstox the reader runs on the JDK's own StAX parser, with the same results. */
 class JdkParserTest {
-    private static final XMLInputFactory JDK = SecureXml.configure(XMLInputFactory.newDefaultFactory(),
-            ParserLimits.defaults());
-    private static final XMLInputFactory WOODSTOX = SecureXml.inputFactory(ParserLimits.defaults());
+    private static final XMLInputFactory JDK = Stax.harden(XMLInputFactory.newDefaultFactory(), true,
+            ParserLimits.defaults().maxDepth() + 1, ParserLimits.defaults().maxAttributeLength() + 1);
+    private static final XMLInputFactory WOODSTOX = Reading.woodstox();
 
     private static String read(XMLInputFactory f, byte[] doc) {
         StringBuilder sb = new StringBuilder();

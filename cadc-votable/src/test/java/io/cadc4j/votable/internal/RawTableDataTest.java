@@ -305,7 +305,7 @@ class RawTableDataTest {
                 return n;
             }
         };
-        try (VOTableCursor c = new VOTableCursor(SecureXml.inputFactory(ParserLimits.defaults()), failing,
+        try (VOTableCursor c = new VOTableCursor(Reading.woodstox(), failing,
                 java.net.URI.create("test:failing"), ParserLimits.defaults(), io.cadc4j.votable.Binary2Layout.STANDARD,
                 null, false, raw)) {
             while (c.next()) {

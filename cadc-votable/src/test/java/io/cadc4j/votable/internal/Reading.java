@@ -3,6 +3,7 @@ package io.cadc4j.votable.internal;
 
 import io.cadc4j.core.CadcException;
 import io.cadc4j.core.ProtocolViolationException;
+import io.cadc4j.core.internal.xml.Stax;
 import io.cadc4j.votable.Binary2Layout;
 import io.cadc4j.votable.ParserLimits;
 import java.io.ByteArrayInputStream;
@@ -17,7 +18,13 @@ import javax.xml.stream.XMLInputFactory;
  * Two readings of a document are compared as text.
  */
 final class Reading {
-    private static final XMLInputFactory WOODSTOX = SecureXml.inputFactory(ParserLimits.defaults());
+    private static final XMLInputFactory WOODSTOX = woodstox();
+
+    /** @return the factory the reader makes (Woodstox, hardened, with the default limits) */
+    static XMLInputFactory woodstox() {
+        ParserLimits l = ParserLimits.defaults();
+        return Stax.hardenedFactory(l.maxDepth() + 1, l.maxAttributeLength() + 1);
+    }
 
     final String text;
     /** Bytes read without the parser. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.core.internal.facade;
 
+import io.cadc4j.core.ServiceLocation;
 import io.cadc4j.core.SecurityMethod;
 import io.cadc4j.core.auth.Credentials;
 import io.cadc4j.core.datalink.DataLinkPort;
@@ -113,9 +114,10 @@ public final class Session implements AutoCloseable {
                 if (d == null) {
                     DataLinkPortProvider provider = wiring.dataLinkProvider();
                     // a port made only for its downloader: it is never asked for links, so its
-                    // links URL is the service id, which nothing resolves
+                    // links URL is the service's id or direct URL, which nothing resolves
+                    ServiceLocation where = wiring.dataLink();
                     DataLinkPort port = Objects.requireNonNull(provider.create(PortContext.of(
-                            authed(SecurityMethod.ANONYMOUS), wiring.dataLinkService().uri())),
+                            authed(SecurityMethod.ANONYMOUS), where.url().orElseGet(() -> where.id().orElseThrow().uri()))),
                             () -> "DataLinkPortProvider '" + provider.name() + "' returned no port");
                     d = port.downloader();
                     downloader = d;

@@ -3,10 +3,9 @@ package io.cadc4j.core.internal.facade;
 
 import io.cadc4j.core.ProviderNotFoundException;
 import io.cadc4j.core.SecurityMethod;
-import io.cadc4j.core.ServiceId;
+import io.cadc4j.core.ServiceLocation;
 import io.cadc4j.core.StandardId;
 import io.cadc4j.core.auth.AuthPort;
-import io.cadc4j.core.auth.AuthSettings;
 import io.cadc4j.core.auth.CertificateCredentials;
 import io.cadc4j.core.auth.Credentials;
 import io.cadc4j.core.internal.registry.ServiceResolver;
@@ -15,10 +14,8 @@ import io.cadc4j.core.registry.InterfaceChoice;
 import io.cadc4j.core.internal.port.AuthPortProvider;
 import io.cadc4j.core.internal.port.DataLinkPortProvider;
 import io.cadc4j.core.internal.http.HttpPipeline;
-import io.cadc4j.core.spi.HttpTransport;
 import io.cadc4j.core.internal.port.PortContext;
 import io.cadc4j.core.internal.port.TapPortProvider;
-import io.cadc4j.core.spi.TransportSettings;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,63 +30,28 @@ import java.util.Set;
  */
 public final class Wiring implements AutoCloseable {
     private final HttpPipeline http;
-    private final TransportSettings settings;
-    private final HttpTransport givenTransport;
-    private final String transportProvider;
-    private final ClassLoader classLoader;
+    private final TransportSource transports;
     private final ServiceResolver resolver;
-    private final URI tapUrl;
-    private final ServiceId tapService;
-    private final ServiceId loginService;
-    private final URI loginUrl;
-    private final ServiceId dataLinkService;
-    private final URI dataLinkUrl;
-    private final DataLinkPortProvider dataLinkProvider;
-    private final TapPortProvider tapProvider;
-    private final AuthPortProvider authProvider;
-    private final AuthSettings authSettings;
+    private final Services services;
+    private final PortProviders ports;
     private volatile URI resolvedLoginUrl;
 
     /**
      * Makes the wiring.
      *
-     * @param http the anonymous pipeline every session starts from
-     * @param settings the transport settings (a certificate session makes its own transport with them)
-     * @param givenTransport the transport handed to the builder, or null when the facade chose one
-     * @param transportProvider the transport provider name asked for, or null
-     * @param classLoader the class loader providers are discovered with, or null
-     * @param resolver the service resolver
-     * @param tapUrl a direct TAP base URL, or null to resolve {@code tapService}
-     * @param tapService the TAP service id
-     * @param loginService the login service id
-     * @param loginUrl a direct login URL, or null to resolve {@code loginService}
-     * @param tapProvider the TAP port provider
-     * @param authProvider the auth port provider, or null when none is found (anonymous use only)
-     * @param authSettings settings for the auth port, or null for the provider's defaults
-     * @param dataLinkService the DataLink service id
-     * @param dataLinkUrl a direct DataLink {@code links} URL, or null to resolve {@code dataLinkService}
-     * @param dataLinkProvider the DataLink port provider, or null when none is found (TAP use only)
+     * @param transports how transports are made (a certificate session makes its own from it)
+     * @param http the anonymous pipeline every session starts from, made from {@code transports}
+     * @param resolver the service resolver (with the registry and the document cache)
+     * @param services where TAP, DataLink and login are
+     * @param ports the chosen port providers and the auth settings
      */
-    public Wiring(HttpPipeline http, TransportSettings settings, HttpTransport givenTransport, String transportProvider,
-            ClassLoader classLoader, ServiceResolver resolver, URI tapUrl, ServiceId tapService, ServiceId loginService,
-            URI loginUrl, TapPortProvider tapProvider, AuthPortProvider authProvider, AuthSettings authSettings,
-            ServiceId dataLinkService, URI dataLinkUrl, DataLinkPortProvider dataLinkProvider) {
+    public Wiring(TransportSource transports, HttpPipeline http, ServiceResolver resolver, Services services,
+            PortProviders ports) {
+        this.transports = Objects.requireNonNull(transports, "transports");
         this.http = Objects.requireNonNull(http, "http");
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.givenTransport = givenTransport;
-        this.transportProvider = transportProvider;
-        this.classLoader = classLoader;
         this.resolver = Objects.requireNonNull(resolver, "resolver");
-        this.tapUrl = tapUrl;
-        this.tapService = Objects.requireNonNull(tapService, "tapService");
-        this.loginService = Objects.requireNonNull(loginService, "loginService");
-        this.loginUrl = loginUrl;
-        this.tapProvider = Objects.requireNonNull(tapProvider, "tapProvider");
-        this.authProvider = authProvider;
-        this.authSettings = authSettings;
-        this.dataLinkService = Objects.requireNonNull(dataLinkService, "dataLinkService");
-        this.dataLinkUrl = dataLinkUrl;
-        this.dataLinkProvider = dataLinkProvider;
+        this.services = Objects.requireNonNull(services, "services");
+        this.ports = Objects.requireNonNull(ports, "ports");
     }
 
     /**
@@ -99,6 +61,7 @@ public final class Wiring implements AutoCloseable {
      * @throws ProviderNotFoundException if none was found
      */
     public DataLinkPortProvider dataLinkProvider() {
+        DataLinkPortProvider dataLinkProvider = ports.dataLink();
         if (dataLinkProvider == null) {
             throw new ProviderNotFoundException("no DataLinkPortProvider found: data URLs, cutouts and downloads need "
                     + "cadc-datalink; add cadc-datalink to the class path or module path");
@@ -119,17 +82,18 @@ public final class Wiring implements AutoCloseable {
      * @throws io.cadc4j.core.NotFoundException if the service is unknown or offers no DataLink capability
      */
     public Endpoint dataLinkEndpoint(Credentials held, HttpPipeline via) {
-        if (dataLinkUrl != null) {
-            return new Endpoint(dataLinkUrl, SecurityMethod.ANONYMOUS);
+        Optional<URI> direct = services.dataLink().url();
+        if (direct.isPresent()) {
+            return new Endpoint(direct.get(), SecurityMethod.ANONYMOUS);
         }
-        InterfaceChoice choice = resolver.through(via).resolve(dataLinkService, held.securityMethods(), StandardId.DATALINK_1_1,
+        InterfaceChoice choice = resolver.through(via).resolve(services.dataLink().id().orElseThrow(), held.securityMethods(), StandardId.DATALINK_1_1,
                 StandardId.DATALINK_1_0);
         return new Endpoint(choice.accessUrl(), choice.securityMethod());
     }
 
-    /** @return the DataLink service id */
-    public ServiceId dataLinkService() {
-        return dataLinkService;
+    /** @return where the DataLink service is */
+    public ServiceLocation dataLink() {
+        return services.dataLink();
     }
 
     /** @return the anonymous pipeline */
@@ -144,17 +108,12 @@ public final class Wiring implements AutoCloseable {
 
     /** @return the TAP port provider */
     public TapPortProvider tapProvider() {
-        return tapProvider;
+        return ports.tap();
     }
 
-    /** @return the direct TAP base URL, if one was given */
-    public Optional<URI> tapUrl() {
-        return Optional.ofNullable(tapUrl);
-    }
-
-    /** @return the TAP service id */
-    public ServiceId tapService() {
-        return tapService;
+    /** @return where the TAP service is */
+    public ServiceLocation tap() {
+        return services.tap();
     }
 
     /**
@@ -170,7 +129,8 @@ public final class Wiring implements AutoCloseable {
     public TapEndpoints tapEndpoints(Credentials held, HttpPipeline via) {
         Set<io.cadc4j.core.SecurityMethod> methods = held.securityMethods();
         ServiceResolver r = resolver.through(via);
-        return tapUrl != null ? r.tapAt(tapUrl, methods) : r.tap(tapService, methods);
+        Optional<URI> direct = services.tap().url();
+        return direct.isPresent() ? r.tapAt(direct.get(), methods) : r.tap(services.tap().id().orElseThrow(), methods);
     }
 
     /**
@@ -185,19 +145,12 @@ public final class Wiring implements AutoCloseable {
         if (cert.isEmpty()) {
             return new Owned<>(http, false);
         }
-        if (givenTransport != null) {
+        if (transports.givenInstance()) {
             throw new IllegalStateException("a client certificate needs a transport made with its TLS context, "
                     + "but the facade was given a ready transport; build it with a transport provider instead");
         }
-        HttpPipeline.Builder b = HttpPipeline.builder()
-                .settings(settings.toBuilder().sslContext(cert.get().sslContext()).build());
-        if (transportProvider != null) {
-            b.transportProvider(transportProvider);
-        }
-        if (classLoader != null) {
-            b.classLoader(classLoader);
-        }
-        return new Owned<>(b.build(), true);
+        return new Owned<>(transports.pipeline(transports.settings().toBuilder().sslContext(cert.get().sslContext())
+                .build()), true);
     }
 
     /**
@@ -210,7 +163,7 @@ public final class Wiring implements AutoCloseable {
     public AuthPort authPort() {
         // The policies and the certificate reader send nothing; the context's URI is where a
         // password would go, which only loginPort() resolves.
-        return makeAuthPort(loginUrl != null ? loginUrl : resolver.registry());
+        return makeAuthPort(services.login().url().orElse(resolver.registry()));
     }
 
     /**
@@ -221,11 +174,11 @@ public final class Wiring implements AutoCloseable {
      * @throws io.cadc4j.core.NotFoundException if the login service or its login capability is unknown
      */
     public AuthPort loginPort() {
-        URI url = loginUrl;
+        URI url = services.login().url().orElse(null);
         if (url == null) {
             url = resolvedLoginUrl;
             if (url == null) {
-                url = resolver.resolve(loginService, Set.of(io.cadc4j.core.SecurityMethod.ANONYMOUS),
+                url = resolver.resolve(services.login().id().orElseThrow(), Set.of(io.cadc4j.core.SecurityMethod.ANONYMOUS),
                         StandardId.UMS_LOGIN, StandardId.SSO_TLS_WITH_PASSWORD).accessUrl();
                 resolvedLoginUrl = url;
             }
@@ -234,13 +187,14 @@ public final class Wiring implements AutoCloseable {
     }
 
     private AuthPort makeAuthPort(URI serviceUri) {
+        AuthPortProvider authProvider = ports.auth();
         if (authProvider == null) {
             throw new ProviderNotFoundException("no AuthPortProvider found: credentials and login need cadc-auth; "
                     + "add cadc-auth to the class path or module path");
         }
         AuthPort port = Objects.requireNonNull(authProvider.create(PortContext.of(http, serviceUri)),
                 () -> "AuthPortProvider '" + authProvider.name() + "' returned no port");
-        return authSettings == null ? port : port.withSettings(authSettings);
+        return ports.authSettings() == null ? port : port.withSettings(ports.authSettings());
     }
 
     /** Closes the shared pipeline (which closes the transport only if the facade made it). */

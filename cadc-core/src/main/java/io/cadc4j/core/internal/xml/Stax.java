@@ -32,12 +32,69 @@ public final class Stax {
     }
 
     private static XMLInputFactory newFactory(boolean namespaceAware) {
-        XMLInputFactory f = XMLInputFactory.newFactory();
-        // Safe XML: no DTD processing and no external entities (STYLE §5).
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
-        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, namespaceAware);
+        // Woodstox's own default limits: the core's documents are small and need no tighter ones
+        return harden(XMLInputFactory.newFactory(), namespaceAware, 1000, 512 * 1024);
+    }
+
+    /**
+     * A hardened, namespace-aware factory (Woodstox when it is on the path, the JDK's otherwise)
+     * with the nesting and attribute limits given, for readers that set their own limits (the
+     * VOTable reader).
+     *
+     * @param maxDepth the deepest nesting of elements the parser accepts
+     * @param maxAttributeLength the longest attribute value the parser accepts, in characters
+     * @return the factory; thread-safe for creating readers
+     */
+    public static XMLInputFactory hardenedFactory(int maxDepth, int maxAttributeLength) {
+        return harden(XMLInputFactory.newFactory(), true, maxDepth, maxAttributeLength);
+    }
+
+    /**
+     * Hardens a factory, the one place where it is done (STYLE §5): no DTD processing, no external
+     * entities (a DOCTYPE is skipped, never fetched, and its entities are never defined; a
+     * resolver refuses any that is asked for), not coalescing, not validating; and, where the
+     * implementation supports them, Woodstox's limits ({@code com.ctc.wstx.*}: depth, attribute
+     * size and count, entities) and the JDK's (JAXP {@code jdk.xml.*}), a second line of defence
+     * behind the readers' own checks.
+     *
+     * @param f the factory, e.g. {@link XMLInputFactory#newDefaultFactory()} to have the JDK's parser
+     * @param namespaceAware whether the readers resolve namespaces
+     * @param maxDepth the deepest nesting of elements the parser accepts
+     * @param maxAttributeLength the longest attribute value the parser accepts, in characters
+     * @return the same factory
+     */
+    public static XMLInputFactory harden(XMLInputFactory f, boolean namespaceAware, int maxDepth,
+            int maxAttributeLength) {
+        set(f, XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
+        set(f, XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
+        set(f, XMLInputFactory.IS_NAMESPACE_AWARE, namespaceAware);
+        set(f, XMLInputFactory.IS_COALESCING, Boolean.FALSE);
+        set(f, XMLInputFactory.IS_VALIDATING, Boolean.FALSE);
+        f.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
+            throw new XMLStreamException("external entity refused: " + systemId);
+        });
+        // Woodstox (com.ctc.wstx.api.WstxInputProperties)
+        set(f, "com.ctc.wstx.maxElementDepth", maxDepth);
+        set(f, "com.ctc.wstx.maxAttributeSize", maxAttributeLength);
+        set(f, "com.ctc.wstx.maxAttributesPerElement", 1000);
+        set(f, "com.ctc.wstx.maxEntityCount", 10_000L);
+        set(f, "com.ctc.wstx.maxEntityDepth", 4);
+        // JDK parser (JAXP security properties)
+        set(f, "jdk.xml.entityExpansionLimit", "10000");
+        set(f, "jdk.xml.maxElementDepth", Integer.toString(maxDepth));
         return f;
+    }
+
+    private static void set(XMLInputFactory f, String name, Object value) {
+        if (f.isPropertySupported(name)) {
+            try {
+                f.setProperty(name, value);
+            } catch (IllegalArgumentException e) {
+                // The implementation listed the property but refused this value; the readers' own checks still apply.
+                System.getLogger("io.cadc4j.core").log(System.Logger.Level.DEBUG, "StAX property {0} not set: {1}",
+                        name, e.getMessage());
+            }
+        }
     }
 
     /**
