@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cadc4j.core.Cadc;
 import io.cadc4j.core.CadcTimeoutException;
+import io.cadc4j.core.ServiceLocation;
 import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.core.tap.JobJournal;
 import io.cadc4j.core.tap.SyncAttempt;
@@ -76,7 +77,7 @@ class FacadeAutoModeTest {
     }
 
     private Cadc cadc() {
-        return Cadc.builder().tapUrl(tap.base()).jobJournal(dir.resolve("jobs")).build();
+        return Cadc.builder().tap(ServiceLocation.at(tap.base())).jobJournal(dir.resolve("jobs")).build();
     }
 
     private static TapQuery auto(String adql) {
@@ -235,7 +236,7 @@ class FacadeAutoModeTest {
     @Test
     void aJobNotDoneInTimeIsKeptWhenJournaledAndNamedWhenItCannotBeDeleted() {
         String hang = "select * from fault.hang";
-        try (Cadc cadc = Cadc.builder().tapUrl(tap.base()).jobJournal(dir.resolve("jobs"))
+        try (Cadc cadc = Cadc.builder().tap(ServiceLocation.at(tap.base())).jobJournal(dir.resolve("jobs"))
                 .overallTimeout(Duration.ofSeconds(2)).build()) {
             assertThatThrownBy(() -> cadc.query(TapQuery.builder(hang).mode(TapQuery.Mode.ASYNC).build()))
                     .isInstanceOf(CadcTimeoutException.class)
@@ -244,7 +245,7 @@ class FacadeAutoModeTest {
             assertThat(cadc.jobJournal().orElseThrow().entries()).singleElement()
                     .satisfies(e -> assertThat(e.jobId()).isEqualTo("j1"));
         }
-        try (Cadc cadc = Cadc.builder().tapUrl(tap.base()).overallTimeout(Duration.ofSeconds(2)).build()) {
+        try (Cadc cadc = Cadc.builder().tap(ServiceLocation.at(tap.base())).overallTimeout(Duration.ofSeconds(2)).build()) {
             // The overall timeout that ended the wait leaves no time for the DELETE: the message says so.
             assertThatThrownBy(() -> cadc.query(TapQuery.builder(hang).mode(TapQuery.Mode.ASYNC).build()))
                     .isInstanceOf(CadcTimeoutException.class)
