@@ -34,7 +34,8 @@ module io.cadc4j.core {
 
     // Toolkit the adapters share: not API, readable only by cadc4j's own modules (OSGi: x-internal).
     exports io.cadc4j.core.internal.http to
-            io.cadc4j.tap, io.cadc4j.datalink, io.cadc4j.auth, io.cadc4j.names, io.cadc4j.votable, io.cadc4j.tests;
+            io.cadc4j.tap, io.cadc4j.datalink, io.cadc4j.auth, io.cadc4j.names, io.cadc4j.votable, io.cadc4j.cli,
+            io.cadc4j.tests;
     exports io.cadc4j.core.internal.io to io.cadc4j.tap, io.cadc4j.datalink;
     exports io.cadc4j.core.internal.table to io.cadc4j.tap, io.cadc4j.formats, io.cadc4j.cli;
     exports io.cadc4j.core.internal.xml to io.cadc4j.tap, io.cadc4j.votable;

@@ -21,7 +21,9 @@ import io.cadc4j.core.datalink.DownloadListener;
 import io.cadc4j.core.datalink.DownloadOptions;
 import io.cadc4j.core.datalink.DownloadOutcome;
 import io.cadc4j.core.datalink.DownloadRequest;
+import io.cadc4j.core.datalink.LinkListener;
 import io.cadc4j.core.datalink.LinkSet;
+import io.cadc4j.core.internal.facade.AutoSync;
 import io.cadc4j.core.internal.facade.NameCache;
 import io.cadc4j.core.internal.facade.PortProviders;
 import io.cadc4j.core.internal.facade.Services;
@@ -49,6 +51,7 @@ import io.cadc4j.core.tap.JobListFilter;
 import io.cadc4j.core.tap.JobReference;
 import io.cadc4j.core.tap.QueryPayload;
 import io.cadc4j.core.tap.ResultFormat;
+import io.cadc4j.core.tap.SyncAttempt;
 import io.cadc4j.core.tap.TapPort;
 import io.cadc4j.core.tap.TapQuery;
 import java.io.IOException;
@@ -439,7 +442,8 @@ public final class Cadc implements AutoCloseable {
     /**
      * Runs an ADQL query synchronously with a row limit, uploads and the other options. Unlike
      * astroquery, {@code MAXREC} is sent. Whether the service cut the result at its limit is
-     * {@link RowCursor#isOverflow()} once the rows are read.
+     * {@link RowCursor#isOverflow()} once the rows are read. A query whose
+     * {@linkplain TapQuery#mode() mode} is ASYNC or AUTO runs as {@link #query(TapQuery)} runs it.
      *
      * <pre>{@code
      * TapQuery q = TapQuery.builder("select * from tap_upload.t").maxRecords(100)
@@ -455,7 +459,88 @@ public final class Cadc implements AutoCloseable {
      */
     public RowCursor execSync(TapQuery query) {
         Objects.requireNonNull(query, "query");
+        if (query.mode() != TapQuery.Mode.SYNC) {
+            return query(query);
+        }
         return tap().query(query);
+    }
+
+    /**
+     * Runs a query as its {@link TapQuery#mode()} says, and streams its rows.
+     * <ul>
+     * <li>{@link TapQuery.Mode#SYNC}: as {@link #execSync(TapQuery)}.
+     * <li>{@link TapQuery.Mode#ASYNC}: as a job made by {@link #createAsync(TapQuery)} (recorded in
+     *     the {@linkplain #jobJournal() journal}, when there is one), run and waited for (up to an
+     *     hour; the {@linkplain Builder#overallTimeout overall timeout}, when set, ends the wait
+     *     sooner), its result streamed; the job is deleted when the cursor closes, or when it fails.
+     *     An interrupted wait deletes the job; a wait that runs out of time leaves it running, to
+     *     be loaded later, if a journal holds it.
+     * <li>{@link TapQuery.Mode#AUTO}: sync, as {@link #attemptSync(TapQuery)} does; when that
+     *     says the service's own sync limit cut the result, or the sync request timed out before
+     *     any of its answer arrived, as an async job, as ASYNC does. The switch is logged (logger
+     *     {@code io.cadc4j.core}, level INFO) with its reason. A {@code MAXREC} the query sets is
+     *     never overridden and never triggers the switch.
+     * </ul>
+     *
+     * <pre>{@code
+     * TapQuery q = TapQuery.builder("select * from caom2.Plane where ...").mode(TapQuery.Mode.AUTO).build();
+     * try (RowCursor rows = cadc.query(q)) { ... }   // every row, sync or async as needed
+     * }</pre>
+     *
+     * @param query the query, its options and its mode
+     * @return the rows; the caller closes the cursor
+     * @throws QueryException if the service rejects the query, or the job ends in error
+     * @throws CadcTimeoutException if the job is not done in time
+     * @throws CadcException if the service cannot be reached
+     */
+    public RowCursor query(TapQuery query) {
+        Objects.requireNonNull(query, "query");
+        switch (query.mode()) {
+            case ASYNC:
+                return runAsync(query);
+            case AUTO:
+                SyncAttempt attempt = attemptSync(query);
+                if (attempt.rows().isPresent()) {
+                    return attempt.rows().get();
+                }
+                System.getLogger("io.cadc4j.core").log(System.Logger.Level.INFO,
+                        "{0}; running the query as an async job instead", attempt.asyncReason().orElseThrow());
+                return runAsync(query);
+            default:
+                return tap().query(query);
+        }
+    }
+
+    /**
+     * The sync step of {@link TapQuery.Mode#AUTO}, whatever the query's mode: runs the query
+     * synchronously and says whether its result stands or the query must run as an async job
+     * (and why), for a caller that runs the job its own way; {@link #query(TapQuery)} does both.
+     * Without a {@code MAXREC}, the answer is kept in a temporary file while it arrives (memory
+     * does not grow with it) and read through, to see whether the service cut it at its own limit
+     * ({@code OVERFLOW}, or as many rows as the row limit its capabilities declare); the cursor
+     * then reads the file, removed when it closes. With a {@code MAXREC}, the answer streams as it
+     * comes, and only a timeout while it opens gives way to async.
+     * {@link TapQuery.Builder#syncTimeout(java.time.Duration)} sets how long the sync request may
+     * wait for its answer to start.
+     *
+     * <pre>{@code
+     * try (SyncAttempt a = cadc.attemptSync(query)) {
+     *     if (a.asyncReason().isPresent()) { ... run it as a job ... }
+     * }
+     * }</pre>
+     *
+     * @param query the query and its options
+     * @return the result that stands, or why the query must go async
+     * @throws QueryException if the service rejects the query
+     * @throws CadcException if the service cannot be reached, or its answer broke off after it began
+     */
+    public SyncAttempt attemptSync(TapQuery query) {
+        Objects.requireNonNull(query, "query");
+        return AutoSync.attempt(tap(), query);
+    }
+
+    private RowCursor runAsync(TapQuery query) {
+        return AutoSync.complete(createAsync(query), journal, AutoSync.DEFAULT_WAIT);
     }
 
     /**
@@ -476,13 +561,17 @@ public final class Cadc implements AutoCloseable {
      * @param outputFile the file to write
      * @return the size of the file written, in bytes
      * @throws IllegalArgumentException if the response format is none of votable, csv, tsv, json, fits
-     *     (needs cadc-formats), ecsv (needs cadc-formats)
+     *     (needs cadc-formats), ecsv (needs cadc-formats), or the query's mode is not SYNC
      * @throws QueryException if the service rejects the query
      * @throws CadcException if the service cannot be reached or the file cannot be written
      */
     public long execSync(TapQuery query, Path outputFile) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(outputFile, "outputFile");
+        if (query.mode() != TapQuery.Mode.SYNC) {
+            throw new IllegalArgumentException("a query in mode " + query.mode() + " is not written to a file by "
+                    + "execSync; read query(TapQuery) and write its rows, or create the job with createAsync");
+        }
         ResultFormat format = fileFormat(query.responseFormat().orElse("votable"));
         // The port streams a VOTable from the service and writes it in the format asked.
         TapQuery.Builder asked = TapQuery.builder(query.adql());
@@ -795,8 +884,31 @@ public final class Cadc implements AutoCloseable {
      * @throws CadcException if a DataLink call fails
      */
     public LinkSet getDataUrls(RowCursor result, boolean includeAuxiliaries) {
+        return getDataUrls(result, includeAuxiliaries, LinkListener.NONE);
+    }
+
+    /**
+     * The data URLs of a query's observations (see {@link #getDataUrls(RowCursor, boolean)}),
+     * telling a listener as each DataLink call of {@link io.cadc4j.core.datalink.LinkOptions#batchSize()} identifiers is
+     * answered: the identifiers resolved so far, of how many, and the links found.
+     *
+     * <pre>{@code
+     * LinkSet urls = cadc.getDataUrls(rows, false, (done, total, links) ->
+     *         System.err.printf("%d/%d identifiers, %d links%n", done, total, links));
+     * }</pre>
+     *
+     * @param result a query result with a {@code publisherID} column
+     * @param includeAuxiliaries false for the {@code #this} links only, true for every non-package link
+     * @param listener told of each resolved batch, from the threads that resolve them, one call at a
+     *     time ({@link LinkListener})
+     * @return the links with an access URL, and the error rows, grouped by identifier in the result's order
+     * @throws IllegalArgumentException if the result has no {@code publisherID} column, or no row with one
+     * @throws CadcException if a DataLink call fails
+     */
+    public LinkSet getDataUrls(RowCursor result, boolean includeAuxiliaries, LinkListener listener) {
+        Objects.requireNonNull(listener, "listener");
         List<String> ids = publisherIds(result, "getDataUrls");
-        return current().dataLink().dataLinks(ids, includeAuxiliaries);
+        return current().dataLink().dataLinks(ids, includeAuxiliaries, listener);
     }
 
     /**
@@ -813,7 +925,23 @@ public final class Cadc implements AutoCloseable {
      * @throws CadcException if a DataLink call fails
      */
     public LinkSet getDataUrls(Collection<String> publisherIds, boolean includeAuxiliaries) {
-        return current().dataLink().dataLinks(checkIds(publisherIds), includeAuxiliaries);
+        return getDataUrls(publisherIds, includeAuxiliaries, LinkListener.NONE);
+    }
+
+    /**
+     * The data URLs of some publisher DIDs, telling a listener of each resolved batch (see
+     * {@link #getDataUrls(RowCursor, boolean, LinkListener)}).
+     *
+     * @param publisherIds the identifiers, at least one
+     * @param includeAuxiliaries false for the {@code #this} links only, true for every non-package link
+     * @param listener told of each resolved batch ({@link LinkListener})
+     * @return the links with an access URL, and the error rows
+     * @throws IllegalArgumentException if no identifier is given
+     * @throws CadcException if a DataLink call fails
+     */
+    public LinkSet getDataUrls(Collection<String> publisherIds, boolean includeAuxiliaries, LinkListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        return current().dataLink().dataLinks(checkIds(publisherIds), includeAuxiliaries, listener);
     }
 
     /**

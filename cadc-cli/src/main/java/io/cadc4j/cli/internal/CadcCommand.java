@@ -229,9 +229,9 @@ final class CadcCommand implements Callable<Integer> {
     }
 
     /**
-     * The progress drawn for downloads.
+     * The progress drawn for downloads and DataLink resolutions.
      *
-     * @param count how many items there are
+     * @param count how many downloads there are, 0 when not known (or for a resolution)
      * @return the listener; close it when they end
      */
     Progress progress(int count) {

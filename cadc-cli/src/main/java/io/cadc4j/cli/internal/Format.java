@@ -9,11 +9,17 @@ package io.cadc4j.cli.internal;
 enum Format {
     /** Aligned columns fitted to the terminal width, then the row count. */
     table,
-    /** Comma-separated values with a header line (RFC 4180 quoting). */
+    /**
+     * Comma-separated values with a header line (RFC 4180 quoting); a null is an empty field, an empty
+     * string (or array) a quoted {@code ""}.
+     */
     csv,
     /** Tab-separated values with a header line; tabs, newlines and backslashes escaped. */
     tsv,
-    /** One JSON object: the columns, the rows as arrays, the row count and the overflow flag. */
+    /**
+     * One JSON object: the columns, the rows as arrays, the row count and the overflow flag; a null is
+     * {@code null}, an empty string {@code ""}, and a NaN or infinity (which JSON cannot write) {@code null}.
+     */
     json,
     /** A VOTable (TABLEDATA), as the service's columns describe it. */
     votable,

@@ -2,6 +2,7 @@
 package io.cadc4j.cli.internal;
 
 import io.cadc4j.core.CadcException;
+import io.cadc4j.core.internal.http.ErrorText;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.URI;
@@ -23,20 +24,10 @@ import java.util.regex.Pattern;
  * <p>Immutable and thread-safe.
  */
 final class Messages {
-    private static final Pattern TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
-    private static final Pattern H1 = Pattern.compile("(?is)<h1[^>]*>(.*?)</h1>");
-    private static final Pattern BODY = Pattern.compile("(?is)<body[^>]*>(.*)");
-    private static final Pattern DROPPED = Pattern.compile("(?is)<(script|style|head|h1|title)[^>]*>.*?</\\1>");
-    private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
-    private static final Pattern INFO_ERROR = Pattern.compile(
-            "(?is)<INFO[^>]*name\\s*=\\s*[\"']QUERY_STATUS[\"'][^>]*>(.*?)</INFO>");
-    private static final Pattern UWS_MESSAGE = Pattern.compile("(?is)<(?:\\w+:)?message[^>]*>(.*?)</(?:\\w+:)?message>");
     private static final Pattern XML_DOCUMENT = Pattern.compile("(?s)(<\\?xml|<\\?xml-stylesheet|<VOTABLE|<(?:\\w+:)?job\\b).*");
     private static final Pattern HTML_DOCUMENT = Pattern.compile("(?is)(<!doctype html|<html).*");
     /** Java API names in parentheses, e.g. "(Coordinates.parseOrResolve)". */
     private static final Pattern API_NAME = Pattern.compile("\\s*\\((?:[a-z]\\w*\\.)*[A-Z]\\w*\\.[a-z]\\w*(?:\\(\\))?\\)");
-    /** A sentence ends at a period, exclamation or question mark followed by a space (or the end). */
-    private static final Pattern SENTENCE = Pattern.compile("(?s)^(.*?[.!?])(?:\\s|$)");
 
     private final String timeoutText;
     private final Duration timeout;
@@ -98,47 +89,12 @@ final class Messages {
 
     /** A VOTable error document's QUERY_STATUS text, a UWS error's message, else the text without tags. */
     static String errorDocument(String xml) {
-        Matcher info = INFO_ERROR.matcher(xml);
-        if (info.find() && !info.group(1).isBlank()) {
-            return unescape(info.group(1)).strip();
-        }
-        Matcher message = UWS_MESSAGE.matcher(xml);
-        if (message.find() && !message.group(1).isBlank()) {
-            return unescape(message.group(1)).strip();
-        }
-        return unescape(TAG.matcher(xml.replaceAll("(?s)<\\?.*?\\?>", "")).replaceAll(" ")).replaceAll("\\s+", " ").strip();
+        return ErrorText.errorDocument(xml);
     }
 
     /** An HTML page's title, and the first sentence of its text. */
     static String htmlPage(String html) {
-        Matcher t = TITLE.matcher(html);
-        String title = t.find() ? oneLine(unescape(TAG.matcher(t.group(1)).replaceAll(" "))) : "";
-        if (title.isEmpty()) {
-            Matcher h = H1.matcher(html);
-            title = h.find() ? oneLine(unescape(TAG.matcher(h.group(1)).replaceAll(" "))) : "";
-        }
-        Matcher b = BODY.matcher(html);
-        String body = b.find() ? b.group(1) : html;
-        String text = oneLine(unescape(TAG.matcher(DROPPED.matcher(body).replaceAll(" ")).replaceAll(" ")));
-        String sentence = firstSentence(text);
-        if (title.isEmpty()) {
-            return sentence;
-        }
-        return sentence.isEmpty() || title.contains(sentence) ? title : title + ": " + sentence;
-    }
-
-    static String firstSentence(String text) {
-        Matcher s = SENTENCE.matcher(text.strip());
-        return s.find() ? s.group(1) : text.strip();
-    }
-
-    private static String oneLine(String s) {
-        return s.replaceAll("\\s+", " ").strip();
-    }
-
-    private static String unescape(String s) {
-        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
-                .replace("&apos;", "'").replace("&nbsp;", " ").replace("&amp;", "&");
+        return ErrorText.htmlPage(html);
     }
 
     /** "connection refused: host:port" and the like, when the cause says so. */

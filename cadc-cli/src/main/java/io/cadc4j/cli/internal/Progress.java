@@ -4,6 +4,7 @@ package io.cadc4j.cli.internal;
 import io.cadc4j.core.datalink.DownloadListener;
 import io.cadc4j.core.datalink.DownloadOutcome;
 import io.cadc4j.core.datalink.DownloadRequest;
+import io.cadc4j.core.datalink.LinkListener;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -13,14 +14,16 @@ import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 
 /**
- * Progress of downloads on standard error. {@link Mode#LIVE}: one line, redrawn in place at most
- * every {@value #REDRAW_MS} ms, with the files done, the bytes, the rate and (when the sizes are
- * known) the time left, and cleared when the downloads end or the run is stopped. {@link Mode#PLAIN}:
- * one line per finished file, for logs. {@link Mode#NONE}: nothing.
+ * Progress of downloads, and of the DataLink calls that resolve identifiers to links, on standard
+ * error. {@link Mode#LIVE}: one line, redrawn in place at most every {@value #REDRAW_MS} ms, with
+ * the files done, the bytes, the rate and (when the sizes are known) the time left, or the
+ * identifiers resolved and the links found, and cleared when the work ends or the run is stopped.
+ * {@link Mode#PLAIN}: one line per finished file or resolved batch, for logs. {@link Mode#NONE}:
+ * nothing.
  *
- * <p>Thread-safe: parallel downloads report from several threads.
+ * <p>Thread-safe: parallel downloads and DataLink calls report from several threads.
  */
-final class Progress implements DownloadListener, AutoCloseable {
+final class Progress implements DownloadListener, LinkListener, AutoCloseable {
     /** How often the live line is redrawn at most. */
     static final long REDRAW_MS = 200;
 
@@ -48,6 +51,9 @@ final class Progress implements DownloadListener, AutoCloseable {
     private int drawn;
     private String current = "";
     private Shutdown.Registration cleared;
+    private int idsDone;
+    private int idsTotal;
+    private int linksFound;
 
     /**
      * @param mode what to draw
@@ -124,6 +130,22 @@ final class Progress implements DownloadListener, AutoCloseable {
         draw(done + failed == count);
     }
 
+    @Override
+    public synchronized void batchResolved(int done, int total, int links) {
+        idsDone = done;
+        idsTotal = total;
+        linksFound = links;
+        if (mode == Mode.PLAIN) {
+            err.println("cadc: [" + done + "/" + total + "] identifiers resolved, " + links(links));
+            err.flush();
+        }
+        draw(false);
+    }
+
+    private static String links(int n) {
+        return n + (n == 1 ? " link" : " links");
+    }
+
     private long transferred() {
         long t = finishedBytes;
         for (long[] r : running.values()) {
@@ -154,8 +176,11 @@ final class Progress implements DownloadListener, AutoCloseable {
         err.flush();
     }
 
-    /** The live line: files, bytes, rate, time left. */
+    /** The live line: files, bytes, rate, time left; or, before any download, the identifiers resolved. */
     String line(long now) {
+        if (idsTotal > 0 && done + failed + running.size() == 0) {
+            return idsDone + "/" + idsTotal + " identifiers resolved  " + links(linksFound);
+        }
         long bytes = transferred();
         double seconds = Math.max(0.001, (now - start) / 1000.0);
         double rate = bytes / seconds;

@@ -2,20 +2,17 @@
 package io.cadc4j.cli.internal;
 
 import io.cadc4j.core.Cadc;
-import io.cadc4j.core.CadcTimeoutException;
 import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.core.tap.AsyncJob;
 import io.cadc4j.core.tap.JobJournal;
 import io.cadc4j.core.tap.QueryPayload;
+import io.cadc4j.core.tap.SyncAttempt;
 import io.cadc4j.core.tap.TapQuery;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,6 +44,11 @@ final class QueryCommand implements Callable<Integer> {
             + "result or the sync request times out before its first byte; a --maxrec you give is kept.")
     Mode mode;
 
+    @Option(names = "--sync-timeout", paramLabel = "DURATION", description = "With --mode auto: how long the "
+            + "sync request may wait for its answer to start before the query runs as an async job instead "
+            + "(e.g. 30s, 5m; default: the request timeout).")
+    String syncTimeout;
+
     @Option(names = "--keep-job", description = "With --async: keep the job on the server (and in the local "
             + "journal) when interrupted or done; Ctrl-C then prints the 'cadc job resume' line.")
     boolean keepJob;
@@ -72,6 +74,9 @@ final class QueryCommand implements Callable<Integer> {
         }
         CadcCommand.addUploads(uploads, o);
         TapQuery query = o.build();
+        if (syncTimeout != null && mode != Mode.auto) {
+            throw new ExitCodes.UsageException("--sync-timeout goes with --mode auto");
+        }
         if (async && mode != null && mode != Mode.async) {
             throw new ExitCodes.UsageException("--async and --mode " + mode + " contradict each other");
         }
@@ -83,11 +88,16 @@ final class QueryCommand implements Callable<Integer> {
                 return root.printPayload(p);
             }
             if (mode == Mode.auto) {
-                Optional<String> why = maxrec != null ? trySync(cadc, query) : trySyncWithinLimit(cadc, query);
-                if (why.isEmpty()) {
-                    return ExitCodes.OK;
+                TapQuery auto = syncTimeout == null ? query : query.toBuilder().syncTimeout(syncTimeout()).build();
+                try (SyncAttempt attempt = cadc.attemptSync(auto)) {
+                    if (attempt.rows().isPresent()) {
+                        // A restart (a result to -o that broke off) runs the query sync again as asked.
+                        return JobRunner.emitRestarting(root, new Once(attempt.rows().get(),
+                                () -> cadc.execSync(query)), maxrec == null ? -1 : maxrec);
+                    }
+                    root.err.println("cadc: " + attempt.asyncReason().orElseThrow()
+                            + "; running the query as an async job instead");
                 }
-                root.err.println("cadc: " + why.get() + "; running the query as an async job instead");
             } else if (!asAsync) {
                 return JobRunner.emitRestarting(root, () -> cadc.execSync(query), maxrec == null ? -1 : maxrec);
             }
@@ -95,70 +105,18 @@ final class QueryCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * AUTO with a MAXREC the user gave: the sync query as asked (its limit is the user's, so an
-     * overflow stays a warning); only a timeout before the first byte sends it to async.
-     *
-     * @return why it must go async, or empty when it ran
-     */
-    private Optional<String> trySync(Cadc cadc, TapQuery query) {
-        RowCursor rows;
+    private Duration syncTimeout() {
         try {
-            rows = cadc.execSync(query);
-        } catch (CadcTimeoutException e) {
-            return Optional.of("the sync request timed out before the first byte (" + e.getMessage() + ")");
+            String t = syncTimeout.strip().toUpperCase(Locale.ROOT);
+            Duration d = Duration.parse(t.startsWith("P") ? t : "PT" + t);
+            if (!d.isZero() && !d.isNegative()) {
+                return d;
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
         }
-        JobRunner.emitRestarting(root, new Once(rows, () -> cadc.execSync(query)), maxrec);
-        return Optional.empty();
-    }
-
-    /**
-     * AUTO without a MAXREC: the sync result is written to a spool file first; if the service cut
-     * it at its own limit (OVERFLOW), it is thrown away and the query goes async, else the spool
-     * becomes the output.
-     *
-     * @return why it must go async, or empty when it ran
-     */
-    private Optional<String> trySyncWithinLimit(Cadc cadc, TapQuery query) {
-        Path spool = null;
-        try {
-            RowCursor rows;
-            try {
-                rows = cadc.execSync(query);
-            } catch (CadcTimeoutException e) {
-                return Optional.of("the sync request timed out before the first byte (" + e.getMessage() + ")");
-            }
-            spool = Files.createTempFile("cadc-auto-", ".part");
-            spool.toFile().deleteOnExit();
-            long count;
-            boolean overflow;
-            try (RowCursor r = rows; OutputStream o = Files.newOutputStream(spool)) {
-                count = TableWriter.write(root.format(), r, o, root.terminal.width());
-                overflow = r.isOverflow();
-            }
-            if (overflow) {
-                return Optional.of("the service cut the sync result at its row limit (" + count + " rows, OVERFLOW)");
-            }
-            Path written = spool;
-            if (root.output == null) {
-                Files.copy(written, root.out);
-                root.out.flush();
-            } else {
-                root.writeAtomically(root.output, o -> Files.copy(written, o));
-            }
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing " + (root.output == null ? "the result" : root.output)
-                    + " failed: " + e.getMessage(), e);
-        } finally {
-            if (spool != null) {
-                try {
-                    Files.deleteIfExists(spool);
-                } catch (IOException e) {
-                    root.err.println("cadc: warning: could not remove " + spool + ": " + e.getMessage());
-                }
-            }
-        }
+        throw new ExitCodes.UsageException("--sync-timeout: not a positive duration: '" + syncTimeout
+                + "' (write 30s, 5m, 1h or PT2M)");
     }
 
     /** The rows already fetched, then fresh ones on a restart. */

@@ -160,7 +160,13 @@ final class TableWriter {
                 if (i > 0) {
                     line.append(separator);
                 }
-                line.append(escape(text(rows, i, ""), separator));
+                String cell = text(rows, i, null);
+                if (cell == null) {
+                    continue; // null: an empty field
+                }
+                // CSV keeps '' (and an empty array) apart from null as a quoted empty field, as PostgreSQL
+                // and the library's CSV writer do; TSV has no quoting and writes both as nothing
+                line.append(cell.isEmpty() && separator == ',' ? "\"\"" : escape(cell, separator));
             }
             w.write(line.toString());
             w.write('\n');

@@ -57,12 +57,19 @@ final class UrlsCommand implements Callable<Integer> {
             }
             if (source.adql != null) {
                 try (RowCursor rows = cadc.execSync(source.adql)) {
-                    links = cadc.getDataUrls(rows, auxiliaries);
+                    links = resolve(cadc, rows);
                 }
             } else {
                 links = fromFile(cadc, source.file);
             }
             return root.printLinks(links);
+        }
+    }
+
+    /** Resolves the rows' publisher DIDs, the progress of the DataLink calls on stderr, cleared before the links print. */
+    private LinkSet resolve(Cadc cadc, RowCursor rows) {
+        try (Progress progress = root.progress(0)) {
+            return cadc.getDataUrls(rows, auxiliaries, progress);
         }
     }
 
@@ -72,7 +79,7 @@ final class UrlsCommand implements Callable<Integer> {
         }
         try (InputStream in = Files.newInputStream(file);
                 RowCursor rows = VOTableReader.builder().build().open(in, file.toUri())) {
-            return cadc.getDataUrls(rows, auxiliaries);
+            return resolve(cadc, rows);
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + file + " failed: " + e.getMessage(), e);
         }

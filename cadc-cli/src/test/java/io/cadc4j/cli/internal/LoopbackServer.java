@@ -21,7 +21,9 @@ import java.util.concurrent.Executors;
  * {@code /public/NAME?bytes=N&ms=T} sends N bytes over about T ms; {@code /private/NAME} wants HTTP
  * basic {@code alice}/{@code s3cret} and otherwise answers 401 with DaCHS's captured HTML page;
  * {@code /tap/sync} sends the first rows of a VOTable, then hangs until the server stops (a query
- * that is still streaming when the user presses Ctrl-C); anything else is 404.
+ * that is still streaming when the user presses Ctrl-C); {@code /links} is a DataLink service that
+ * answers each call after 300 ms with one {@code #this} link, {@code /public/N.fits}, per
+ * identifier {@code ivo://example.org/obs?N} asked (form or query {@code ID}s); anything else is 404.
  */
 final class LoopbackServer implements AutoCloseable {
     static final String USER = "alice";
@@ -67,6 +69,8 @@ final class LoopbackServer implements AutoCloseable {
                     ex.sendResponseHeaders(401, page.length);
                     ex.getResponseBody().write(page);
                 }
+            } else if (path.equals("/links")) {
+                links(ex);
             } else if (path.equals("/tap/sync")) {
                 ex.getRequestBody().readAllBytes();
                 streamForever(ex);
@@ -79,6 +83,40 @@ final class LoopbackServer implements AutoCloseable {
         } finally {
             ex.close();
         }
+    }
+
+    private void links(HttpExchange ex) throws IOException {
+        String form = "POST".equals(ex.getRequestMethod())
+                ? new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8) : ex.getRequestURI().getRawQuery();
+        StringBuilder doc = new StringBuilder("<?xml version=\"1.0\"?>\n<VOTABLE version=\"1.4\" "
+                + "xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\"><RESOURCE type=\"results\"><TABLE>"
+                + "<FIELD name=\"ID\" datatype=\"char\" arraysize=\"*\"/>"
+                + "<FIELD name=\"access_url\" datatype=\"char\" arraysize=\"*\"/>"
+                + "<FIELD name=\"service_def\" datatype=\"char\" arraysize=\"*\"/>"
+                + "<FIELD name=\"error_message\" datatype=\"char\" arraysize=\"*\"/>"
+                + "<FIELD name=\"semantics\" datatype=\"char\" arraysize=\"*\"/>"
+                + "<FIELD name=\"description\" datatype=\"char\" arraysize=\"*\"/>"
+                + "<FIELD name=\"content_type\" datatype=\"char\" arraysize=\"*\"/>"
+                + "<FIELD name=\"content_length\" datatype=\"long\"/><DATA><TABLEDATA>\n");
+        for (String kv : (form == null ? "" : form).split("&")) {
+            if (kv.startsWith("ID=")) {
+                String id = java.net.URLDecoder.decode(kv.substring(3), StandardCharsets.UTF_8);
+                doc.append("<TR><TD>").append(id).append("</TD><TD>").append(url()).append("/public/")
+                        .append(id.substring(id.indexOf('?') + 1)).append(".fits</TD><TD/><TD/><TD>#this</TD>"
+                        + "<TD/><TD>application/fits</TD><TD>2880</TD></TR>\n");
+            }
+        }
+        doc.append("</TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>\n");
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        byte[] body = doc.toString().getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/x-votable+xml;content=datalink");
+        ex.sendResponseHeaders(200, body.length);
+        ex.getResponseBody().write(body);
     }
 
     private static int param(HttpExchange ex, String name, int otherwise) {

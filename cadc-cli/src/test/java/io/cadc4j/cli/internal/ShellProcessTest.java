@@ -99,6 +99,39 @@ class ShellProcessTest {
                 .doesNotContain("\r");
     }
 
+    @Test
+    void urlsShowTheirDataLinkBatchesOnATerminalAndNothingRedirected() throws Exception {
+        StringBuilder ids = new StringBuilder("<?xml version=\"1.0\"?>\n<VOTABLE version=\"1.4\" "
+                + "xmlns=\"http://www.ivoa.net/xml/VOTable/v1.3\"><RESOURCE type=\"results\"><TABLE>"
+                + "<FIELD name=\"publisherID\" datatype=\"char\" arraysize=\"*\"/><DATA><TABLEDATA>\n");
+        for (int i = 0; i < 100; i++) {
+            ids.append("<TR><TD>ivo://example.org/obs?").append(i).append("</TD></TR>\n");
+        }
+        Files.writeString(dir.resolve("ids.xml"), ids.append("</TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>\n"));
+        Shell sh = Shell.network(dir);
+        String urls = "cadc --datalink-url " + server.url() + "/links urls --result ids.xml";
+        // 100 identifiers: 5 calls of 20, 4 at once, each answered after 300 ms
+        Shell.Result r = sh.inTerminal(100, urls + " > urls.txt", "");
+        assertThat(r.code).as(r.toString()).isZero();
+        assertThat(r.out).startsWith("\r").contains("/100 identifiers resolved  ").contains(" links")
+                .doesNotContain("\n").matches("(?s).*\r +\r$"); // redrawn in place, then cleared
+        List<String> got = Files.readAllLines(dir.resolve("urls.txt"));
+        assertThat(got).hasSize(100).first().isEqualTo(server.url() + "/public/0.fits");
+
+        r = sh.run(urls + " 2> err.txt", "");
+        assertThat(r.code).as(r.toString()).isZero();
+        assertThat(lines(r.out.strip())).isEqualTo(got);
+        assertThat(Files.readString(dir.resolve("err.txt"))).isEmpty();
+
+        r = sh.run(urls.replace(" urls ", " urls --progress=plain "), "");
+        assertThat(r.code).as(r.toString()).isZero();
+        List<String> plain = lines(r.err.strip());
+        assertThat(plain).hasSize(5).last()
+                .isEqualTo("cadc: [100/100] identifiers resolved, 100 links");
+        assertThat(plain).allSatisfy(l -> assertThat(l)
+                .matches("cadc: \\[(\\d+)/100\\] identifiers resolved, \\1 links"));
+    }
+
     // ------------------------------------------------------------------ 3, 5, 6, 8: pipes, exit codes, no registry, umask
 
     @Test

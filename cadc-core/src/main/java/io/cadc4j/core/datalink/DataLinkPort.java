@@ -56,6 +56,24 @@ public interface DataLinkPort {
     LinkSet links(Collection<String> ids, LinkOptions options);
 
     /**
+     * The links of some identifiers, as {@link #links(Collection, LinkOptions)}, telling a listener
+     * of each batch as it is resolved. The default tells it once, at the end, as one batch; the
+     * HTTP adapter overrides it to tell of each call.
+     *
+     * @param ids the identifiers
+     * @param options how to ask
+     * @param listener told of each resolved batch (see {@link LinkListener} for its threads)
+     * @return the rows grouped by identifier in the order given, error rows included
+     * @throws io.cadc4j.core.CadcException if a call fails
+     */
+    default LinkSet links(Collection<String> ids, LinkOptions options, LinkListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        LinkSet set = links(ids, options);
+        LinkListeners.tellOnce(listener, ids, set);
+        return set;
+    }
+
+    /**
      * The data links of some publisher DIDs, the way {@code astroquery.cadc}'s
      * {@code get_data_urls} finds them ({@code REQUEST=downloads-only}): the {@code #this} rows, or
      * with {@code withAuxiliaries} every row but packages; unlike astroquery, error rows are kept.
@@ -66,6 +84,24 @@ public interface DataLinkPort {
      * @throws io.cadc4j.core.CadcException if a call fails
      */
     LinkSet dataLinks(Collection<String> publisherIds, boolean withAuxiliaries);
+
+    /**
+     * The data links of some publisher DIDs, as {@link #dataLinks(Collection, boolean)}, telling a
+     * listener of each batch as it is resolved, with the links that pass counted. The default tells
+     * it once, at the end, as one batch; the HTTP adapter overrides it to tell of each call.
+     *
+     * @param publisherIds the identifiers
+     * @param withAuxiliaries false for {@code #this} only, true for every non-package link
+     * @param listener told of each resolved batch (see {@link LinkListener} for its threads)
+     * @return the rows with an access URL that pass, plus every error row, grouped by identifier
+     * @throws io.cadc4j.core.CadcException if a call fails
+     */
+    default LinkSet dataLinks(Collection<String> publisherIds, boolean withAuxiliaries, LinkListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        LinkSet set = dataLinks(publisherIds, withAuxiliaries);
+        LinkListeners.tellOnce(listener, publisherIds, set);
+        return set;
+    }
 
     /**
      * Cutout URLs of some publisher DIDs for a circle, the way {@code astroquery.cadc}'s

@@ -5,6 +5,7 @@ import io.cadc4j.core.registry.Availability;
 import io.cadc4j.core.registry.TapEndpoints;
 import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.core.table.TableDescription;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -70,6 +71,23 @@ public interface TapPort {
      * @throws io.cadc4j.core.CadcException if reading the result or writing the file fails
      */
     void writeResult(TapQuery query, ResultFormat format, Path target);
+
+    /**
+     * Reads a result document kept earlier (a VOTable a query answered, written by
+     * {@link #writeResult(TapQuery, ResultFormat, OutputStream)} as {@link ResultFormat#VOTABLE}),
+     * as {@link #query(TapQuery)} reads the service's answer: a {@code QUERY_STATUS=ERROR} in it
+     * fails, {@link RowCursor#isOverflow()} tells whether it was cut. The cursor closes the stream.
+     *
+     * @param votable the document
+     * @param source where it came from, for messages
+     * @return a cursor over its rows; the caller closes it
+     * @throws io.cadc4j.core.QueryException if the document reports an error
+     * @throws io.cadc4j.core.ProtocolViolationException if it is not a VOTable
+     * @throws UnsupportedOperationException if this port reads no documents (the default)
+     */
+    default RowCursor read(InputStream votable, URI source) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " reads no kept result documents");
+    }
 
     /**
      * Creates an asynchronous job for a query, in phase PENDING; {@link AsyncJob#run()} starts it.

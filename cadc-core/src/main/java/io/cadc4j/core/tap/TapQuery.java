@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.core.tap;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,14 +15,38 @@ import java.util.OptionalLong;
  * format defaults to the service's (a TABLEDATA VOTable at CADC). Tables given with
  * {@link Builder#upload(TableUpload)} are sent with the query and read as {@code TAP_UPLOAD.<name>}.
  *
+ * <p>The {@link Mode} says how {@link io.cadc4j.core.Cadc#query(TapQuery)} runs it: synchronously
+ * (the default), as an async job, or {@link Mode#AUTO}, synchronously unless the service's own sync
+ * limit or a timeout would fail it. Ports ignore the mode: {@link TapPort#query} is always sync,
+ * {@link TapPort#submit} always async.
+ *
  * <p>Immutable and thread-safe; {@link Builder} is single-threaded.
  */
 public final class TapQuery {
+
+    /** How {@link io.cadc4j.core.Cadc#query(TapQuery)} runs a query. */
+    public enum Mode {
+        /** Synchronously, as one request whose answer streams in (the default). */
+        SYNC,
+        /** As an async (UWS) job: created, run, waited for, its result streamed, then deleted. */
+        ASYNC,
+        /**
+         * Synchronously; as an async job instead when the service's own sync row limit cut the
+         * result (an {@code OVERFLOW} at a limit the query did not set, or as many rows as the
+         * limit its capabilities declare) or when the sync request timed out before any of its
+         * answer arrived. A query with {@code MAXREC} set only switches on the timeout: the
+         * limit it set is its own, never overridden.
+         */
+        AUTO
+    }
+
     private final String adql;
     private final long maxRecords;
     private final String responseFormat;
     private final String runId;
     private final List<TableUpload> uploads;
+    private final Mode mode;
+    private final Duration syncTimeout;
 
     private TapQuery(Builder b) {
         this.adql = b.adql;
@@ -29,6 +54,8 @@ public final class TapQuery {
         this.responseFormat = b.responseFormat;
         this.runId = b.runId;
         this.uploads = List.copyOf(b.uploads);
+        this.mode = b.mode;
+        this.syncTimeout = b.syncTimeout;
     }
 
     /**
@@ -76,6 +103,43 @@ public final class TapQuery {
         return uploads;
     }
 
+    /** @return how {@link io.cadc4j.core.Cadc#query(TapQuery)} runs the query; {@link Mode#SYNC} unless set */
+    public Mode mode() {
+        return mode;
+    }
+
+    /**
+     * How long a sync request for this query may wait for the start of its answer, when set
+     * (else the transport's request timeout): with {@link Mode#AUTO}, how soon it gives up on sync
+     * and runs the query as an async job. A sync request with a timeout of its own is sent once,
+     * never retried (retries would multiply the wait the caller bounded).
+     *
+     * @return the timeout, if set
+     */
+    public Optional<Duration> syncTimeout() {
+        return Optional.ofNullable(syncTimeout);
+    }
+
+    /**
+     * A builder holding this query's text and parameters, to change some of them.
+     *
+     * <pre>{@code
+     * TapQuery auto = query.toBuilder().mode(TapQuery.Mode.AUTO).build();
+     * }</pre>
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder(adql);
+        b.maxRecords = maxRecords;
+        b.responseFormat = responseFormat;
+        b.runId = runId;
+        b.uploads.addAll(uploads);
+        b.mode = mode;
+        b.syncTimeout = syncTimeout;
+        return b;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof TapQuery)) {
@@ -83,17 +147,19 @@ public final class TapQuery {
         }
         TapQuery q = (TapQuery) o;
         return adql.equals(q.adql) && maxRecords == q.maxRecords && Objects.equals(responseFormat, q.responseFormat)
-                && Objects.equals(runId, q.runId) && uploads.equals(q.uploads);
+                && Objects.equals(runId, q.runId) && uploads.equals(q.uploads) && mode == q.mode
+                && Objects.equals(syncTimeout, q.syncTimeout);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(adql, maxRecords, responseFormat, runId, uploads);
+        return Objects.hash(adql, maxRecords, responseFormat, runId, uploads, mode, syncTimeout);
     }
 
     @Override
     public String toString() {
-        return "TapQuery[" + adql + (maxRecords >= 0 ? ", MAXREC=" + maxRecords : "") + "]";
+        return "TapQuery[" + adql + (maxRecords >= 0 ? ", MAXREC=" + maxRecords : "")
+                + (mode == Mode.SYNC ? "" : ", " + mode) + "]";
     }
 
     /** Collects a query's parameters. Single-threaded. */
@@ -103,6 +169,8 @@ public final class TapQuery {
         private String responseFormat;
         private String runId;
         private final List<TableUpload> uploads = new ArrayList<>();
+        private Mode mode = Mode.SYNC;
+        private Duration syncTimeout;
 
         private Builder(String adql) {
             Objects.requireNonNull(adql, "adql");
@@ -164,6 +232,33 @@ public final class TapQuery {
                 }
             }
             uploads.add(upload);
+            return this;
+        }
+
+        /**
+         * Sets how {@link io.cadc4j.core.Cadc#query(TapQuery)} runs the query.
+         *
+         * @param mode sync, async, or auto
+         * @return this builder
+         */
+        public Builder mode(Mode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * Sets how long a sync request may wait for the start of its answer (see
+         * {@link TapQuery#syncTimeout()}).
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder syncTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isZero() || timeout.isNegative()) {
+                throw new IllegalArgumentException("syncTimeout must be positive: " + timeout);
+            }
+            this.syncTimeout = timeout;
             return this;
         }
 

@@ -12,6 +12,7 @@ import io.cadc4j.core.datalink.DownloadRequest;
 import io.cadc4j.core.datalink.Downloader;
 import io.cadc4j.core.datalink.FitsCard;
 import io.cadc4j.core.datalink.FitsHeader;
+import io.cadc4j.core.datalink.LinkListener;
 import io.cadc4j.core.datalink.LinkOptions;
 import io.cadc4j.core.datalink.LinkSet;
 import io.cadc4j.core.datalink.Semantics;
@@ -52,6 +53,10 @@ public final class FakeDataLink implements DataLinkPortProvider {
     public volatile String missing = "\0";
     /** How many progress events a download sends its listener (0: none, not even started/finished). */
     public volatile int progressSteps;
+    /** How many identifiers make one batch told to a {@link LinkListener}. */
+    public volatile int linkBatch = 2;
+    /** Run after the first batch has been told (a Ctrl-C in the middle, say). */
+    public volatile Runnable afterFirstBatch = () -> { };
 
     @Override
     public String name() {
@@ -94,6 +99,24 @@ public final class FakeDataLink implements DataLinkPortProvider {
                     }
                 }
                 return LinkSet.of(rows);
+            }
+
+            /** Tells the listener of every {@link #linkBatch} distinct identifiers, as the HTTP adapter does. */
+            @Override
+            public LinkSet dataLinks(Collection<String> ids, boolean withAuxiliaries, LinkListener listener) {
+                LinkSet set = dataLinks(ids, withAuxiliaries);
+                List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(ids));
+                int links = 0;
+                for (int i = 0; i < distinct.size(); i++) {
+                    links += (int) set.forId(distinct.get(i)).stream().filter(l -> !l.isError()).count();
+                    if ((i + 1) % linkBatch == 0 || i + 1 == distinct.size()) {
+                        listener.batchResolved(i + 1, distinct.size(), links);
+                        if (i + 1 == linkBatch) {
+                            afterFirstBatch.run();
+                        }
+                    }
+                }
+                return set;
             }
 
             @Override

@@ -331,8 +331,9 @@ class HttpPipelineTest {
 
         CadcException e = errorFor(502, "text/html; charset=utf-8", page);
 
+        // the heading repeats the title and is not the page's first sentence
         assertThat(((ServiceException) e).serverMessage())
-                .isEqualTo("502 Bad Gateway: Bad Gateway The proxy & its friends gave up.");
+                .isEqualTo("502 Bad Gateway: The proxy & its friends gave up.");
     }
 
     @Test

@@ -57,4 +57,25 @@ class TapQueryTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ADQL identifier");
     }
+
+    @Test
+    void carriesItsModeAndSyncTimeoutThroughToBuilder() {
+        TapQuery q = TapQuery.builder("SELECT 1").maxRecords(5).runId("r").responseFormat("votable")
+                .upload(TableUpload.ofFile("a", Path.of("a.xml"))).build();
+        assertThat(q.mode()).isEqualTo(TapQuery.Mode.SYNC);
+        assertThat(q.syncTimeout()).isEmpty();
+
+        TapQuery auto = q.toBuilder().mode(TapQuery.Mode.AUTO).syncTimeout(java.time.Duration.ofSeconds(2)).build();
+        assertThat(auto.mode()).isEqualTo(TapQuery.Mode.AUTO);
+        assertThat(auto.syncTimeout()).hasValue(java.time.Duration.ofSeconds(2));
+        assertThat(auto.maxRecords()).hasValue(5);
+        assertThat(auto.uploads()).isEqualTo(q.uploads());
+        assertThat(auto).isNotEqualTo(q).hasToString("TapQuery[SELECT 1, MAXREC=5, AUTO]");
+        assertThat(auto.toBuilder().mode(TapQuery.Mode.SYNC).syncTimeout(java.time.Duration.ofSeconds(2)).build())
+                .isNotEqualTo(q).isEqualTo(q.toBuilder().syncTimeout(java.time.Duration.ofSeconds(2)).build());
+        assertThat(q.toBuilder().build()).isEqualTo(q).hasSameHashCodeAs(q);
+        assertThatThrownBy(() -> TapQuery.builder("SELECT 1").syncTimeout(java.time.Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("syncTimeout must be positive");
+        assertThatThrownBy(() -> TapQuery.builder("SELECT 1").mode(null)).isInstanceOf(NullPointerException.class);
+    }
 }

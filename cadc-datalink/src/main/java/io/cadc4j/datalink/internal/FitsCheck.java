@@ -5,6 +5,7 @@ import io.cadc4j.core.ProtocolViolationException;
 import io.cadc4j.core.ServiceException;
 import io.cadc4j.core.datalink.FitsCard;
 import io.cadc4j.core.datalink.FitsHeader;
+import io.cadc4j.core.internal.http.ErrorText;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,9 +37,6 @@ final class FitsCheck {
     private static final int SNIPPET_BYTES = 8192;
     private static final int MESSAGE_CHARS = 600;
 
-    private static final Pattern TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
-    private static final Pattern NOT_SHOWN = Pattern.compile("(?is)<(script|style|head)[^>]*>.*?</\\1>");
-    private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
     private static final Pattern ERROR_INFO = Pattern.compile(
             "(?is)<INFO[^>]*name\\s*=\\s*[\"']QUERY_STATUS[\"'][^>]*value\\s*=\\s*[\"']ERROR[\"'][^>]*>(.*?)</INFO>");
     private static final Pattern ERROR_INFO_REVERSED = Pattern.compile(
@@ -162,10 +160,7 @@ final class FitsCheck {
                         null);
             }
             if (lower.contains("<html") || lower.startsWith("<!doctype html")) {
-                Matcher title = TITLE.matcher(text);
-                String t = title.find() ? readable(title.group(1)) : "";
-                String body = readable(NOT_SHOWN.matcher(text).replaceAll(" "));
-                String message = t.isEmpty() || body.contains(t) ? body : t + ": " + body;
+                String message = ErrorText.htmlPageText(text);
                 return new ServiceException(status, "an HTML page instead of FITS: " + clip(message), uri, null, null);
             }
             return new ServiceException(status, "an XML document instead of FITS: " + clip(readable(text)), uri, null,
@@ -181,10 +176,7 @@ final class FitsCheck {
     }
 
     private static String readable(String markup) {
-        String text = TAG.matcher(markup).replaceAll(" ");
-        text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
-                .replace("&apos;", "'").replace("&nbsp;", " ").replace("&amp;", "&");
-        return clip(text.replaceAll("\\s+", " ").strip());
+        return clip(ErrorText.text(markup));
     }
 
     private static String clip(String text) {

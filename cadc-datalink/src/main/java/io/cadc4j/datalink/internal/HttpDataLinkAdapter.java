@@ -7,6 +7,7 @@ import io.cadc4j.core.sky.Circle;
 import io.cadc4j.core.datalink.DataLink;
 import io.cadc4j.core.datalink.DataLinkPort;
 import io.cadc4j.core.datalink.Downloader;
+import io.cadc4j.core.datalink.LinkListener;
 import io.cadc4j.core.datalink.LinkOptions;
 import io.cadc4j.core.datalink.LinkSet;
 import io.cadc4j.core.datalink.Semantics;
@@ -15,6 +16,7 @@ import io.cadc4j.core.datalink.ServiceDescriptor;
 import io.cadc4j.core.datalink.SodaCutout;
 import io.cadc4j.core.internal.port.PortContext;
 import io.cadc4j.votable.VOTableReader;
+import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -43,6 +45,7 @@ import java.util.function.Predicate;
  */
 public final class HttpDataLinkAdapter implements DataLinkPort {
     private static final AtomicInteger THREADS = new AtomicInteger();
+    private static final System.Logger LOG = System.getLogger("io.cadc4j.datalink");
 
     private final PortContext context;
     private final LinksCall call;
@@ -61,6 +64,15 @@ public final class HttpDataLinkAdapter implements DataLinkPort {
 
     @Override
     public LinkSet links(Collection<String> ids, LinkOptions options) {
+        return links(ids, options, LinkListener.NONE);
+    }
+
+    @Override
+    public LinkSet links(Collection<String> ids, LinkOptions options, LinkListener listener) {
+        return resolve(ids, options, new Tally(listener, l -> !l.isError()));
+    }
+
+    private LinkSet resolve(Collection<String> ids, LinkOptions options, Tally tally) {
         Objects.requireNonNull(ids, "ids");
         Objects.requireNonNull(options, "options");
         Set<String> unique = new LinkedHashSet<>();
@@ -83,7 +95,8 @@ public final class HttpDataLinkAdapter implements DataLinkPort {
         if (!current.isEmpty()) {
             batches.add(current);
         }
-        List<Map<String, List<DataLink>>> answers = run(batches, options);
+        tally.total = unique.size();
+        List<Map<String, List<DataLink>>> answers = run(batches, options, tally);
         List<DataLink> rows = new ArrayList<>();
         for (Map<String, List<DataLink>> answer : answers) {
             for (List<DataLink> forId : answer.values()) {
@@ -93,11 +106,11 @@ public final class HttpDataLinkAdapter implements DataLinkPort {
         return LinkSet.of(rows);
     }
 
-    private List<Map<String, List<DataLink>>> run(List<List<String>> batches, LinkOptions options) {
+    private List<Map<String, List<DataLink>>> run(List<List<String>> batches, LinkOptions options, Tally tally) {
         if (batches.size() <= 1 || options.maxConcurrent() == 1) {
             List<Map<String, List<DataLink>>> out = new ArrayList<>();
             for (List<String> b : batches) {
-                out.add(call.resolve(b, options));
+                out.add(tally.resolved(b, call.resolve(b, options)));
             }
             return out;
         }
@@ -110,7 +123,7 @@ public final class HttpDataLinkAdapter implements DataLinkPort {
         try {
             List<Future<Map<String, List<DataLink>>>> futures = new ArrayList<>();
             for (List<String> b : batches) {
-                futures.add(pool.submit(() -> call.resolve(b, options)));
+                futures.add(pool.submit(() -> tally.resolved(b, call.resolve(b, options))));
             }
             List<Map<String, List<DataLink>>> out = new ArrayList<>();
             for (Future<Map<String, List<DataLink>>> f : futures) {
@@ -130,15 +143,28 @@ public final class HttpDataLinkAdapter implements DataLinkPort {
             }
             throw new IllegalStateException("resolving links at " + context.serviceUri() + " failed", cause);
         } finally {
+            tally.stop();
             pool.shutdownNow();
         }
     }
 
     @Override
     public LinkSet dataLinks(Collection<String> publisherIds, boolean withAuxiliaries) {
+        return dataLinks(publisherIds, withAuxiliaries, LinkListener.NONE);
+    }
+
+    @Override
+    public LinkSet dataLinks(Collection<String> publisherIds, boolean withAuxiliaries, LinkListener listener) {
+        Predicate<DataLink> kept = dataFilter(withAuxiliaries);
+        LinkSet all = resolve(publisherIds, LinkOptions.builder().downloadsOnly(true).build(),
+                new Tally(listener, l -> !l.isError() && kept.test(l)));
+        return LinkSet.of(all.select(kept));
+    }
+
+    /** The rows {@link #dataLinks} keeps: errors, and links with an access URL whose semantics pass. */
+    private static Predicate<DataLink> dataFilter(boolean withAuxiliaries) {
         Predicate<Semantics> filter = withAuxiliaries ? SemanticsFilter.WITH_AUXILIARIES : SemanticsFilter.DATA_ONLY;
-        LinkSet all = links(publisherIds, LinkOptions.builder().downloadsOnly(true).build());
-        return LinkSet.of(all.select(l -> l.isError() || l.accessUrl().isPresent() && filter.test(l.semantics())));
+        return l -> l.isError() || l.accessUrl().isPresent() && filter.test(l.semantics());
     }
 
     @Override
@@ -207,6 +233,49 @@ public final class HttpDataLinkAdapter implements DataLinkPort {
     @Override
     public Downloader downloader() {
         return downloader;
+    }
+
+    /**
+     * The running totals of one resolution, told to its listener as each batch is resolved: the
+     * calls are made under this object's lock, so they never overlap and the counts only grow.
+     * After {@link #stop()} (the resolution failed or ended) nothing more is told.
+     */
+    private static final class Tally {
+        private final LinkListener listener;
+        private final Predicate<DataLink> counted;
+        private int total;
+        private int done;
+        private int found;
+        private boolean stopped;
+
+        Tally(LinkListener listener, Predicate<DataLink> counted) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            this.counted = counted;
+        }
+
+        synchronized Map<String, List<DataLink>> resolved(List<String> batch, Map<String, List<DataLink>> answer) {
+            if (stopped || listener == LinkListener.NONE) {
+                return answer;
+            }
+            done += batch.size();
+            for (List<DataLink> rows : answer.values()) {
+                for (DataLink l : rows) {
+                    if (counted.test(l)) {
+                        found++;
+                    }
+                }
+            }
+            try {
+                listener.batchResolved(done, total, found);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "a link listener failed: {0}", e.toString());
+            }
+            return answer;
+        }
+
+        synchronized void stop() {
+            stopped = true;
+        }
     }
 
     @Override

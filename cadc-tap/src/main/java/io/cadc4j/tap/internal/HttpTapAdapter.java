@@ -84,7 +84,7 @@ final class HttpTapAdapter implements TapPort {
         Objects.requireNonNull(query, "query");
         checkVotableFormat(query);
         RequestBody body = TapRequests.queryBody(query, access(query));
-        HttpRequest request = HttpRequest.newBuilder(endpoints.sync()).POST(body).safeToRepeat().build();
+        HttpRequest request = syncRequest(query, body);
         return ResendingCursor.open(http, request, () -> rows(ResumingBody.wrap(http, http.send(request)), null));
     }
 
@@ -95,8 +95,7 @@ final class HttpTapAdapter implements TapPort {
         Objects.requireNonNull(out, "out");
         checkVotableFormat(query);
         RequestBody body = TapRequests.queryBody(query, access(query));
-        HttpResponse response = ResumingBody.wrap(http,
-                http.send(HttpRequest.newBuilder(endpoints.sync()).POST(body).safeToRepeat().build()));
+        HttpResponse response = ResumingBody.wrap(http, http.send(syncRequest(query, body)));
         ResultWriters.write(this, response, null, format, out);
     }
 
@@ -108,10 +107,26 @@ final class HttpTapAdapter implements TapPort {
         checkVotableFormat(query);
         RequestBody body = TapRequests.queryBody(query, access(query));
         ResultWriters.atomically(target, out -> {
-            HttpResponse response = ResumingBody.wrap(http,
-                    http.send(HttpRequest.newBuilder(endpoints.sync()).POST(body).safeToRepeat().build()));
+            HttpResponse response = ResumingBody.wrap(http, http.send(syncRequest(query, body)));
             ResultWriters.write(this, response, null, format, out);
         });
+    }
+
+    /**
+     * The sync request for a query. With a sync timeout it waits that long for its answer and is
+     * sent once: the caller bounded the wait (AUTO then goes async), which retries would multiply.
+     */
+    private HttpRequest syncRequest(TapQuery query, RequestBody body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(endpoints.sync()).POST(body).safeToRepeat();
+        query.syncTimeout().ifPresent(t -> b.timeout(t).sendOnce());
+        return b.build();
+    }
+
+    @Override
+    public RowCursor read(InputStream votable, URI source) {
+        Objects.requireNonNull(votable, "votable");
+        Objects.requireNonNull(source, "source");
+        return reader.open(votable, source);
     }
 
     private static void checkVotableFormat(TapQuery query) {

@@ -74,6 +74,8 @@ public final class FaultProxy implements AutoCloseable {
     private final Thread acceptor;
     private final List<Rule> rules = Collections.synchronizedList(new ArrayList<>());
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> ranges = Collections.synchronizedList(new ArrayList<>());
+    private volatile Predicate<String> keepBodies = r -> false;
     private final AtomicInteger requests = new AtomicInteger();
     private final Map<Mode, AtomicInteger> injected = Collections.synchronizedMap(new EnumMap<>(Mode.class));
     private volatile int retryAfterSeconds = 1;
@@ -200,6 +202,26 @@ public final class FaultProxy implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Passes the answers to the requests the filter accepts on byte for byte, their bodies not
+     * rewritten: a result fetched in ranges must keep the upstream's byte offsets, which a
+     * rewritten origin (of another length) would shift.
+     *
+     * @param filter which requests, by request line
+     * @return this proxy
+     */
+    public FaultProxy keepBodies(Predicate<String> filter) {
+        this.keepBodies = Objects.requireNonNull(filter, "filter");
+        return this;
+    }
+
+    /** @return the requests that asked for a range, as {@code "GET /path bytes=100-"}, in order */
+    public List<String> rangeRequests() {
+        synchronized (ranges) {
+            return List.copyOf(ranges);
+        }
+    }
+
     /** @return how many requests arrived */
     public int requests() {
         return requests.get();
@@ -271,6 +293,7 @@ public final class FaultProxy implements AutoCloseable {
             String line = head.method + " " + head.path();
             Mode mode = choose(line);
             log.add(line + (mode == null ? "" : " -> " + mode));
+            head.field("Range").ifPresent(r -> ranges.add(line + " " + r.strip()));
             if (mode != null) {
                 injected.computeIfAbsent(mode, m -> new AtomicInteger()).incrementAndGet();
             }
@@ -279,7 +302,7 @@ public final class FaultProxy implements AutoCloseable {
                 answerDirectly(out, mode);
                 return;
             }
-            Answer answer = forward(head, body);
+            Answer answer = forward(head, body, !keepBodies.test(line));
             if (mode == Mode.SLOW_HEADERS) {
                 Thread.sleep(delay.toMillis());
             }
@@ -368,7 +391,7 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     /** Sends the request upstream and reads its whole answer, the origin rewritten. */
-    private Answer forward(Head head, byte[] body) throws IOException {
+    private Answer forward(Head head, byte[] body, boolean rewriteBody) throws IOException {
         int port = upstream.getPort() < 0 ? 80 : upstream.getPort();
         try (Socket up = new Socket(upstream.getHost(), port)) {
             up.setSoTimeout(120_000);
@@ -400,8 +423,8 @@ public final class FaultProxy implements AutoCloseable {
             byte[] content = "HEAD".equals(head.method) || answer.status == 204 || answer.status == 304
                     ? new byte[0] : readBody(in, answer);
             String type = answer.field("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-            if (type.isEmpty() || type.contains("xml") || type.contains("text") || type.contains("json")
-                    || type.contains("votable")) {
+            if (rewriteBody && (type.isEmpty() || type.contains("xml") || type.contains("text") || type.contains("json")
+                    || type.contains("votable"))) {
                 content = rewrite(new String(content, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
             }
             StringBuilder h = new StringBuilder("HTTP/1.1 ").append(answer.statusLine).append("\r\n");

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 20 item 5 as a person meets it: {@code cadc query --mode auto} against the TAP stand-in
  * with a small sync row limit runs the query sync, sees the service cut it (OVERFLOW at a limit
  * the user did not set), says so on stderr and runs it as an async job with every row; a result
- * within the limit stays sync, and a MAXREC the user gives is never overridden.
+ * within the limit stays sync, and a MAXREC the user gives is never overridden. A sync answer that
+ * does not start within {@code --sync-timeout} runs as an async job too. The decision is the
+ * library's ({@code Cadc.attemptSync}); the command runs the job its own way (Ctrl-C, journal).
  */
 class AutoModeProcessTest {
     private static final String ROWS = "select top 500 * from stand_in.generated";
@@ -82,6 +84,33 @@ class AutoModeProcessTest {
         assertEquals(51, Files.readAllLines(file).size());
         assertEquals("", auto.err(), auto.describe());
         assertEquals(0, asyncJobsCreated());
+    }
+
+    @Test
+    void aSyncAnswerThatDoesNotStartWithinTheSyncTimeoutRunsAsAnAsyncJob() throws Exception {
+        tap.syncDelay(java.time.Duration.ofSeconds(4));
+        CadcProcess auto = cadc("query", "--mode", "auto", "--sync-timeout", "0.5s", "--format=csv", "select top 50 * from stand_in.generated");
+        assertEquals(0, auto.code(), auto.describe());
+        List<String> lines = auto.out().lines().collect(Collectors.toList());
+        assertEquals(51, lines.size(), auto.describe());
+        assertEquals("49,", lines.get(50).substring(0, 3), "the last row is there");
+        assertTrue(auto.err().contains("cadc: the sync request timed out before any of its answer arrived ("),
+                auto.describe());
+        assertTrue(auto.err().contains("500 ms); running the query as an async job instead"), auto.describe());
+        assertEquals(1, asyncJobsCreated());
+        assertEquals(1, tap.server().requests().stream().filter(r -> r.path().equals("/tap/sync")).count(),
+                "the sync request given a timeout of its own is not retried");
+    }
+
+    @Test
+    void syncTimeoutGoesWithAutoOnly() throws Exception {
+        CadcProcess sync = cadc("query", "--sync-timeout", "5s", ROWS);
+        assertEquals(2, sync.code(), sync.describe());
+        assertTrue(sync.err().contains("--sync-timeout goes with --mode auto"), sync.describe());
+        CadcProcess bad = cadc("query", "--mode", "auto", "--sync-timeout", "soon", ROWS);
+        assertEquals(2, bad.code(), bad.describe());
+        assertTrue(bad.err().contains("--sync-timeout: not a positive duration: 'soon'"), bad.describe());
+        assertEquals(0, tap.server().requests().size(), "nothing was sent");
     }
 
     @Test

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * The {@code cadc} command run as a child process, as a person runs it: the built
  * {@code cadc-cli/target/cadc.jar} on this JVM, standard input from {@code /dev/null}, standard
- * output and error captured in files, a state directory of its own ({@code XDG_STATE_HOME}), and
- * signals sent with {@code kill}. The one runner of the command for every process test of this module.
+ * output and error captured in files, a state directory of its own ({@code XDG_STATE_HOME}, with
+ * the disk cache in its {@code cache}), and signals sent with {@code kill}. The one runner of the
+ * command for every process test of this module.
  *
  * <p>Not thread-safe; one instance per child.
  */
@@ -70,6 +71,8 @@ public final class CadcProcess {
         ProcessBuilder pb = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         pb.environment().put("XDG_STATE_HOME", state.toAbsolutePath().toString());
+        // a cache of its own: a copy another run left in ~/.cache for a port now reused would be read
+        pb.environment().put("XDG_CACHE_HOME", state.resolve("cache").toAbsolutePath().toString());
         pb.environment().remove("CADC4J_OPTS");
         return new CadcProcess(pb.start(), out, err, "cadc " + String.join(" ", args));
     }

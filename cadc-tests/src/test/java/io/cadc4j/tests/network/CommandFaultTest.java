@@ -41,6 +41,10 @@ class CommandFaultTest {
     @TempDir
     Path dir;
 
+    /** The command's disk cache, one per test: a copy another run left in ~/.cache for a port now reused would be read. */
+    @TempDir
+    Path cache;
+
     private TapStandIn tap;
     private DataLinkStandIn dataLink;
     private FaultProxy proxy;
@@ -85,9 +89,11 @@ class CommandFaultTest {
         Path stdout = dir.resolve("stdout.txt");
         Path stderr = dir.resolve("stderr.txt");
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(command).directory(dir.toFile())
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        pb.environment().put("XDG_CACHE_HOME", cache.toString());
+        Process p = pb.start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("cadc " + String.join(" ", args) + " did not end within 120 s");

@@ -33,15 +33,6 @@ public final class StatusErrors {
     static final int MESSAGE_CHARS = 600;
 
     private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([A-Za-z0-9._:-]+)");
-    private static final Pattern TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
-    private static final Pattern SCRIPT_OR_STYLE = Pattern.compile("(?is)<(script|style|head)[^>]*>.*?</\\1>");
-    private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
-    private static final Pattern QUERY_STATUS = Pattern.compile(
-            "(?is)<(?:\\w+:)?INFO\\b([^>]*\\bname\\s*=\\s*[\"']QUERY_STATUS[\"'][^>]*)(?:/>|>(.*?)</(?:\\w+:)?INFO\\s*>)");
-    private static final Pattern VALUE_ATTR = Pattern.compile("(?is)\\bvalue\\s*=\\s*[\"']([^\"']*)[\"']");
-    private static final Pattern UWS_MESSAGE = Pattern.compile("(?is)<(?:\\w+:)?message\\b[^>]*>(.*?)</(?:\\w+:)?message\\s*>");
-    private static final Pattern MARKUP_NOISE = Pattern.compile("(?s)<\\?.*?\\?>|<!--.*?-->|<!\\[CDATA\\[|\\]\\]>|<!DOCTYPE[^>]*>");
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?=\\s|$)");
 
     private StatusErrors() {
     }
@@ -119,26 +110,7 @@ public final class StatusErrors {
      * text without its markup.
      */
     static String xmlMessage(String xml) {
-        Matcher q = QUERY_STATUS.matcher(xml);
-        while (q.find()) {
-            Matcher v = VALUE_ATTR.matcher(q.group(1));
-            String value = v.find() ? v.group(1) : "";
-            String content = q.group(2) == null ? "" : unescape(TAG.matcher(MARKUP_NOISE.matcher(q.group(2))
-                    .replaceAll(" ")).replaceAll(" ")).strip();
-            if (!"OK".equalsIgnoreCase(value)) {
-                return content.isEmpty() ? value : content;
-            }
-        }
-        Matcher m = UWS_MESSAGE.matcher(xml);
-        if (m.find()) {
-            return unescape(TAG.matcher(m.group(1)).replaceAll(" ")).strip();
-        }
-        return unescape(TAG.matcher(MARKUP_NOISE.matcher(xml).replaceAll(" ")).replaceAll(" "));
-    }
-
-    private static String unescape(String s) {
-        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
-                .replace("&#39;", "'").replace("&amp;", "&");
+        return ErrorText.errorDocument(xml);
     }
 
     static byte[] readSnippet(InputStream in) throws IOException {
@@ -152,12 +124,6 @@ public final class StatusErrors {
             n += r;
         }
         return java.util.Arrays.copyOf(buf, n);
-    }
-
-    /** The text up to the end of its first sentence (a period, "!" or "?" before a space or the end). */
-    private static String firstSentence(String text) {
-        Matcher m = SENTENCE_END.matcher(text);
-        return m.find() ? text.substring(0, m.end()).strip() : text;
     }
 
     /**
@@ -178,14 +144,7 @@ public final class StatusErrors {
         String text = new String(bytes, charset);
         String head = text.stripLeading().toLowerCase(Locale.ROOT);
         if (contentType.contains("html") || head.startsWith("<!doctype html") || head.startsWith("<html")) {
-            Matcher title = TITLE.matcher(text);
-            String t = title.find() ? title.group(1) : "";
-            String body = TAG.matcher(SCRIPT_OR_STYLE.matcher(text).replaceAll(" ")).replaceAll(" ");
-            // a page says what went wrong in its title and first sentence; the rest is navigation
-            body = firstSentence(body.replaceAll("\\s+", " ").strip());
-            text = t.isBlank() || body.contains(t.strip()) ? body : t + ": " + body;
-            text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
-                    .replace("&nbsp;", " ").replace("&amp;", "&");
+            text = ErrorText.htmlPage(text);
         } else if (contentType.contains("xml") || head.startsWith("<?xml") || head.startsWith("<votable")
                 || head.startsWith("<uws") || head.startsWith("<vosi")) {
             text = xmlMessage(text);

@@ -161,6 +161,7 @@ public final class TapStandIn implements AutoCloseable {
     private volatile Duration jobDuration = Duration.ofMillis(150);
     private volatile boolean resultRanges;
     private volatile long syncLimit = Long.MAX_VALUE;
+    private volatile Duration syncDelay = Duration.ZERO;
     private final AtomicInteger cuts = new AtomicInteger();
 
     private TapStandIn(StandInServer server) {
@@ -276,6 +277,18 @@ public final class TapStandIn implements AutoCloseable {
     }
 
     /**
+     * Holds every sync request this long before answering anything (its headers included), as a
+     * service busy planning a heavy query does; async jobs are not held. None by default.
+     *
+     * @param delay the time
+     * @return this
+     */
+    public TapStandIn syncDelay(Duration delay) {
+        this.syncDelay = Objects.requireNonNull(delay, "delay");
+        return this;
+    }
+
+    /**
      * Whether results (sync and async) are served as files are: with their length, an
      * {@code ETag}, {@code Last-Modified} and {@code Accept-Ranges: bytes}, honouring {@code Range}
      * (off by default: results are streamed with neither).
@@ -349,6 +362,7 @@ public final class TapStandIn implements AutoCloseable {
         String method = req.method();
         if (rest.equals("/sync")) {
             TapRequestParams p = TapRequestParams.of(req);
+            holdSync();
             if ("GET".equals(method)) {
                 runQuery(ex, p, null);
                 return;
@@ -389,6 +403,17 @@ public final class TapStandIn implements AutoCloseable {
                     + "<avl:upSince>" + upSince + "</avl:upSince><avl:note>stand-in</avl:note></avl:availability>");
         } else {
             text(ex, 404, "no such resource " + path);
+        }
+    }
+
+    private void holdSync() {
+        Duration d = syncDelay;
+        if (!d.isZero()) {
+            try {
+                Thread.sleep(d.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
