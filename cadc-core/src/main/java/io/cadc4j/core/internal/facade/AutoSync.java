@@ -4,6 +4,7 @@ package io.cadc4j.core.internal.facade;
 import io.cadc4j.core.CadcException;
 import io.cadc4j.core.CadcInterruptedException;
 import io.cadc4j.core.CadcTimeoutException;
+import io.cadc4j.core.internal.io.CountingOutputStream;
 import io.cadc4j.core.registry.TableAccess;
 import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.core.tap.AsyncJob;
@@ -13,7 +14,6 @@ import io.cadc4j.core.tap.SyncAttempt;
 import io.cadc4j.core.tap.TapPort;
 import io.cadc4j.core.tap.TapQuery;
 import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -73,13 +73,13 @@ public final class AutoSync {
         }
         boolean handedOver = false;
         try {
-            Counting out;
+            CountingOutputStream out;
             try (OutputStream file = Files.newOutputStream(spool)) {
-                out = new Counting(new BufferedOutputStream(file, 64 * 1024));
+                out = new CountingOutputStream(new BufferedOutputStream(file, 64 * 1024));
                 try {
                     tap.writeResult(sync, ResultFormat.VOTABLE, out);
                 } catch (CadcTimeoutException e) {
-                    if (out.count == 0) {
+                    if (out.count() == 0) {
                         return SyncAttempt.goAsync(timedOut(e));
                     }
                     throw e;
@@ -188,27 +188,6 @@ public final class AutoSync {
             Files.deleteIfExists(spool);
         } catch (IOException e) {
             LOG.log(Level.WARNING, "could not remove the temporary file {0}: {1}", spool, e.toString());
-        }
-    }
-
-    /** Counts the bytes written through it. */
-    private static final class Counting extends FilterOutputStream {
-        long count;
-
-        Counting(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
         }
     }
 }

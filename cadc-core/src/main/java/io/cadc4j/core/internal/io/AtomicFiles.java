@@ -4,7 +4,6 @@ package io.cadc4j.core.internal.io;
 import io.cadc4j.core.CadcException;
 import io.cadc4j.core.spi.BodyWriter;
 import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -67,9 +66,10 @@ public final class AtomicFiles {
         boolean moved = false;
         try {
             long written;
-            try (Counting out = new Counting(new BufferedOutputStream(Files.newOutputStream(temp), 64 * 1024))) {
+            try (CountingOutputStream out =
+                    new CountingOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 64 * 1024))) {
                 writer.writeTo(out);
-                written = out.count;
+                written = out.count();
             }
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -88,27 +88,6 @@ public final class AtomicFiles {
                     LOG.log(System.Logger.Level.WARNING, "cannot remove the temporary file {0}: {1}", temp, e.toString());
                 }
             }
-        }
-    }
-
-    /** Counts what passes through. */
-    private static final class Counting extends FilterOutputStream {
-        long count;
-
-        Counting(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
         }
     }
 }
