@@ -377,7 +377,7 @@ final class RawTap extends InputStream {
         }
         String head = new String(buf, 0, Math.min(lim, 256), java.nio.charset.StandardCharsets.ISO_8859_1);
         int decl = head.indexOf("<?xml");
-        int end = head.indexOf("?>");
+        int end = decl < 0 ? -1 : head.indexOf("?>", decl);
         if (decl < 0 || decl > 3 || end < 0) {
             return;
         }
