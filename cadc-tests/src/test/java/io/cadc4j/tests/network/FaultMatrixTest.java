@@ -32,6 +32,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,7 +43,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * URLs, a download), with the stand-in TAP and DataLink services behind the proxy. Each cell
  * states its outcome: success after a counted number of retries, or the specific failure; each
  * ends within its overall timeout plus a second, and a job creation is never sent twice.
+ *
+ * <p>Tagged {@code soak}: its 56 cells take about two minutes, so it runs with the soak in its own
+ * execution ({@code .ci/run}), not in the README's {@code ./mvnw -B verify}.
  */
+@Tag("soak")
 class FaultMatrixTest {
     /** The overall timeout of every cell. */
     static final Duration DEADLINE = Duration.ofSeconds(6);
