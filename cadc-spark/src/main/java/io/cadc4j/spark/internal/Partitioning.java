@@ -56,20 +56,10 @@ final class Partitioning {
         int n = options.numPartitions();
         List<String> bounds;
         if (t.sameType(DataTypes.LongType) || t.sameType(DataTypes.IntegerType) || t.sameType(DataTypes.ShortType)) {
-            long lo = parseLong(options.lowerBound(), "lowerBound");
-            long hi = parseLong(options.upperBound(), "upperBound");
-            if (n <= 1 || lo == hi) {
+            bounds = longBounds(parseLong(options.lowerBound(), "lowerBound"),
+                    parseLong(options.upperBound(), "upperBound"), n, options, Long::toString);
+            if (bounds == null) {
                 return singleNull();
-            }
-            checkOrder(lo > hi, options);
-            long width = hi - lo;
-            int parts = width >= n || width < 0 ? n : (int) width;
-            long stride = hi / parts - lo / parts;
-            bounds = new ArrayList<>();
-            long v = lo;
-            for (int i = 1; i < parts; i++) {
-                v += stride;
-                bounds.add(Long.toString(v));
             }
         } else if (t.sameType(DataTypes.DoubleType) || t.sameType(DataTypes.FloatType)) {
             double lo = parseDouble(options.lowerBound(), "lowerBound");
@@ -84,20 +74,10 @@ final class Partitioning {
                 bounds.add(Double.toString(lo + stride * i));
             }
         } else if (t.sameType(DataTypes.TimestampType)) {
-            long lo = micros(options.lowerBound(), "lowerBound");
-            long hi = micros(options.upperBound(), "upperBound");
-            if (n <= 1 || lo == hi) {
+            bounds = longBounds(micros(options.lowerBound(), "lowerBound"),
+                    micros(options.upperBound(), "upperBound"), n, options, AdqlText::timestampMicros);
+            if (bounds == null) {
                 return singleNull();
-            }
-            checkOrder(lo > hi, options);
-            long width = hi - lo;
-            int parts = width >= n || width < 0 ? n : (int) width;
-            long stride = hi / parts - lo / parts;
-            bounds = new ArrayList<>();
-            long v = lo;
-            for (int i = 1; i < parts; i++) {
-                v += stride;
-                bounds.add(AdqlText.timestampMicros(v));
             }
         } else {
             throw SourceOptions.bad("'partitionColumn' " + field.name() + " is " + VoTypes.describe(t)
@@ -179,5 +159,27 @@ final class Partitioning {
             throw SourceOptions.bad("'" + name + "' must be a timestamp such as 2020-01-01 or 2020-01-01T12:00:00 for"
                     + " a timestamp column, not '" + v + "'");
         }
+    }
+
+    /**
+     * The n - 1 inner bounds of [lo, hi] for a whole-number column (fewer when the range holds
+     * fewer values), each written by {@code text}; null when one partition will do.
+     */
+    private static List<String> longBounds(long lo, long hi, int n, SourceOptions options,
+            java.util.function.LongFunction<String> text) {
+        if (n <= 1 || lo == hi) {
+            return null;
+        }
+        checkOrder(lo > hi, options);
+        long width = hi - lo;
+        int parts = width >= n || width < 0 ? n : (int) width;
+        long stride = hi / parts - lo / parts;
+        List<String> bounds = new ArrayList<>();
+        long v = lo;
+        for (int i = 1; i < parts; i++) {
+            v += stride;
+            bounds.add(text.apply(v));
+        }
+        return bounds;
     }
 }
