@@ -97,18 +97,9 @@ final class FitsColumn {
         return code == 'B' || code == 'I' || code == 'J' || code == 'K';
     }
 
-    /** The null a scalar integer column uses unless its FIELD declares one. */
+    /** The null a scalar integer column uses unless its FIELD declares one: 255 for bytes, else the type's minimum. */
     long defaultSentinel() {
-        switch (code) {
-            case 'B':
-                return 255;
-            case 'I':
-                return Short.MIN_VALUE;
-            case 'J':
-                return Integer.MIN_VALUE;
-            default:
-                return Long.MIN_VALUE;
-        }
+        return code == 'B' ? typeMax() : typeMin();
     }
 
     long typeMin() {
