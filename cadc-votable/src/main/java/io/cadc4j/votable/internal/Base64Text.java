@@ -74,11 +74,16 @@ final class Base64Text extends InputStream {
     private int textFrom;
     /** A bad character met after some good ones: thrown once the bytes before it have been read. */
     private CellException failure;
+    /** Where the recent text is in the document; null where no place is known (tests). */
+    private final TextPlaces where;
+    /** Bytes decoded into earlier fillings of {@link #out}. */
+    private long decodedBefore;
 
     Base64Text(XMLStreamReader reader, EventPump pump, FastPath places) {
         this.reader = reader;
         this.pump = pump;
         this.places = places;
+        this.where = places == null ? null : new TextPlaces(places);
     }
 
     /**
@@ -88,6 +93,20 @@ final class Base64Text extends InputStream {
      */
     void takeRaw(RawTap rawTap) {
         this.tap = rawTap;
+        if (where != null) {
+            where.takenRawFrom(rawTap.heldPlace());
+        }
+    }
+
+    /**
+     * The place in the document of the base64 character that encodes the first bits of a decoded
+     * byte, for damage found in the decoded bytes; looked up only then.
+     *
+     * @param decoded the byte's offset in the decoded stream
+     * @return {line, column, byte offset}, or null if not known (long past, or no place is kept)
+     */
+    long[] placeOf(long decoded) {
+        return where == null ? null : where.placeOf(decoded);
     }
 
     /** @return true once {@code </STREAM>} has been read */
@@ -118,6 +137,7 @@ final class Base64Text extends InputStream {
     }
 
     private boolean refill() throws IOException {
+        decodedBefore += outLim;
         outPos = 0;
         outLim = 0;
         while (outLim == 0) {
@@ -148,6 +168,9 @@ final class Base64Text extends InputStream {
                 textEnd = textPos + reader.getTextLength();
                 textFrom = textPos;
                 textOffset = places == null ? -1 : reader.getLocation().getCharacterOffset();
+                if (where != null && !padded) {
+                    where.event(decodedBefore / 3 * 4 + nacc, textOffset);
+                }
             } else if (ev == XMLStreamConstants.END_ELEMENT) {
                 ended = true;
                 if (nacc != 0 && !padded) {
@@ -210,10 +233,15 @@ final class Base64Text extends InputStream {
         int n = nacc;
         long col = rawColumn;
         boolean stop = false;
+        TextPlaces marks = where;
+        long base = tp.rawOffset(0);
+        // whether the digit before was taken in this call with no whitespace since: a run goes on
+        boolean inRun = false;
         while (p < end && w <= limit) {
             if (n == 0 && !padded) {
                 int stopAt = p + (Math.min((end - p) >> 2, (o.length - w) / 3) << 2);
                 int groupStart = p;
+                int groupOut = w;
                 while (p < stopAt) {
                     // bytes >= 128 are negative and index nothing: test them first
                     int b0 = t[p];
@@ -234,6 +262,10 @@ final class Base64Text extends InputStream {
                     p += 4;
                 }
                 if (p > groupStart) {
+                    if (!inRun && marks != null) {
+                        marks.run((decodedBefore + groupOut) / 3 * 4, rawLines, col, base + groupStart);
+                    }
+                    inRun = true;
                     col += p - groupStart;
                     rawAfterCr = false;
                 }
@@ -244,6 +276,10 @@ final class Base64Text extends InputStream {
             int c = t[p];
             int d = c >= 0 ? DECODE[c] : BAD;
             if (d >= 0 && !padded) {
+                if (!inRun && marks != null) {
+                    marks.run((decodedBefore + w) / 3 * 4 + n, rawLines, col, base + p);
+                }
+                inRun = true;
                 a = a << 6 | d;
                 if (++n == 4) {
                     o[w] = (byte) (a >> 16);
@@ -256,6 +292,7 @@ final class Base64Text extends InputStream {
                 col++;
                 rawAfterCr = false;
             } else if (d == WS) {
+                inRun = false;
                 if (c == '\n') {
                     if (!rawAfterCr) {
                         rawLines++;
@@ -324,6 +361,11 @@ final class Base64Text extends InputStream {
             byte[] st = stage;
             int s = 0;
             int p = start;
+            TextPlaces marks = where;
+            int marksBefore = marks == null ? 0 : marks.marks();
+            // no padding yet and no group begun: the digits before are four for every three bytes
+            long digits = decodedBefore / 3 * 4;
+            long base = tp.rawOffset(0);
             long lines = rawLines;
             long col = rawColumn;
             boolean afterCr = rawAfterCr;
@@ -333,18 +375,14 @@ final class Base64Text extends InputStream {
                     // Lines of one length: check only the line end and copy the line unseen. The
                     // decoder rejects the block if that was wrong, and then nothing is taken.
                     int e = p + len;
-                    if (e < end && t[e] == '\n') {
+                    int eol = e < end && t[e] == '\n' ? 1 : e + 1 < end && t[e] == '\r' && t[e + 1] == '\n' ? 2 : 0;
+                    if (eol > 0) {
+                        if (marks != null) {
+                            marks.run(digits + s, lines, 0, base + p);
+                        }
                         System.arraycopy(t, p, st, s, len);
                         s += len;
-                        p = e + 1;
-                        lines++;
-                        afterCr = false;
-                        continue;
-                    }
-                    if (e + 1 < end && t[e] == '\r' && t[e + 1] == '\n') {
-                        System.arraycopy(t, p, st, s, len);
-                        s += len;
-                        p = e + 2;
+                        p = e + eol;
                         lines++;
                         afterCr = false;
                         continue;
@@ -360,6 +398,9 @@ final class Base64Text extends InputStream {
                     len = q - p;
                 }
                 if (q > p) {
+                    if (marks != null) {
+                        marks.run(digits + s, lines, col, base + p);
+                    }
                     System.arraycopy(t, p, st, s, q - p);
                     s += q - p;
                     col += q - p;
@@ -384,11 +425,14 @@ final class Base64Text extends InputStream {
                     col++;
                     afterCr = false;
                 } else {
-                    return 0;
+                    return notTaken(marksBefore);
                 }
                 p++;
             }
             if (s < STAGE) {
+                if (marks != null) {
+                    marks.rollback(marksBefore);
+                }
                 if (p == end && attempt == 0) {
                     continue; // much whitespace: once more with the tap's buffer full
                 }
@@ -398,10 +442,11 @@ final class Base64Text extends InputStream {
             try {
                 n = BLOCK_DECODER.decode(st, out);
             } catch (IllegalArgumentException e) {
-                return 0;
+                return notTaken(marksBefore);
             }
             if (n != STAGE / 4 * 3) {
-                return 0; // padding at the very end of the block: the byte-by-byte loop keeps that state
+                // padding at the very end of the block: the byte-by-byte loop keeps that state
+                return notTaken(marksBefore);
             }
             outLim = n;
             lineLength = len;
@@ -410,6 +455,14 @@ final class Base64Text extends InputStream {
             rawAfterCr = afterCr;
             tp.rawAdvance(p);
             return p - start;
+        }
+        return 0;
+    }
+
+    /** A block not taken after all: its marks go. */
+    private int notTaken(int marksBefore) {
+        if (where != null) {
+            where.rollback(marksBefore);
         }
         return 0;
     }

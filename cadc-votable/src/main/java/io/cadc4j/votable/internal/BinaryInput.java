@@ -57,6 +57,14 @@ final class BinaryInput {
         return new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(buf, rowStart, lim - rowStart), in);
     }
 
+    /**
+     * The current row's bytes read so far, for reading the row again. Only for a row that failed:
+     * nothing may be read from this input meanwhile.
+     */
+    InputStream rowSoFar() {
+        return new java.io.ByteArrayInputStream(buf, rowStart, pos - rowStart);
+    }
+
     /** @return the number of decoded bytes read so far */
     long position() {
         return consumed + pos;

@@ -117,8 +117,42 @@ final class BinaryRows implements RowSource {
                         + TableDataRows.shape(cols[c].field) + ")" : "";
         String what = e instanceof EOFException ? "the BINARY stream ended " + where + ": " + e.getMessage()
                 : "cannot decode the " + (binary2 ? "BINARY2" : "BINARY") + " row " + where + ": " + e.getMessage();
-        return fail.violation(what + " (row began " + rowStartByte + " bytes into the decoded stream)"
-                + layoutHint(e), e);
+        String message = what + " (row began " + rowStartByte + " bytes into the decoded stream)" + layoutHint(e);
+        long[] place = stream.placeOf(failedAt(c, e));
+        return place == null ? fail.violation(message, e) : fail.violationAt(message, e, place);
+    }
+
+    /**
+     * The first decoded byte of what failed: the cell the column began at, or for null flags
+     * past the last column their byte; the row's start when the stream ended inside its flags.
+     */
+    private long failedAt(int c, Exception e) {
+        if (c < 0) {
+            return binary2 && !(e instanceof EOFException) ? rowStartByte + mask.length - 1 : rowStartByte;
+        }
+        // the row's cells before the failed one, read again from its bytes to find where it began
+        try {
+            BinaryInput again = new BinaryInput(bin.rowSoFar());
+            again.startRow();
+            byte[] m = new byte[mask.length];
+            if (binary2) {
+                again.readFully(m, 0, m.length);
+            }
+            boolean omit = layout == Binary2Layout.CADC_NULLS_OMITTED;
+            for (int i = 0; i < c && i < fields.size(); i++) {
+                boolean flagged = binary2 && (m[i >> 3] & 0x80 >>> (i & 7)) != 0;
+                if (!flagged || !omit) {
+                    Column col = Column.of(fields.get(i), i, maxArrayElements);
+                    if (binary2) {
+                        col.flagsDecideNulls();
+                    }
+                    Column.readBinary(col, again);
+                }
+            }
+            return rowStartByte + again.position();
+        } catch (IOException | RuntimeException unexpected) {
+            return -1; // the cells before read once already; if not now, no place rather than a wrong one
+        }
     }
 
     /** Says what else may be wrong, only where it applies. */

@@ -136,6 +136,17 @@ final class FastPath {
         return tap.locate(endTag - len, cell, 0, 0);
     }
 
+    /**
+     * Finds a base64 digit of a STREAM's text event in the document (see {@link RawTap#locateDigit}).
+     *
+     * @param offset the parser's character offset of the text event
+     * @param nth how many digits of the event come before the one wanted
+     * @return {line, column, byte offset}, or null if not known (or the parser is not Woodstox)
+     */
+    long[] locateDigit(long offset, long nth) {
+        return sameOffsets ? tap.locateDigit(offset, nth) : null;
+    }
+
     /** @return the bytes taken raw so far */
     long rawTaken() {
         return tap.rawTaken();

@@ -199,6 +199,20 @@ final class RawTap extends InputStream {
         return lim > pos;
     }
 
+    /** @return the byte offset in the document of buf[index] */
+    long rawOffset(int index) {
+        return bufBase + index;
+    }
+
+    /**
+     * @return {line, column, byte offset} in the document of the first byte after the held tag,
+     *         while nothing has been taken yet
+     */
+    long[] heldPlace() {
+        long parserLine = 1 + linesBeforeHold;
+        return new long[] {documentLine(parserLine), documentColumn(parserLine, columnAtHold + 1), bufBase + pos};
+    }
+
     /** Marks raw bytes up to (not including) buf[to] as taken; they were base64 or whitespace. */
     void rawAdvance(int to) {
         rawTaken += to - pos;
@@ -583,6 +597,87 @@ final class RawTap extends InputStream {
                 t += u;
             }
             cr = false;
+        }
+    }
+
+    /**
+     * Finds a base64 digit of a STREAM text event in the document: the digit that {@code nth}
+     * other digits of the event precede (whitespace and {@code '='} are not digits), the event
+     * starting at the parser's character offset {@code offset}. The text must be as written from
+     * there: a reference, markup or any other byte makes the place unknown.
+     *
+     * @return {line, column, byte offset} in the document, or null if the place is not known
+     *         (too long ago, not plain base64 text, a document not in UTF-8)
+     */
+    long[] locateDigit(long offset, long nth) {
+        if (!validating || offset < 0 || nth < 0) {
+            return null;
+        }
+        int lowest = Math.max(0, marks - MARKS);
+        int k = marks - 1;
+        while (k >= lowest && markChars[k & (MARKS - 1)] > offset) {
+            k--;
+        }
+        if (k < lowest || historyCount - markAt[k & (MARKS - 1)] > HISTORY) {
+            return null;
+        }
+        int m = k & (MARKS - 1);
+        long units = markChars[m];
+        long line = markLine[m];
+        long column = markColumn[m];
+        boolean cr = markCr[m];
+        long at = markAt[m];
+        long base = markByte[m] - at;
+        int next = k + 1;
+        long seen = 0;
+        while (true) {
+            if (next < marks && at == markAt[next & (MARKS - 1)]) {
+                // after what was taken raw (the parser had whitespace for it): the document goes on here
+                int n = next++ & (MARKS - 1);
+                units = markChars[n];
+                line = markLine[n];
+                column = markColumn[n];
+                cr = markCr[n];
+                base = markByte[n] - at;
+                continue;
+            }
+            if (at >= historyCount) {
+                return null;
+            }
+            int c = history[(int) (at & (HISTORY - 1))];
+            if (units >= offset) {
+                boolean digit = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+'
+                        || c == '/';
+                if (digit) {
+                    if (seen == nth) {
+                        return new long[] {line, column, base + at};
+                    }
+                    seen++;
+                } else if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '=') {
+                    return null;
+                }
+            }
+            at++;
+            if (c == '\n') {
+                if (!cr) {
+                    line++;
+                }
+                column = 1;
+                cr = false;
+                units++;
+            } else if (c == '\r') {
+                line++;
+                column = 1;
+                cr = true;
+                units++;
+            } else {
+                cr = false;
+                if ((c & 0xC0) != 0x80) {
+                    int u = (c & 0xF8) == 0xF0 ? 2 : 1;
+                    units += u;
+                    column += u;
+                }
+            }
         }
     }
 

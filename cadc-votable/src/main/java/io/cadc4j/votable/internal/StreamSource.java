@@ -29,6 +29,8 @@ final class StreamSource {
     private HttpResponse fetched;
     /** Whether the BINARY or BINARY2 end tag is still to come. */
     private boolean elementOpen;
+    /** Whether the decoded bytes are the STREAM text's own (not gunzipped). */
+    private boolean plain;
 
     private StreamSource(XmlEvents ev, Failures fail, URI source) {
         this.ev = ev;
@@ -103,7 +105,8 @@ final class StreamSource {
             fast.streamText(text, ev.r);
             raw = text;
         }
-        if ("gzip".equals(enc)) {
+        plain = !"gzip".equals(enc);
+        if (!plain) {
             try {
                 raw = new GZIPInputStream(raw, 8192);
             } catch (Base64Text.XmlFailure e) {
@@ -133,6 +136,18 @@ final class StreamSource {
         }
         fetched = http.sendExpectingSuccess(HttpRequest.newBuilder(target).GET().build());
         return fetched.body();
+    }
+
+    /**
+     * The place in the document of the base64 character that encodes a decoded byte, for damage
+     * found in the decoded bytes.
+     *
+     * @param decoded the byte's offset in the decoded stream
+     * @return {line, column, byte offset}, or null if not known: for a fetched or gzip STREAM
+     *         (whose bytes are not the text's one for one), or a place long past
+     */
+    long[] placeOf(long decoded) {
+        return text == null || !plain ? null : text.placeOf(decoded);
     }
 
     /** Reads the rest of the STREAM text after the last row, and the element's end tag. */

@@ -35,7 +35,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * and the byte offset of the bad byte, and the row it spoils. A byte that cannot be UTF-8 (0xFF), in
  * each serialization; a character that is not base64 ({@code *}) in a BINARY or BINARY2 STREAM
  * (the row is the one whose bytes the character spoils, however far the decoder had read ahead);
- * a number cell that does not parse in TABLEDATA (the place is the first character of the cell).
+ * a number cell that does not parse in TABLEDATA (the place is the first character of the cell);
+ * decoded bytes that cannot be (a negative length prefix, null flags past the last column) behind
+ * valid base64 text, at the character that encodes their first byte, in STREAM text laid out four
+ * ways.
  */
 class DamageLocationTest {
     private static final XMLInputFactory WOODSTOX = Reading.woodstox();
@@ -43,6 +46,10 @@ class DamageLocationTest {
     private static final Pattern IN_ROW = Pattern.compile("\\[in row (\\d+) of the table");
 
     private static byte[] document(Serialization s) throws IOException {
+        return document(s, 60);
+    }
+
+    private static byte[] document(Serialization s, int count) throws IOException {
         TableMetadata meta = TableMetadata.builder().name("t")
                 .field(Field.builder("id", "long").build())
                 .field(Field.builder("name", "unicodeChar").arraysize("*").build())
@@ -50,7 +57,7 @@ class DamageLocationTest {
                 .field(Field.builder("note", "char").arraysize("*").build())
                 .build();
         List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
+        for (int i = 0; i < count; i++) {
             rows.add(Row.of((long) i * 7919, "caf\u00e9 \u20ac \ud83d\ude00 " + i, i / 3.0,
                     i % 5 == 0 ? null : "note & <" + i + ">"));
         }
@@ -144,10 +151,141 @@ class DamageLocationTest {
                     break;
                 }
             }
-            tried += check(s + " byte " + p, bad, p, row, "invalid base64 character '*'", wrong);
+            tried += check(s + " byte " + p, bad, p, row, "invalid base64 character '*'", false, wrong);
         }
         assertTrue(tried > 1000, "damaged readings: " + tried);
         assertTrue(wrong.isEmpty(), wrong.size() + " of " + tried + " wrong:\n" + String.join("\n", wrong));
+    }
+
+    /** How the STREAM text of a test document is laid out. */
+    enum Layout {
+        /** as cadc4j writes it: lines of 76 characters ending in LF */
+        WRITTEN,
+        /** lines ending in CR LF */
+        CRLF,
+        /** every line indented by two spaces and a tab */
+        INDENTED,
+        /** a comment after the first line: the rest goes through the parser even on the raw path */
+        COMMENT
+    }
+
+    /**
+     * Damage in the decoded bytes of a STREAM whose text is valid base64: a negative length prefix
+     * in a {@code unicodeChar*} or {@code char*} cell, and (BINARY2) a null flag for a fifth column
+     * of four. The failure names the row, and the line, column and byte of the base64 character
+     * that encodes the first byte of the failed cell (or of the flags): rows across the whole
+     * document, so both the JDK's block decoding and the character-by-character one are met.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Serialization.class, names = {"BINARY", "BINARY2"})
+    void damageInTheDecodedBytesIsReportedAtTheCharacterThatEncodesIt(Serialization s) throws IOException {
+        byte[] written = document(s, 1200);
+        List<String> wrong = new ArrayList<>();
+        int tried = 0;
+        for (Layout layout : Layout.values()) {
+            String text = laidOut(new String(written, StandardCharsets.ISO_8859_1), layout);
+            int from = text.indexOf('>', text.indexOf("<STREAM")) + 1;
+            int to = text.indexOf("</STREAM>");
+            String stream = text.substring(from, to);
+            byte[] data = Base64.getMimeDecoder().decode(stream.replaceAll("<!--[^>]*-->", ""));
+            List<Long> ends = rowEnds(s, data);
+            boolean binary2 = s == Serialization.BINARY2;
+            for (int r = 3; r < ends.size(); r += 23) {
+                int start = (int) (r == 0 ? 0 : ends.get(r - 1));
+                int name = start + (binary2 ? 1 : 0) + 8;
+                int units = ByteBuffer.wrap(data, name, 4).getInt();
+                int note = name + 4 + 2 * units + 8;
+                List<int[]> damages = new ArrayList<>();
+                damages.add(new int[] {name, name});
+                damages.add(new int[] {note, note});
+                if (binary2) {
+                    damages.add(new int[] {start, start});
+                }
+                for (int[] d : damages) {
+                    byte[] bad = data.clone();
+                    String says;
+                    if (d[0] == start) {
+                        bad[start] |= 0x01; // four columns: the low four bits of the flags byte are no column's
+                        says = "null mask";
+                    } else {
+                        ByteBuffer.wrap(bad, d[0], 4).putInt(-5 - r);
+                        says = "negative length prefix " + (-5 - r);
+                    }
+                    String damaged = text.substring(0, from) + spliced(stream, bad) + text.substring(to);
+                    long k = (long) d[1] / 3 * 4 + d[1] % 3;
+                    int at = digit(damaged, from, k);
+                    tried += check(s + " " + layout + " row " + (r + 1) + " byte " + d[0] + " of the data",
+                            damaged.getBytes(StandardCharsets.ISO_8859_1), at, Integer.toString(r + 1), says, true,
+                            wrong);
+                }
+            }
+        }
+        assertTrue(tried > 500, "damaged readings: " + tried);
+        assertTrue(wrong.isEmpty(), wrong.size() + " of " + tried + " wrong:\n" + String.join("\n", wrong));
+    }
+
+    /** The document with its STREAM text laid out another way (the same base64 characters). */
+    private static String laidOut(String doc, Layout layout) {
+        int from = doc.indexOf('>', doc.indexOf("<STREAM")) + 1;
+        int to = doc.indexOf("</STREAM>");
+        String stream = doc.substring(from, to);
+        switch (layout) {
+            case CRLF:
+                stream = stream.replace("\n", "\r\n");
+                break;
+            case INDENTED:
+                stream = stream.replace("\n", "\n  \t");
+                break;
+            case COMMENT:
+                int second = stream.indexOf('\n', 1);
+                stream = stream.substring(0, second) + "<!-- a comment -->" + stream.substring(second);
+                break;
+            default:
+                break;
+        }
+        return doc.substring(0, from) + stream + doc.substring(to);
+    }
+
+    /** The STREAM text with its base64 characters replaced by those of other data of the same length. */
+    private static String spliced(String stream, byte[] data) {
+        String digits = Base64.getEncoder().encodeToString(data);
+        StringBuilder sb = new StringBuilder(stream.length());
+        int d = 0;
+        boolean inComment = false;
+        for (int i = 0; i < stream.length(); i++) {
+            char c = stream.charAt(i);
+            if (stream.startsWith("<!--", i)) {
+                inComment = true;
+            }
+            if (!inComment && c > ' ') {
+                c = digits.charAt(d++);
+            }
+            if (inComment && c == '>') {
+                inComment = false;
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    /** The index in doc of the k-th (0-based) base64 digit of the STREAM text that starts at from. */
+    private static int digit(String doc, int from, long k) {
+        long seen = 0;
+        boolean inComment = false;
+        for (int i = from;; i++) {
+            char c = doc.charAt(i);
+            if (doc.startsWith("<!--", i)) {
+                inComment = true;
+            }
+            if (!inComment && c > ' ' && c != '=') {
+                if (seen++ == k) {
+                    return i;
+                }
+            }
+            if (inComment && c == '>') {
+                inComment = false;
+            }
+        }
     }
 
     @Test
@@ -172,7 +310,7 @@ class DamageLocationTest {
                     bad[p] = '*';
                     String column = c == 0 ? "column 1 'id'" : "column 3 'x'";
                     tried += check("TABLEDATA row " + row + " byte " + p, bad, start, Integer.toString(row), column,
-                            wrong);
+                            false, wrong);
                 }
             }
         }
@@ -185,10 +323,12 @@ class DamageLocationTest {
      *
      * @param at the byte the failure must name
      * @param row the row it must name, "none" for none
-     * @param says what the message must say (and it must give no layout hint)
+     * @param says what the message must say
+     * @param hints whether it may give a layout hint (never for damage of the text itself)
      * @return the readings made
      */
-    private static int check(String what, byte[] bad, int at, String row, String says, List<String> wrong) {
+    private static int check(String what, byte[] bad, int at, String row, String says, boolean hints,
+            List<String> wrong) {
         long line = 1;
         long column = 1;
         for (int i = 0; i < at; i++) {
@@ -217,7 +357,7 @@ class DamageLocationTest {
                         + (m.find() ? m.group(1) : "?") + " row " + (r.find() ? r.group(1) : "none");
                 // damage of the text is no layout matter: no hint about layouts or column sizes
                 boolean hinted = e.getMessage().contains("Binary2Layout") || e.getMessage().contains("mis-sized");
-                if (!got.equals(expected) || !e.getMessage().contains(says) || hinted) {
+                if (!got.equals(expected) || !e.getMessage().contains(says) || hinted && !hints) {
                     wrong.add(where + "expected " + expected + " (" + says + "), got " + got + " in: " + e.getMessage());
                 }
             }

@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.cadc4j.votable.internal;
+
+/**
+ * Where the recent characters of an inline base64 {@code STREAM} stand in the document, so that
+ * damage found only in the decoded bytes (a length prefix that cannot be, null flags past the last
+ * column, a byte that is no boolean) is placed at the base64 character that encodes its first
+ * byte. Nothing is looked up until something fails.
+ *
+ * <p>Characters are counted as base64 digits only: whitespace and {@code '='} are not counted, so
+ * that digit {@code k} encodes bits of decoded bytes {@code 3k/4} onwards. Two kinds of mark, in
+ * the order of the text:
+ * <ul>
+ *   <li>a <em>run</em> mark, for text taken straight from the bytes ({@link Base64Text} with a
+ *       {@link RawTap}): the digit at which a run of digits with nothing between them begins,
+ *       with the line ends and characters taken before it and its byte offset. Every run, and
+ *       every stretch of one taken by another call, gets its mark, so a digit's place is its run's
+ *       mark plus its distance into the run;</li>
+ *   <li>an <em>event</em> mark, for text the parser hands over: the digit count at the start of a
+ *       text event and the parser's character offset of the event, from which the tap finds the
+ *       digit again in the bytes it keeps ({@link FastPath#locateDigit}).</li>
+ * </ul>
+ * A ring of {@value #CAPACITY} marks: enough for the text the decoder reads ahead of the rows
+ * (about 40 KB decoded) unless the lines are shorter than about 25 characters. Single-threaded.
+ */
+final class TextPlaces {
+    private static final int CAPACITY = 4096;
+    private static final int MASK = CAPACITY - 1;
+
+    private final FastPath fast;
+    /** {line, column, byte offset} of the first byte taken raw; null until the tap is taken. */
+    private long[] origin;
+    private long[] digit;
+    /** Run marks: the line ends taken before the run; event marks: -1. */
+    private long[] lines;
+    /** Run marks: the characters taken on the run's line before it (since the start tag if no line end yet). */
+    private long[] column;
+    /** Run marks: the byte offset of the run; event marks: the parser's character offset. */
+    private long[] at;
+    private int count;
+    /** The oldest mark still kept. */
+    private int floor;
+
+    /** @param fast the fast path that finds an event's digit in the document */
+    TextPlaces(FastPath fast) {
+        this.fast = fast;
+    }
+
+    /**
+     * The text is taken raw from here on.
+     *
+     * @param first {line, column, byte offset} of the first byte after the STREAM start tag
+     */
+    void takenRawFrom(long[] first) {
+        origin = first;
+    }
+
+    /** @return the number of marks made, for {@link #rollback} */
+    int marks() {
+        return count;
+    }
+
+    /** Forgets the marks made since {@link #marks()} returned {@code mark}: their text was not taken. */
+    void rollback(int mark) {
+        count = mark;
+        // the marks those overwrote are gone too: the floor went up as they were made
+        floor = Math.min(floor, mark);
+    }
+
+    /**
+     * A run of digits taken raw begins.
+     *
+     * @param k the digits before it in the STREAM
+     * @param linesTaken the line ends taken raw before it
+     * @param columnTaken the characters taken on its line before it
+     * @param byteOffset its byte offset in the document
+     */
+    void run(long k, long linesTaken, long columnTaken, long byteOffset) {
+        int i = slot();
+        digit[i] = k;
+        lines[i] = linesTaken;
+        column[i] = columnTaken;
+        at[i] = byteOffset;
+    }
+
+    /**
+     * A text event of the parser begins.
+     *
+     * @param k the digits before it in the STREAM
+     * @param charOffset the parser's character offset of its first character
+     */
+    void event(long k, long charOffset) {
+        int i = slot();
+        digit[i] = k;
+        lines[i] = -1;
+        at[i] = charOffset;
+    }
+
+    private int slot() {
+        if (digit == null) {
+            digit = new long[CAPACITY];
+            lines = new long[CAPACITY];
+            column = new long[CAPACITY];
+            at = new long[CAPACITY];
+        }
+        if (count - floor == CAPACITY) {
+            floor++;
+        }
+        return count++ & MASK;
+    }
+
+    /**
+     * The place of the base64 character that encodes the first bits of a decoded byte.
+     *
+     * @param decoded the byte's offset in the decoded stream
+     * @return {line, column, byte offset} in the document, or null if no longer (or never) known
+     */
+    long[] placeOf(long decoded) {
+        if (decoded < 0 || count == floor) {
+            return null;
+        }
+        // byte 3g + j (j = 0, 1, 2) starts in digit 4g + j
+        long k = decoded / 3 * 4 + decoded % 3;
+        int lo = Math.max(floor, count - CAPACITY);
+        int hi = count - 1;
+        if (digit[lo & MASK] > k) {
+            return null;
+        }
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (digit[mid & MASK] <= k) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        int m = lo & MASK;
+        long into = k - digit[m];
+        if (lines[m] < 0) {
+            return fast.locateDigit(at[m], into);
+        }
+        if (origin == null) {
+            return null;
+        }
+        long line = origin[0] + lines[m];
+        long col = (lines[m] == 0 ? origin[1] : 1) + column[m] + into;
+        return new long[] {line, col, at[m] + into};
+    }
+}
