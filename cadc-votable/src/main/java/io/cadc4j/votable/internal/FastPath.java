@@ -121,19 +121,20 @@ final class FastPath {
     }
 
     /**
-     * Finds the first character of a cell's text in the document, if the text is as it was
-     * written (no reference, no CR LF): then it ends where the parser's end tag begins.
+     * Finds a character of a cell's text in the document, if the text is as it was written (no
+     * reference, no CR LF): then it ends where the parser's end tag begins.
      *
      * @param endTag the parser's character offset of the cell's end tag
      * @param cell the cell's text
      * @param len its length
-     * @return {line, column, byte offset} of the first character, or null if not known
+     * @param index the index of the character wanted
+     * @return {line, column, byte offset} of the character, or null if not known
      */
-    long[] locateCell(long endTag, char[] cell, int len) {
+    long[] locateCell(long endTag, char[] cell, int len, int index) {
         if (!sameOffsets || endTag < len || tap.locate(endTag - len, cell, 0, len) == null) {
             return null;
         }
-        return tap.locate(endTag - len, cell, 0, 0);
+        return tap.locate(endTag - len, cell, 0, index);
     }
 
     /**

@@ -94,8 +94,10 @@ final class TableDataRows implements RowSource {
                 } catch (CellException | EOFException ex) {
                     String message = "column " + (c + 1) + " '" + col.field.name() + "' (" + col.field.type()
                             + shape(col.field) + "): " + ex.getMessage();
-                    // the parser is at the cell's end tag: the cell's text ends there
-                    long[] at = places.locateCell(ev.r.getLocation().getCharacterOffset(), cell, len);
+                    // the parser is at the cell's end tag: the cell's text ends there; a number is
+                    // placed at its first character that no number could have
+                    int bad = ex instanceof CellException ? NumberText.firstBad(col.field, cell, len) : 0;
+                    long[] at = places.locateCell(ev.r.getLocation().getCharacterOffset(), cell, len, bad);
                     throw at != null ? fail.violationAt(message, ex, at) : fail.violation(message, ex);
                 } catch (IOException ex) {
                     throw fail.violation(ex.getMessage(), ex);
