@@ -109,6 +109,11 @@ final class Base64Text extends InputStream {
         return where == null ? null : where.placeOf(decoded);
     }
 
+    /** @return the number of decoded bytes handed out so far */
+    long handedOut() {
+        return decodedBefore + outPos;
+    }
+
     /** @return true once {@code </STREAM>} has been read */
     boolean ended() {
         return ended;

@@ -102,8 +102,8 @@ final class BinaryRows implements RowSource {
         } catch (CellException e) {
             if (e.streamText) {
                 // the text is broken, not a cell: no column to blame, no layout to suggest
-                throw fail.violation("the base64 STREAM of the " + (binary2 ? "BINARY2" : "BINARY")
-                        + " data is broken: " + e.getMessage(), e);
+                throw fail.violation("the " + (stream.gzip() ? "gzip" : "base64") + " STREAM of the "
+                        + (binary2 ? "BINARY2" : "BINARY") + " data is broken: " + e.getMessage(), e);
             }
             throw rowFailure(c, e);
         } catch (IOException e) {
@@ -157,6 +157,10 @@ final class BinaryRows implements RowSource {
 
     /** Says what else may be wrong, only where it applies. */
     private String layoutHint(Exception failure) {
+        if (stream.gzip()) {
+            // a wrong length or null mask after the inflater took damaged data for good: no layout matter
+            return "; the STREAM is gzip-compressed, and gzip finds damage only at its end: this may be damage";
+        }
         if (!binary2) {
             return "; one mis-sized column shifts every later cell (DIGEST 7.6)";
         }

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 
@@ -31,6 +32,8 @@ final class StreamSource {
     private boolean elementOpen;
     /** Whether the decoded bytes are the STREAM text's own (not gunzipped). */
     private boolean plain;
+    /** Whether the data is gzip-compressed. */
+    private boolean gzip;
 
     private StreamSource(XmlEvents ev, Failures fail, URI source) {
         this.ev = ev;
@@ -106,9 +109,10 @@ final class StreamSource {
             raw = text;
         }
         plain = !"gzip".equals(enc);
-        if (!plain) {
+        gzip = !plain;
+        if (gzip) {
             try {
-                raw = new GZIPInputStream(raw, 8192);
+                raw = new Gunzip(raw, text);
             } catch (Base64Text.XmlFailure e) {
                 throw fail.xml(e.xml());
             } catch (IOException e) {
@@ -148,6 +152,11 @@ final class StreamSource {
      */
     long[] placeOf(long decoded) {
         return text == null || !plain ? null : text.placeOf(decoded);
+    }
+
+    /** @return whether the data is gzip-compressed ({@code encoding="gzip"}) */
+    boolean gzip() {
+        return gzip;
     }
 
     /** Reads the rest of the STREAM text after the last row, and the element's end tag. */
@@ -194,6 +203,42 @@ final class StreamSource {
         if (fetched != null) {
             fetched.close();
             fetched = null;
+        }
+    }
+
+    /**
+     * The gunzipped bytes of a STREAM. The inflater's failures become failures of the STREAM (not
+     * of a column), placed at the compressed byte where the inflater stopped, and reads are kept
+     * small, so that the rows inflated before a failure are read first and the one it spoils is
+     * named. Deflate data carries its check (CRC-32) only at its end: damage may first show as
+     * wrong values, or as a row that does not decode, and the message says so.
+     */
+    private static final class Gunzip extends GZIPInputStream {
+        /** The most bytes inflated at once: the rows before a failure lose at most this many bytes. */
+        private static final int MOST = 1024;
+        /** The STREAM's text, to place a failure; null for fetched data. */
+        private final Base64Text text;
+
+        Gunzip(InputStream in, Base64Text text) throws IOException {
+            super(in, 8192);
+            this.text = text;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, Math.min(len, MOST));
+            } catch (ZipException | java.io.EOFException e) {
+                throw corrupt(e);
+            }
+        }
+
+        private CellException corrupt(IOException e) {
+            long at = text == null ? -1 : Math.max(0, text.handedOut() - inf.getRemaining() - 1);
+            return new CellException("corrupt compressed data (" + e.getMessage() + ")"
+                    + (at < 0 ? "" : ", found " + at + " bytes into it")
+                    + "; gzip checks its data only at its end, so the rows read before may hold wrong values", true,
+                    at < 0 ? null : text.placeOf(at));
         }
     }
 }

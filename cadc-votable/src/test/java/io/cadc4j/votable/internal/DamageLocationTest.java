@@ -225,6 +225,86 @@ class DamageLocationTest {
         assertTrue(wrong.isEmpty(), wrong.size() + " of " + tried + " wrong:\n" + String.join("\n", wrong));
     }
 
+    /**
+     * A bit flipped at 200 places of the compressed data of a gzip STREAM. Deflate carries its
+     * check only at its end, so the place cannot be exact: the failure must come (never a silent
+     * end), blame the STREAM and not a column when the inflater finds the damage, at a place at or
+     * after the character that encodes the damaged byte, with the line and column of that byte
+     * offset; a row that does not decode first gets no layout hint.
+     */
+    @Test
+    void gzipDamageIsTheStreamsNeverUnnoticedAndPlacedAtOrAfterIt() throws IOException {
+        byte[] written = document(Serialization.BINARY2, 1200);
+        String text = new String(written, StandardCharsets.ISO_8859_1);
+        int from = text.indexOf('>', text.indexOf("<STREAM")) + 1;
+        int to = text.indexOf("</STREAM>");
+        byte[] data = Base64.getMimeDecoder().decode(text.substring(from, to));
+        ByteArrayOutputStream z = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream g = new java.util.zip.GZIPOutputStream(z)) {
+            g.write(data);
+        }
+        byte[] gz = z.toByteArray();
+        String head = text.substring(0, from).replace("encoding=\"base64\"", "encoding=\"gzip\"");
+        int streamFrom = head.length();
+        List<String> wrong = new ArrayList<>();
+        int tried = 0;
+        int found = 0;
+        for (int p = 10; p < gz.length; p += gz.length / 200) {
+            byte[] bad = gz.clone();
+            bad[p] ^= 0x20;
+            String doc = head + Base64.getMimeEncoder(76, new byte[] {'\n'}).encodeToString(bad) + text.substring(to);
+            int damagedAt = digit(doc, streamFrom, (long) p / 3 * 4 + p % 3);
+            int streamTo = doc.indexOf("</STREAM>");
+            byte[] bytes = doc.getBytes(StandardCharsets.ISO_8859_1);
+            for (boolean raw : new boolean[] {true, false}) {
+                for (int chunk : new int[] {1 << 20, 7}) {
+                    tried++;
+                    String where = "compressed byte " + p + " raw " + raw + " chunk " + chunk + ": ";
+                    ProtocolViolationException e = failure(bytes, raw, chunk);
+                    if (e == null) {
+                        wrong.add(where + "read without failing");
+                        continue;
+                    }
+                    String msg = e.getMessage();
+                    if (msg.contains("Binary2Layout") || msg.contains("mis-sized")) {
+                        wrong.add(where + "a layout hint: " + msg);
+                    }
+                    if (!msg.contains("corrupt compressed data")) {
+                        if (!msg.contains("gzip")) {
+                            wrong.add(where + "no word of gzip: " + msg);
+                        }
+                        continue; // a row the damaged data did not decode to: where the inflater could not tell
+                    }
+                    found++;
+                    Matcher m = AT_BYTE.matcher(msg);
+                    if (msg.contains("in column") || !m.find()) {
+                        wrong.add(where + "a column blamed or no place: " + msg);
+                        continue;
+                    }
+                    int at = Integer.parseInt(m.group(1));
+                    long line = 1;
+                    long column = 1;
+                    for (int i = 0; i < at; i++) {
+                        if (bytes[i] == '\n') {
+                            line++;
+                            column = 1;
+                        } else {
+                            column++;
+                        }
+                    }
+                    if (at < damagedAt || at >= streamTo || e.line().orElse(-1) != line
+                            || e.column().orElse(-1) != column) {
+                        wrong.add(where + "damage at byte " + damagedAt + ", reported at line " + e.line().orElse(-1)
+                                + " column " + e.column().orElse(-1) + " (byte " + at + " is at line " + line
+                                + " column " + column + "): " + msg);
+                    }
+                }
+            }
+        }
+        assertTrue(found > tried / 4, "found by the inflater: " + found + " of " + tried);
+        assertTrue(wrong.isEmpty(), wrong.size() + " of " + tried + " wrong:\n" + String.join("\n", wrong));
+    }
+
     /** The document with its STREAM text laid out another way (the same base64 characters). */
     private static String laidOut(String doc, Layout layout) {
         int from = doc.indexOf('>', doc.indexOf("<STREAM")) + 1;
