@@ -59,7 +59,10 @@ import javax.xml.stream.XMLInputFactory;
  * </ul>
  *
  * <p>Failures: a malformed, truncated or limit-breaking document raises
- * {@link io.cadc4j.core.ProtocolViolationException} naming the line, column, row and byte; a
+ * {@link io.cadc4j.core.ProtocolViolationException} naming the line, column, row and byte of
+ * the first bad character (for damage only the decoded bytes of a base64 STREAM show, the
+ * character that encodes the failed cell; gzip data, which is checked only at its end, where the
+ * inflater found the damage; data fetched by {@code href}, its offset in the decoded bytes); a
  * document with no TABLE too; FITS-serialized data a {@link io.cadc4j.core.CadcException} saying
  * it is unsupported; an I/O failure {@link io.cadc4j.core.TransportException}.
  *

@@ -14,7 +14,9 @@ import javax.xml.stream.XMLStreamReader;
  * skipped, nothing is gathered into a String (VOTable 1.4 section 5.1; RFC 4648 section 4). From
  * the tap, the bulk is decoded in blocks of {@link #STAGE} characters by the JDK's decoder, so the
  * first bytes of a block are handed on once the whole block (about 16 KB of text) has arrived or the
- * input has ended. The stream ends at {@code </STREAM>}. Single-threaded.
+ * input has ended. The stream ends at {@code </STREAM>}. Where its recent text stands in the
+ * document is kept in {@link TextPlaces}, for damage the decoded bytes show ({@link #placeOf}).
+ * Single-threaded.
  */
 final class Base64Text extends InputStream {
     /** Pulls the next parser event, with the reader's depth and limit checks. */
