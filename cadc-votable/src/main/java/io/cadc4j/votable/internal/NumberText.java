@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  * shortest prefix that no continuation could complete. Stateless.
  */
 final class NumberText {
-    private static final String INTEGER = "[+-]?(?:0[xX][0-9a-fA-F]+|[0-9]+)";
-    private static final String REAL = "(?:[+-]?(?:(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?|(?i:inf(?:inity)?))"
-            + "|(?i:nan))";
+    // possessive quantifiers: a long run of digits is not tried split in every way
+    private static final String INTEGER = "[+-]?+(?:0[xX][0-9a-fA-F]++|[0-9]++)";
+    private static final String REAL = "(?:[+-]?+(?:(?:[0-9]++(?:\\.[0-9]*+)?+|\\.[0-9]++)(?:[eE][+-]?+[0-9]++)?+"
+            + "|(?i:inf(?:inity)?+))|(?i:nan))";
     private static final Pattern INTEGER_CELL = cell(INTEGER, false);
     private static final Pattern REAL_CELL = cell(REAL, false);
     private static final Pattern INTEGER_ITEMS = cell(INTEGER, true);
@@ -45,13 +46,28 @@ final class NumberText {
             return 0;
         }
         Matcher m = p.matcher(CharBuffer.wrap(text, 0, len));
-        for (int i = 1; i <= len; i++) {
-            m.region(0, i);
-            if (!m.matches() && !m.hitEnd()) {
-                return i - 1;
+        if (viable(m, len)) {
+            return 0;
+        }
+        // a prefix that no continuation completes has no longer one that does: the shortest is
+        // found by halving (a cell of a million characters takes some twenty matches)
+        int lo = 0; // viable (the empty prefix always is)
+        int hi = len; // not viable
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (viable(m, mid)) {
+                lo = mid;
+            } else {
+                hi = mid;
             }
         }
-        return 0;
+        return hi - 1;
+    }
+
+    /** Whether some continuation of the first n characters is a cell the pattern takes. */
+    private static boolean viable(Matcher m, int n) {
+        m.region(0, n);
+        return m.matches() || m.hitEnd();
     }
 
     private static Pattern patternFor(Field field) {

@@ -4,6 +4,8 @@ package io.cadc4j.votable.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cadc4j.core.table.Field;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -40,5 +42,15 @@ class NumberTextTest {
         }
         char[] cell = text.toCharArray();
         assertThat(NumberText.firstBad(b.build(), cell, cell.length)).isEqualTo(expected);
+    }
+
+    @Test
+    void aCellOfAMillionCharactersIsSearchedByHalving() {
+        char[] cell = new char[1_000_001];
+        Arrays.fill(cell, '7');
+        cell[999_999] = '*';
+        assertThat(NumberText.firstBad(Field.builder("f", "double").build(), cell, cell.length)).isEqualTo(999_999);
+        Arrays.fill(cell, '7');
+        assertThat(NumberText.firstBad(Field.builder("f", "long").build(), cell, cell.length)).isZero();
     }
 }
