@@ -1010,7 +1010,25 @@ public final class Cadc implements AutoCloseable {
      * @throws CadcException if the query or a DataLink call fails
      */
     public LinkSet getImageUrls(RegionQuery region) {
-        return imageLinks(current(), region);
+        return getImageUrls(region, LinkListener.NONE);
+    }
+
+    /**
+     * The cutout URLs of the images around a position (see {@link #getImageUrls(RegionQuery)}),
+     * telling a listener of each DataLink batch as it is resolved, the cutout links counted.
+     *
+     * <pre>{@code
+     * cadc.getImageUrls(region, (done, total, links) -> System.err.printf("%d/%d%n", done, total))
+     * }</pre>
+     *
+     * @param region the position, radius and optional collection
+     * @param listener told of each resolved batch ({@link LinkListener})
+     * @return one row per cutout URL, and the error rows
+     * @throws CadcException if the query or a DataLink call fails
+     */
+    public LinkSet getImageUrls(RegionQuery region, LinkListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        return imageLinks(current(), region, listener);
     }
 
     /**
@@ -1063,10 +1081,28 @@ public final class Cadc implements AutoCloseable {
      * @throws CadcException if the query or a DataLink call fails (downloads' failures are reported instead)
      */
     public ImageDownloads getImages(RegionQuery region, Path directory, DownloadListener listener) {
+        return getImages(region, directory, LinkListener.NONE, listener);
+    }
+
+    /**
+     * The images around a position, downloaded (see {@link #getImages(RegionQuery, Path)}), telling
+     * one listener how the DataLink calls that find the cutouts advance and another how the
+     * downloads do (one object may be both, as the command's progress line is).
+     *
+     * @param region the position, radius and collection
+     * @param directory where the files go, created if missing
+     * @param links told of each resolved DataLink batch ({@link LinkListener})
+     * @param listener hears every download's progress, from several threads; thread-safe
+     * @return the files with their headers, the failed downloads and the DataLink error rows
+     * @throws CadcException if the query or a DataLink call fails (downloads' failures are reported instead)
+     */
+    public ImageDownloads getImages(RegionQuery region, Path directory, LinkListener links,
+            DownloadListener listener) {
         Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(links, "links");
         Objects.requireNonNull(listener, "listener");
         Session s = current();
-        LinkSet cutouts = imageLinks(s, region);
+        LinkSet cutouts = imageLinks(s, region, links);
         List<DownloadRequest> requests = new ArrayList<>();
         for (DataLink l : cutouts.links()) {
             requests.add(DownloadRequest.builder(l.accessUrl().get()).directory(directory).expectFits(true).build());
@@ -1166,7 +1202,7 @@ public final class Cadc implements AutoCloseable {
      */
     public LazyImages getImagesLazy(RegionQuery region) {
         Session s = current();
-        LinkSet cutouts = imageLinks(s, region);
+        LinkSet cutouts = imageLinks(s, region, LinkListener.NONE);
         List<LazyImages.Handle> handles = new ArrayList<>();
         if (!cutouts.links().isEmpty()) {
             io.cadc4j.core.datalink.Downloader downloader = s.dataLink().downloader();
@@ -1258,13 +1294,13 @@ public final class Cadc implements AutoCloseable {
         return current().dataLink();
     }
 
-    private LinkSet imageLinks(Session s, RegionQuery region) {
+    private LinkSet imageLinks(Session s, RegionQuery region, LinkListener listener) {
         Objects.requireNonNull(region, "region");
         List<String> ids;
         try (RowCursor rows = s.tap().port().query(TapQuery.of(region.toBuilder().imagesOnly(true).build().adql()))) {
             ids = readIds(rows, "getImages", false);
         }
-        return ids.isEmpty() ? LinkSet.of(List.of()) : s.dataLink().cutoutLinks(ids, circle(region));
+        return ids.isEmpty() ? LinkSet.of(List.of()) : s.dataLink().cutoutLinks(ids, circle(region), listener);
     }
 
     private DownloadOptions downloadOptions() {

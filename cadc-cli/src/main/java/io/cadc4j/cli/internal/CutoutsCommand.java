@@ -47,13 +47,18 @@ final class CutoutsCommand implements Callable<Integer> {
             if (collection != null) {
                 q.collection(collection);
             }
+            RegionQuery region = q.build();
             if (directory == null) {
-                return root.printLinks(cadc.getImageUrls(q.build()));
+                // the progress of the DataLink calls, cleared before the URLs print
+                io.cadc4j.core.datalink.LinkSet links;
+                try (Progress progress = root.progress(0)) {
+                    links = cadc.getImageUrls(region, progress);
+                }
+                return root.printLinks(links);
             }
             ImageDownloads got;
-            RegionQuery region = q.build();
             try (Progress progress = root.progress(0)) {
-                got = cadc.getImages(region, directory, progress);
+                got = cadc.getImages(region, directory, progress, progress);
             }
             int linkCode = root.reportLinkErrors(got.linkErrors());
             int downloadCode = root.printDownloads(got.outcomes());

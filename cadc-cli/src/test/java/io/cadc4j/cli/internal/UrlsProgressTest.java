@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * terminal, cleared before the URLs print and on Ctrl-C; one line per resolved batch with
  * {@code --progress=plain}; nothing with {@code --quiet} or off a terminal. The fake DataLink port
  * tells of every 2 identifiers; the query's 5 publisher DIDs make 3 batches. The same as a process
- * in a pseudo-terminal is in {@link ShellProcessTest}.
+ * in a pseudo-terminal is in {@link ShellProcessTest}. {@code cadc cutouts} shows the DataLink
+ * calls that find its cutouts the same way, before its downloads.
  */
 class UrlsProgressTest {
     private static final String TAP = "--tap-url=https://tap.example.org/tap";
@@ -82,6 +83,42 @@ class UrlsProgressTest {
         assertThat(run("urls", "--progress=plain", "--quiet", "--query", QUERY, TAP, LINKS)).isZero();
         assertThat(err).isEmpty();
         assertThat(out.lines()).hasSize(5);
+    }
+
+    @Test
+    void cutoutsShowTheirResolutionLiveAndClearItBeforeTheUrlsPrint() {
+        terminal.interactive = true;
+        assertThat(run("cutouts", "01h45m07.5s +23d18m00s", "--radius", "0.01 deg", TAP, LINKS)).isZero();
+        int n = (int) out.lines().count();
+        assertThat(n).isGreaterThan(2);
+        assertThat(err).startsWith("\r2/" + n + " identifiers resolved  2 links")
+                .matches("(\r\\d+/" + n + " identifiers resolved  \\d+ links? *)+\r +\r").doesNotContain("\n");
+        assertThat(out.lines()).allSatisfy(l -> assertThat(l).startsWith("https://data.example.org/").contains("?POS="));
+    }
+
+    @Test
+    void cutoutsShowTheirResolutionThenTheirDownloadsPlain() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("cutouts");
+        dataLink.progressSteps = 2; // the downloads tell of their end
+        try {
+            assertThat(run("cutouts", "01h45m07.5s +23d18m00s", "--radius", "0.01 deg", "--progress=plain",
+                    "--download", dir.toString(), TAP, LINKS)).isZero();
+            int n = (int) out.lines().count();
+            List<String> lines = err.lines().collect(Collectors.toList());
+            int batches = (n + 1) / 2;
+            assertThat(lines).hasSize(batches + n);
+            for (int i = 0; i < batches; i++) {
+                int done = Math.min(n, 2 * (i + 1));
+                assertThat(lines.get(i)).isEqualTo("cadc: [" + done + "/" + n + "] identifiers resolved, " + done
+                        + (done == 1 ? " link" : " links"));
+            }
+            assertThat(lines.subList(batches, lines.size())).allSatisfy(l -> assertThat(l).matches(
+                    "cadc: \\[\\d+\\] .*\\.fits.*"));
+        } finally {
+            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     @Test

@@ -120,6 +120,25 @@ public interface DataLinkPort {
     LinkSet cutoutLinks(Collection<String> publisherIds, Circle circle);
 
     /**
+     * Cutout URLs of some publisher DIDs for a circle, as {@link #cutoutLinks(Collection, Circle)},
+     * telling a listener of each batch as it is resolved, with the cutout links counted. The
+     * default tells it once, at the end, as one batch; the HTTP adapter overrides it to tell of
+     * each call.
+     *
+     * @param publisherIds the identifiers
+     * @param circle the region
+     * @param listener told of each resolved batch (see {@link LinkListener} for its threads)
+     * @return one row per cutout URL, plus error rows, grouped by identifier
+     * @throws io.cadc4j.core.CadcException if a call fails
+     */
+    default LinkSet cutoutLinks(Collection<String> publisherIds, Circle circle, LinkListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        LinkSet set = cutoutLinks(publisherIds, circle);
+        LinkListeners.tellOnce(listener, publisherIds, set);
+        return set;
+    }
+
+    /**
      * The URL of a sync SODA call: the descriptor's access URL, its parameters that have a value
      * (fixed or bound to the row), then the cut's parameters, each checked against the
      * descriptor's {@code VALUES} first.

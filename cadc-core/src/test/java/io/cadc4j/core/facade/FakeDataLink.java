@@ -104,7 +104,16 @@ public final class FakeDataLink implements DataLinkPortProvider {
             /** Tells the listener of every {@link #linkBatch} distinct identifiers, as the HTTP adapter does. */
             @Override
             public LinkSet dataLinks(Collection<String> ids, boolean withAuxiliaries, LinkListener listener) {
-                LinkSet set = dataLinks(ids, withAuxiliaries);
+                return told(ids, dataLinks(ids, withAuxiliaries), listener);
+            }
+
+            /** Tells the listener of every {@link #linkBatch} distinct identifiers, as the HTTP adapter does. */
+            @Override
+            public LinkSet cutoutLinks(Collection<String> ids, Circle circle, LinkListener listener) {
+                return told(ids, cutoutLinks(ids, circle), listener);
+            }
+
+            private LinkSet told(Collection<String> ids, LinkSet set, LinkListener listener) {
                 List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(ids));
                 int links = 0;
                 for (int i = 0; i < distinct.size(); i++) {

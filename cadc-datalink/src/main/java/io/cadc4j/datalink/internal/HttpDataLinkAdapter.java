@@ -169,8 +169,14 @@ public final class HttpDataLinkAdapter implements DataLinkPort {
 
     @Override
     public LinkSet cutoutLinks(Collection<String> publisherIds, Circle circle) {
+        return cutoutLinks(publisherIds, circle, LinkListener.NONE);
+    }
+
+    @Override
+    public LinkSet cutoutLinks(Collection<String> publisherIds, Circle circle, LinkListener listener) {
         Objects.requireNonNull(circle, "circle");
-        LinkSet all = links(publisherIds, LinkOptions.defaults());
+        LinkSet all = resolve(publisherIds, LinkOptions.defaults(), new Tally(listener,
+                l -> !l.isError() && isSodaCutout(l)));
         SodaCutout cut = SodaCutout.builder().pos(circle).build();
         List<DataLink> out = new ArrayList<>();
         for (Entry<String, List<DataLink>> e : all.byId().entrySet()) {
@@ -180,7 +186,7 @@ public final class HttpDataLinkAdapter implements DataLinkPort {
                     forId.add(l);
                     continue;
                 }
-                if (!l.semantics().isA(Semantics.CUTOUT) || l.service().isEmpty() || !l.service().get().isSodaSync()) {
+                if (!isSodaCutout(l)) {
                     continue;
                 }
                 try {
@@ -201,6 +207,11 @@ public final class HttpDataLinkAdapter implements DataLinkPort {
             out.addAll(forId);
         }
         return LinkSet.of(out);
+    }
+
+    /** Whether a link is one {@link #cutoutLinks} makes a URL of: a {@code #cutout} with a sync SODA service. */
+    private static boolean isSodaCutout(DataLink l) {
+        return l.semantics().isA(Semantics.CUTOUT) && l.service().isPresent() && l.service().get().isSodaSync();
     }
 
     @Override

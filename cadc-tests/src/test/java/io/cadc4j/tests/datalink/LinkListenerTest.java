@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
  * {@link LinkListener} (issue 15 item 2: progress of {@code cadc urls}): the HTTP DataLink adapter
  * tells it of each answered call with running totals, one call at a time, from the threads that
  * resolve the batches, counting only the links it returns; a failure stops it; a listener that
- * throws changes nothing; the facade passes it on; a port that does not batch tells it once.
+ * throws changes nothing; the facade passes it on; a port that does not batch tells it once; the
+ * cutout links of {@code cadc cutouts} are told the same way.
  */
 class LinkListenerTest {
     private final StandInServer server = StandInServer.start();
@@ -135,6 +136,22 @@ class LinkListenerTest {
         LinkSet withAux = port(standIn).dataLinks(ids, true, aux);
         assertThat(aux.last()).containsExactly(45, 45, 86);
         assertThat(withAux.links()).hasSize(86);
+    }
+
+    @Test
+    void cutoutLinksCountTheCutoutsAsEachBatchIsResolved() {
+        DataLinkStandIn standIn = DataLinkStandIn.on(server).install();
+        List<String> ids = ids(45);
+        ids.set(7, "ivo://example.org/unknown?7/7");
+        Recorder r = new Recorder();
+        LinkSet set = port(standIn).cutoutLinks(ids, Circle.of(131.3, 54.3, 0.05), r);
+        List<Integer> done = r.done(); // batches of 20, 20 and 5, told as they end
+        assertThat(done).hasSize(3).isSorted().endsWith(45);
+        assertThat(List.of(done.get(0), done.get(1) - done.get(0), 45 - done.get(1)))
+                .containsExactlyInAnyOrder(20, 20, 5);
+        assertThat(r.last()).containsExactly(45, 45, 44); // one #cutout with a SODA service per known id
+        assertThat(set.links()).hasSize(44).allSatisfy(l -> assertThat(l.semantics()).isEqualTo(Semantics.CUTOUT));
+        assertThat(set.errors()).hasSize(1);
     }
 
     @Test
