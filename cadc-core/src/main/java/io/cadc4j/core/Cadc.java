@@ -540,7 +540,7 @@ public final class Cadc implements AutoCloseable {
     }
 
     private RowCursor runAsync(TapQuery query) {
-        return AutoSync.complete(createAsync(query), journal, AutoSync.DEFAULT_WAIT);
+        return AutoSync.complete(createAsync(query), journal, query.jobTimeout().orElse(AutoSync.DEFAULT_WAIT));
     }
 
     /**

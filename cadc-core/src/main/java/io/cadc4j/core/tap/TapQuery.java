@@ -47,6 +47,7 @@ public final class TapQuery {
     private final List<TableUpload> uploads;
     private final Mode mode;
     private final Duration syncTimeout;
+    private final Duration jobTimeout;
 
     private TapQuery(Builder b) {
         this.adql = b.adql;
@@ -56,6 +57,7 @@ public final class TapQuery {
         this.uploads = List.copyOf(b.uploads);
         this.mode = b.mode;
         this.syncTimeout = b.syncTimeout;
+        this.jobTimeout = b.jobTimeout;
     }
 
     /**
@@ -121,6 +123,18 @@ public final class TapQuery {
     }
 
     /**
+     * How long {@link io.cadc4j.core.Cadc#query(TapQuery)} waits for the async job of this query
+     * to end ({@link Mode#ASYNC}, or {@link Mode#AUTO} once it has switched), when set; else one
+     * hour. A job not done by then is deleted (or, with a job journal, kept there to resume) and
+     * the call fails with {@link io.cadc4j.core.CadcTimeoutException}.
+     *
+     * @return the wait, if set
+     */
+    public Optional<Duration> jobTimeout() {
+        return Optional.ofNullable(jobTimeout);
+    }
+
+    /**
      * A builder holding this query's text and parameters, to change some of them.
      *
      * <pre>{@code
@@ -137,6 +151,7 @@ public final class TapQuery {
         b.uploads.addAll(uploads);
         b.mode = mode;
         b.syncTimeout = syncTimeout;
+        b.jobTimeout = jobTimeout;
         return b;
     }
 
@@ -148,12 +163,12 @@ public final class TapQuery {
         TapQuery q = (TapQuery) o;
         return adql.equals(q.adql) && maxRecords == q.maxRecords && Objects.equals(responseFormat, q.responseFormat)
                 && Objects.equals(runId, q.runId) && uploads.equals(q.uploads) && mode == q.mode
-                && Objects.equals(syncTimeout, q.syncTimeout);
+                && Objects.equals(syncTimeout, q.syncTimeout) && Objects.equals(jobTimeout, q.jobTimeout);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(adql, maxRecords, responseFormat, runId, uploads, mode, syncTimeout);
+        return Objects.hash(adql, maxRecords, responseFormat, runId, uploads, mode, syncTimeout, jobTimeout);
     }
 
     @Override
@@ -171,6 +186,7 @@ public final class TapQuery {
         private final List<TableUpload> uploads = new ArrayList<>();
         private Mode mode = Mode.SYNC;
         private Duration syncTimeout;
+        private Duration jobTimeout;
 
         private Builder(String adql) {
             Objects.requireNonNull(adql, "adql");
@@ -259,6 +275,25 @@ public final class TapQuery {
                 throw new IllegalArgumentException("syncTimeout must be positive: " + timeout);
             }
             this.syncTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Sets how long an async run waits for its job to end (see {@link TapQuery#jobTimeout()}).
+         *
+         * <pre>{@code
+         * TapQuery.builder(adql).mode(TapQuery.Mode.ASYNC).jobTimeout(Duration.ofHours(6)).build()
+         * }</pre>
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         */
+        public Builder jobTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isZero() || timeout.isNegative()) {
+                throw new IllegalArgumentException("jobTimeout must be positive: " + timeout);
+            }
+            this.jobTimeout = timeout;
             return this;
         }
 

@@ -78,4 +78,17 @@ class TapQueryTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("syncTimeout must be positive");
         assertThatThrownBy(() -> TapQuery.builder("SELECT 1").mode(null)).isInstanceOf(NullPointerException.class);
     }
+
+    @Test
+    void carriesItsJobTimeoutThroughToBuilder() {
+        TapQuery q = TapQuery.builder("SELECT 1").mode(TapQuery.Mode.ASYNC).build();
+        assertThat(q.jobTimeout()).isEmpty();
+        TapQuery six = q.toBuilder().jobTimeout(java.time.Duration.ofHours(6)).build();
+        assertThat(six.jobTimeout()).hasValue(java.time.Duration.ofHours(6));
+        assertThat(six.toBuilder().build()).isEqualTo(six).hasSameHashCodeAs(six).isNotEqualTo(q);
+        assertThat(six.toBuilder().mode(TapQuery.Mode.AUTO).build().jobTimeout()).hasValue(java.time.Duration.ofHours(6));
+        assertThatThrownBy(() -> TapQuery.builder("SELECT 1").jobTimeout(java.time.Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jobTimeout must be positive");
+        assertThatThrownBy(() -> TapQuery.builder("SELECT 1").jobTimeout(null)).isInstanceOf(NullPointerException.class);
+    }
 }

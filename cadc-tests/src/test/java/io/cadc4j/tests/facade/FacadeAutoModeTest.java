@@ -234,6 +234,18 @@ class FacadeAutoModeTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(120) // without its own wait, the job would be waited for an hour
+    void aJobNotDoneWithinTheQuerysJobTimeoutIsDeleted() {
+        try (Cadc cadc = Cadc.builder().tap(ServiceLocation.at(tap.base())).build()) {
+            TapQuery q = TapQuery.builder("select * from fault.hang").mode(TapQuery.Mode.ASYNC)
+                    .jobTimeout(Duration.ofSeconds(1)).build();
+            assertThatThrownBy(() -> cadc.query(q)).isInstanceOf(CadcTimeoutException.class)
+                    .hasMessageNotContaining("may still be running");
+        }
+        assertThat(tap.server().requests()).anyMatch(r -> r.method().equals("DELETE") && r.path().endsWith("/async/j1"));
+    }
+
+    @Test
     void aJobNotDoneInTimeIsKeptWhenJournaledAndNamedWhenItCannotBeDeleted() {
         String hang = "select * from fault.hang";
         try (Cadc cadc = Cadc.builder().tap(ServiceLocation.at(tap.base())).jobJournal(dir.resolve("jobs"))
