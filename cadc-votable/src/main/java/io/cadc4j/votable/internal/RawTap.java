@@ -481,182 +481,45 @@ final class RawTap extends InputStream {
     }
 
     /**
-     * Finds a character the parser reported in the document: the character at index {@code index}
-     * of a text event whose characters start at {@code from} in {@code text} and at the parser's
-     * character offset {@code offset}. The parser turned CR LF and CR into LF; a reference in the
-     * text before the character makes the place unknown.
-     *
-     * @return {line, column, byte offset} in the document, or null if the place is not known
-     *         (too long ago, a reference, a document not in UTF-8)
+     * A walk through the bytes kept in the ring, from the last mark at or before a character
+     * offset, keeping the place of the next byte: where a mark was made after text taken raw (the
+     * parser had a line end and a space for it), the document goes on at the mark's place.
      */
-    long[] locate(long offset, char[] text, int from, int index) {
-        if (!validating || offset < 0) {
-            return null;
-        }
-        int lowest = Math.max(0, marks - MARKS);
-        int k = marks - 1;
-        while (k >= lowest && markChars[k & (MARKS - 1)] > offset) {
-            k--;
-        }
-        if (k < lowest || historyCount - markAt[k & (MARKS - 1)] > HISTORY) {
-            return null;
-        }
-        int m = k & (MARKS - 1);
-        long units = markChars[m];
-        long line = markLine[m];
-        long column = markColumn[m];
-        boolean cr = markCr[m];
-        long at = markAt[m];
-        long base = markByte[m] - at;
-        int next = k + 1;
-        boolean inText = false;
-        int t = from;
-        while (true) {
-            if (next < marks && at == markAt[next & (MARKS - 1)]) {
-                int n = next++ & (MARKS - 1);
-                if (markChars[n] != units) {
-                    // what was taken raw before this mark: the parser had a line end and a space for it
-                    long from0 = inText ? units : offset;
-                    if (inText || markChars[n] > offset) {
-                        t += (int) (markChars[n] - from0);
-                        inText = true;
-                    }
-                    units = markChars[n];
-                    line = markLine[n];
-                    column = markColumn[n];
-                    cr = markCr[n];
-                    base = markByte[n] - at;
-                }
-                continue;
-            }
-            if (!inText && units >= offset) {
-                if (units != offset) {
-                    return null; // the offset falls inside a character
-                }
-                inText = true;
-            }
-            if (inText && t >= index) {
-                return t == index ? new long[] {line, column, base + at} : null;
-            }
-            if (at >= historyCount) {
-                return null;
-            }
-            int c = history[(int) (at & (HISTORY - 1))];
-            if (!inText) {
-                at++;
-                if (c == '\n') {
-                    if (!cr) {
-                        line++;
-                    }
-                    column = 1;
-                    cr = false;
-                    units++;
-                } else if (c == '\r') {
-                    line++;
-                    column = 1;
-                    cr = true;
-                    units++;
-                } else {
-                    cr = false;
-                    if ((c & 0xC0) != 0x80) {
-                        int u = (c & 0xF8) == 0xF0 ? 2 : 1;
-                        units += u;
-                        column += u;
-                    }
-                }
-                continue;
-            }
-            // one character of the text, in which the parser turned CR LF and CR into LF
-            char want = text[t];
-            if (want == '\n') {
-                at++;
-                units++;
-                if (c == '\r' && at < historyCount && history[(int) (at & (HISTORY - 1))] == '\n') {
-                    at++;
-                    units++;
-                } else if (c != '\r' && c != '\n') {
-                    return null; // a reference, or not the text the parser reported
-                }
-                line++;
-                column = 1;
-                t++;
-            } else if (c >= 0) {
-                if (c != want) {
-                    return null;
-                }
-                at++;
-                units++;
-                column++;
-                t++;
-            } else {
-                int len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
-                int u = len == 4 ? 2 : 1;
-                at += len;
-                units += u;
-                column += u;
-                t += u;
-            }
-            cr = false;
-        }
-    }
+    private final class Walk {
+        long units;
+        long line;
+        long column;
+        boolean cr;
+        /** The index in the ring's bytes of the next byte. */
+        long at;
+        /** The byte offset in the document minus {@link #at}. */
+        long base;
+        /** The next mark to look for. */
+        int next;
 
-    /**
-     * Finds a base64 digit of a STREAM text event in the document: the digit that {@code nth}
-     * other digits of the event precede (whitespace and {@code '='} are not digits), the event
-     * starting at the parser's character offset {@code offset}. The text must be as written from
-     * there: a reference, markup or any other byte makes the place unknown.
-     *
-     * @return {line, column, byte offset} in the document, or null if the place is not known
-     *         (too long ago, not plain base64 text, a document not in UTF-8)
-     */
-    long[] locateDigit(long offset, long nth) {
-        if (!validating || offset < 0 || nth < 0) {
-            return null;
-        }
-        int lowest = Math.max(0, marks - MARKS);
-        int k = marks - 1;
-        while (k >= lowest && markChars[k & (MARKS - 1)] > offset) {
-            k--;
-        }
-        if (k < lowest || historyCount - markAt[k & (MARKS - 1)] > HISTORY) {
-            return null;
-        }
-        int m = k & (MARKS - 1);
-        long units = markChars[m];
-        long line = markLine[m];
-        long column = markColumn[m];
-        boolean cr = markCr[m];
-        long at = markAt[m];
-        long base = markByte[m] - at;
-        int next = k + 1;
-        long seen = 0;
-        while (true) {
-            if (next < marks && at == markAt[next & (MARKS - 1)]) {
-                // after what was taken raw (the parser had whitespace for it): the document goes on here
-                int n = next++ & (MARKS - 1);
+        /** @return whether a mark was made before this byte (then the walk is at its place) */
+        boolean atMark() {
+            if (next >= marks || at != markAt[next & (MARKS - 1)]) {
+                return false;
+            }
+            int n = next++ & (MARKS - 1);
+            if (markChars[n] != units) {
                 units = markChars[n];
                 line = markLine[n];
                 column = markColumn[n];
                 cr = markCr[n];
                 base = markByte[n] - at;
-                continue;
             }
-            if (at >= historyCount) {
-                return null;
-            }
-            int c = history[(int) (at & (HISTORY - 1))];
-            if (units >= offset) {
-                boolean digit = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+'
-                        || c == '/';
-                if (digit) {
-                    if (seen == nth) {
-                        return new long[] {line, column, base + at};
-                    }
-                    seen++;
-                } else if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '=') {
-                    return null;
-                }
-            }
+            return true;
+        }
+
+        /** @return the next byte, or {@link Integer#MIN_VALUE} at the end of what the ring holds */
+        int peek() {
+            return at < historyCount ? history[(int) (at & (HISTORY - 1))] : Integer.MIN_VALUE;
+        }
+
+        /** Goes past byte c, counting it as the parser does (CR LF one line end, UTF-16 units). */
+        void step(int c) {
             at++;
             if (c == '\n') {
                 if (!cr) {
@@ -678,6 +541,151 @@ final class RawTap extends InputStream {
                     column += u;
                 }
             }
+        }
+
+        long[] place() {
+            return new long[] {line, column, base + at};
+        }
+    }
+
+    /** @return a walk from the last mark at or before a character offset, or null if the ring no longer holds it */
+    private Walk walkFrom(long offset) {
+        if (!validating || offset < 0) {
+            return null;
+        }
+        int lowest = Math.max(0, marks - MARKS);
+        int k = marks - 1;
+        while (k >= lowest && markChars[k & (MARKS - 1)] > offset) {
+            k--;
+        }
+        if (k < lowest || historyCount - markAt[k & (MARKS - 1)] > HISTORY) {
+            return null;
+        }
+        int m = k & (MARKS - 1);
+        Walk w = new Walk();
+        w.units = markChars[m];
+        w.line = markLine[m];
+        w.column = markColumn[m];
+        w.cr = markCr[m];
+        w.at = markAt[m];
+        w.base = markByte[m] - w.at;
+        w.next = k + 1;
+        return w;
+    }
+
+    /**
+     * Finds a character the parser reported in the document: the character at index {@code index}
+     * of a text event whose characters start at {@code from} in {@code text} and at the parser's
+     * character offset {@code offset}. The parser turned CR LF and CR into LF; a reference in the
+     * text before the character makes the place unknown.
+     *
+     * @return {line, column, byte offset} in the document, or null if the place is not known
+     *         (too long ago, a reference, a document not in UTF-8)
+     */
+    long[] locate(long offset, char[] text, int from, int index) {
+        Walk w = walkFrom(offset);
+        if (w == null) {
+            return null;
+        }
+        boolean inText = false;
+        int t = from;
+        while (true) {
+            long before = w.units;
+            if (w.atMark()) {
+                if (w.units != before && (inText || w.units > offset)) {
+                    // what was taken raw: the parser's text had a line end and a space for it
+                    t += (int) (w.units - (inText ? before : offset));
+                    inText = true;
+                }
+                continue;
+            }
+            if (!inText && w.units >= offset) {
+                if (w.units != offset) {
+                    return null; // the offset falls inside a character
+                }
+                inText = true;
+            }
+            if (inText && t >= index) {
+                return t == index ? w.place() : null;
+            }
+            int c = w.peek();
+            if (c == Integer.MIN_VALUE) {
+                return null;
+            }
+            if (!inText) {
+                w.step(c);
+                continue;
+            }
+            // one character of the text, in which the parser turned CR LF and CR into LF
+            char want = text[t];
+            if (want == '\n') {
+                w.at++;
+                w.units++;
+                if (c == '\r' && w.peek() == '\n') {
+                    w.at++;
+                    w.units++;
+                } else if (c != '\r' && c != '\n') {
+                    return null; // a reference, or not the text the parser reported
+                }
+                w.line++;
+                w.column = 1;
+                t++;
+            } else if (c >= 0) {
+                if (c != want) {
+                    return null;
+                }
+                w.at++;
+                w.units++;
+                w.column++;
+                t++;
+            } else {
+                int len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+                int u = len == 4 ? 2 : 1;
+                w.at += len;
+                w.units += u;
+                w.column += u;
+                t += u;
+            }
+            w.cr = false;
+        }
+    }
+
+    /**
+     * Finds a base64 digit of a STREAM text event in the document: the digit that {@code nth}
+     * other digits of the event precede (whitespace and {@code '='} are not digits), the event
+     * starting at the parser's character offset {@code offset}. The text must be as written from
+     * there: a reference, markup or any other byte makes the place unknown.
+     *
+     * @return {line, column, byte offset} in the document, or null if the place is not known
+     *         (too long ago, not plain base64 text, a document not in UTF-8)
+     */
+    long[] locateDigit(long offset, long nth) {
+        Walk w = nth < 0 ? null : walkFrom(offset);
+        if (w == null) {
+            return null;
+        }
+        long seen = 0;
+        while (true) {
+            if (w.atMark()) {
+                continue;
+            }
+            int c = w.peek();
+            if (c == Integer.MIN_VALUE) {
+                return null;
+            }
+            if (w.units >= offset) {
+                boolean digit = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+'
+                        || c == '/';
+                if (digit) {
+                    if (seen == nth) {
+                        return w.place();
+                    }
+                    seen++;
+                } else if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '=') {
+                    return null;
+                }
+            }
+            w.step(c);
         }
     }
 
