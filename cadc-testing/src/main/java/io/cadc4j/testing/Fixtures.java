@@ -31,8 +31,18 @@ public final class Fixtures {
      * @return {@code <repository>/fixtures}
      */
     public static Path dir() {
+        return repository().resolve("fixtures");
+    }
+
+    /**
+     * The repository the tests run in: the system property {@code cadc4j.repo.dir}, which the
+     * build sets, else the parent of the working directory (a module's folder).
+     *
+     * @return the repository's root
+     */
+    public static Path repository() {
         String repo = System.getProperty(REPO_DIR);
-        return (repo != null ? Path.of(repo) : Path.of("..")).resolve("fixtures");
+        return repo != null ? Path.of(repo) : Path.of("..");
     }
 
     /**

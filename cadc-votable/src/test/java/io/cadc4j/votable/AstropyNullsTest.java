@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cadc4j.core.table.Field;
 import io.cadc4j.core.table.RowCursor;
 import io.cadc4j.core.table.TableMetadata;
+import io.cadc4j.testing.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -71,7 +72,7 @@ class AstropyNullsTest {
         String checkOut = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         Assumptions.assumeTrue(check.waitFor(60, TimeUnit.SECONDS) && check.exitValue() == 0,
                 "astropy is not installed for /usr/bin/python3 (apt-get install python3-astropy): " + checkOut.strip());
-        Path script = Paths.get(System.getProperty("cadc4j.repo.dir", ".."))
+        Path script = Fixtures.repository()
                 .resolve("cadc-votable/src/test/python/astropy_nulls.py");
         Process p = new ProcessBuilder(PYTHON.toString(), script.toString(), dir.toString())
                 .redirectErrorStream(true).start();

@@ -3,12 +3,12 @@ package io.cadc4j.cli.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cadc4j.testing.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -56,9 +56,7 @@ class ReadmeCommandsTest {
     }
 
     private static String readme() throws IOException {
-        String dir = System.getProperty("cadc4j.repo.dir");
-        Path base = dir != null ? Path.of(dir) : Path.of("..");
-        return Files.readString(base.resolve("README.md"), StandardCharsets.UTF_8);
+        return Files.readString(Fixtures.repository().resolve("README.md"), StandardCharsets.UTF_8);
     }
 
     /** The argument part of each invocation of the command in the README's {@code sh} blocks. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.cli.internal;
 
+import io.cadc4j.testing.Fixtures;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -52,7 +53,7 @@ final class Shell {
         this.dir = dir;
         this.bin = Files.createDirectories(dir.resolve("bin"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String repo = Path.of(System.getProperty("cadc4j.repo.dir", "..")).toAbsolutePath().toString();
+        String repo = Fixtures.repository().toAbsolutePath().toString();
         String launcher = "#!/bin/sh\nexec '" + java + "' -XX:TieredStopAtLevel=1 -Dcadc4j.repo.dir='" + repo + "' -cp '"
                 + classPath(fixtures) + "' io.cadc4j.cli.internal.Main \"$@\"\n";
         Path cadc = bin.resolve("cadc");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cadc4j.core.SecurityMethod;
 import io.cadc4j.core.registry.Capabilities;
+import io.cadc4j.testing.Fixtures;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DataLinkPortTest {
-    private static final Path FIXTURES = Path.of(System.getProperty("cadc4j.repo.dir", ".."), "fixtures");
+    private static final Path FIXTURES = Fixtures.dir();
 
     private static Capabilities capabilities(String fixture) throws Exception {
         try (InputStream in = Files.newInputStream(FIXTURES.resolve(fixture))) {

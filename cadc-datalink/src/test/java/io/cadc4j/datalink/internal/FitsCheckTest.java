@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cadc4j.core.ProtocolViolationException;
 import io.cadc4j.core.ServiceException;
 import io.cadc4j.core.datalink.FitsHeader;
+import io.cadc4j.testing.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,14 +15,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FitsCheckTest {
-    private static final Path FIXTURES = Paths.get(System.getProperty("cadc4j.repo.dir", ".."), "fixtures");
+    private static final Path FIXTURES = Fixtures.dir();
     private static final URI URI_ = URI.create("https://ws.cadc-ccda.hia-iha.nrc-cnrc.gc.ca/caom2ops/sync?ID=x");
 
     @TempDir

@@ -18,13 +18,13 @@ import io.cadc4j.core.datalink.DownloadOutcome;
 import io.cadc4j.core.datalink.DownloadRequest;
 import io.cadc4j.core.datalink.OverwritePolicy;
 import io.cadc4j.core.internal.http.HttpPipeline;
+import io.cadc4j.testing.Fixtures;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -43,8 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HttpDownloaderTest {
-    private static final Path DACHS = Paths.get(System.getProperty("cadc4j.repo.dir", ".."), "fixtures",
-            "dachs");
+    private static final Path DACHS = Fixtures.dir().resolve("dachs");
 
     @TempDir
     Path dir;

@@ -13,6 +13,7 @@ import io.cadc4j.core.internal.http.HttpPipeline;
 import io.cadc4j.core.internal.port.PortContext;
 import io.cadc4j.core.table.DocumentMetadata;
 import io.cadc4j.core.table.RowCursor;
+import io.cadc4j.testing.Fixtures;
 import io.cadc4j.votable.VOTableReader;
 import java.io.InputStream;
 import java.net.URI;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class LinksCallTest {
-    private static final Path REPO = Path.of(System.getProperty("cadc4j.repo.dir", ".."));
+    private static final Path REPO = Fixtures.repository();
     private final HttpPipeline http = HttpPipeline.builder().build();
     private final HttpDataLinkAdapter adapter = new HttpDataLinkAdapter(PortContext.of(http,
             URI.create("http://127.0.0.1:1/links")));

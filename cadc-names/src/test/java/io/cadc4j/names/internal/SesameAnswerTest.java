@@ -8,6 +8,7 @@ import io.cadc4j.core.NotFoundException;
 import io.cadc4j.core.ProtocolViolationException;
 import io.cadc4j.core.sky.Coordinates;
 import io.cadc4j.core.sky.ResolvedName;
+import io.cadc4j.testing.Fixtures;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SesameAnswerTest {
-    static final Path RESOLVER = Path.of(System.getProperty("cadc4j.repo.dir", ".."), "fixtures", "resolver");
+    static final Path RESOLVER = Fixtures.dir().resolve("resolver");
     private static final URI MIRROR = URI.create("https://cds.unistra.fr/cgi-bin/nph-sesame/SNV?x");
 
     static String fixture(String name) throws IOException {

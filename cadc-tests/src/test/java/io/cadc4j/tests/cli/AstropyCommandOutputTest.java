@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cadc4j.core.table.Field;
 import io.cadc4j.core.table.RowCursor;
+import io.cadc4j.testing.Fixtures;
 import io.cadc4j.tests.server.Reply;
 import io.cadc4j.tests.server.StandInServer;
 import io.cadc4j.votable.VOTableReader;
@@ -46,7 +47,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class AstropyCommandOutputTest {
     private static final Path PYTHON = Path.of("/usr/bin/python3");
-    private static final Path SCRIPT = Path.of(System.getProperty("cadc4j.repo.dir", ".."))
+    private static final Path SCRIPT = Fixtures.repository()
             .resolve("cadc-votable/src/test/python/astropy_nulls.py").toAbsolutePath().normalize();
     private static final Object JSON_NULL = new Object() {
         @Override

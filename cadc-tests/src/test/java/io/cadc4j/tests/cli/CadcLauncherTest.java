@@ -3,6 +3,7 @@ package io.cadc4j.tests.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cadc4j.testing.Fixtures;
 import io.cadc4j.tests.server.RecordedRequest;
 import io.cadc4j.tests.server.Reply;
 import io.cadc4j.tests.server.tap.TapStandIn;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is no POSIX shell.
  */
 class CadcLauncherTest {
-    private static final Path TARGET = Path.of(System.getProperty("cadc4j.repo.dir", ".."), "cadc-cli", "target")
+    private static final Path TARGET = Fixtures.repository().resolve("cadc-cli/target")
             .toAbsolutePath().normalize();
     private static final String QUERY = "select top 3 * from caom2.Plane";
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.tests.cli;
 
+import io.cadc4j.testing.Fixtures;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class CadcProcess {
     /** The runnable jar the cadc-cli module builds. */
-    public static final Path JAR = Path.of(System.getProperty("cadc4j.repo.dir", ".."), "cadc-cli", "target", "cadc.jar")
+    public static final Path JAR = Fixtures.repository().resolve("cadc-cli/target/cadc.jar")
             .toAbsolutePath().normalize();
     private static final long DEADLINE_SECONDS = 120;
     private static final AtomicInteger RUNS = new AtomicInteger();

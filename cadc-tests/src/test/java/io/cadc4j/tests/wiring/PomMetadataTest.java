@@ -3,6 +3,7 @@ package io.cadc4j.tests.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cadc4j.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ import org.w3c.dom.Node;
  * benchmarks are kept out of publishing; every built cadc4j jar carries the project's LICENSE and NOTICE.
  */
 class PomMetadataTest {
-    private static final Path ROOT = Path.of(System.getProperty("cadc4j.repo.dir", ".."));
+    private static final Path ROOT = Fixtures.repository();
 
     @Test
     void everyPublishedPomHasCentralsMetadata() throws Exception {

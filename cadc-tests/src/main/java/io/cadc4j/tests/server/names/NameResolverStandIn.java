@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.tests.server.names;
 
+import io.cadc4j.testing.Fixtures;
 import io.cadc4j.tests.server.Exchange;
 import io.cadc4j.tests.server.RecordedRequest;
 import io.cadc4j.tests.server.StandInServer;
@@ -122,7 +123,7 @@ public final class NameResolverStandIn implements AutoCloseable {
      * @return the directory
      */
     public static Path repositoryFixtures() {
-        return Path.of(System.getProperty("cadc4j.repo.dir", ".."), "fixtures", "resolver");
+        return Fixtures.dir().resolve("resolver");
     }
 
     private static String read(Path dir, String name) throws IOException {

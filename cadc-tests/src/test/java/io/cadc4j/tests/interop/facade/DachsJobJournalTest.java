@@ -4,6 +4,7 @@ package io.cadc4j.tests.interop.facade;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cadc4j.testing.Fixtures;
 import io.cadc4j.tests.interop.Dachs;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("interop")
 class DachsJobJournalTest {
-    private static final Path JAR = Path.of(System.getProperty("cadc4j.repo.dir", ".."), "cadc-cli", "target",
-            "cadc.jar").toAbsolutePath().normalize();
+    private static final Path JAR = Fixtures.repository().resolve("cadc-cli/target/cadc.jar").toAbsolutePath().normalize();
     private static final String ADQL = "select top 3 obsID, collection from caom2.Observation order by obsID";
 
     @TempDir
