@@ -1,30 +1,30 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.cadc4j.tests.cli;
 
+import static io.cadc4j.votable.astropy.AstropyTable.expected;
+import static io.cadc4j.votable.astropy.AstropyTable.show;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cadc4j.core.table.Field;
 import io.cadc4j.core.table.RowCursor;
-import io.cadc4j.testing.Fixtures;
 import io.cadc4j.tests.server.Reply;
 import io.cadc4j.tests.server.StandInServer;
+import io.cadc4j.votable.Serialization;
 import io.cadc4j.votable.VOTableReader;
+import io.cadc4j.votable.astropy.AstropyTable;
+import io.cadc4j.votable.astropy.AstropyTable.Given;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Array;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,9 +46,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * space-separated. Floating point is compared bit for bit (-0.0 is not 0.0).
  */
 class AstropyCommandOutputTest {
-    private static final Path PYTHON = Path.of("/usr/bin/python3");
-    private static final Path SCRIPT = Fixtures.repository()
-            .resolve("cadc-votable/src/test/python/astropy_nulls.py").toAbsolutePath().normalize();
     private static final Object JSON_NULL = new Object() {
         @Override
         public String toString() {
@@ -59,30 +56,9 @@ class AstropyCommandOutputTest {
     @TempDir
     static Path dir;
 
+    private static AstropyTable table;
     private static List<Map<String, Given>> given;
     private static StandInServer server;
-
-    /** The serializations astropy wrote, each served under {@code /NAME/sync}. */
-    enum Written {
-        TABLEDATA("tabledata.xml"), BINARY("binary.xml"), BINARY2("binary2.xml");
-
-        final String file;
-
-        Written(String file) {
-            this.file = file;
-        }
-    }
-
-    /** A value given to astropy: masked, or its text from the script. */
-    private static final class Given {
-        final boolean masked;
-        final String text;
-
-        Given(boolean masked, String text) {
-            this.masked = masked;
-            this.text = text;
-        }
-    }
 
     /** A JSON number as written, so that -0.0 and every digit are kept. */
     private static final class Num {
@@ -116,33 +92,13 @@ class AstropyCommandOutputTest {
 
     @BeforeAll
     static void writeWithAstropyAndServe() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(PYTHON), "no /usr/bin/python3 (Debian's python3-astropy) here");
-        Process check = new ProcessBuilder(PYTHON.toString(), "-c", "import astropy.io.votable")
-                .redirectErrorStream(true).start();
-        String checkOut = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        Assumptions.assumeTrue(check.waitFor(60, TimeUnit.SECONDS) && check.exitValue() == 0,
-                "astropy is not installed for /usr/bin/python3 (apt-get install python3-astropy): " + checkOut.strip());
+        table = AstropyTable.write(dir.resolve("astropy"));
+        given = table.rows();
         CadcProcess.assumeBuilt();
-        assertTrue(Files.isRegularFile(SCRIPT), "cadc-votable's astropy script is not at " + SCRIPT);
-        Path out = Files.createDirectories(dir.resolve("astropy"));
-        Process p = new ProcessBuilder(PYTHON.toString(), SCRIPT.toString(), out.toString())
-                .redirectErrorStream(true).start();
-        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the astropy script did not finish");
-        assertEquals(0, p.exitValue(), "the astropy script failed: " + said);
-        given = new ArrayList<>();
-        for (String line : Files.readAllLines(out.resolve("truth.txt"))) {
-            String[] t = line.split("\t", -1);
-            int r = Integer.parseInt(t[0]);
-            while (given.size() <= r) {
-                given.add(new HashMap<>());
-            }
-            given.get(r).put(t[1], new Given("M".equals(t[2]), t[3]));
-        }
         server = StandInServer.start();
-        for (Written w : Written.values()) {
-            server.route("*", "/" + w.name().toLowerCase() + "/sync",
-                    Reply.ok().body("application/x-votable+xml", Files.readAllBytes(out.resolve(w.file))));
+        for (Serialization w : Serialization.values()) {
+            server.route("*", "/" + w.name().toLowerCase(Locale.ROOT) + "/sync",
+                    Reply.ok().body("application/x-votable+xml", Files.readAllBytes(table.document(w))));
         }
     }
 
@@ -153,25 +109,25 @@ class AstropyCommandOutputTest {
         }
     }
 
-    private static List<Field> fields(Written w) throws IOException {
-        Path doc = dir.resolve("astropy").resolve(w.file);
+    private static List<Field> fields(Serialization w) throws IOException {
+        Path doc = table.document(w);
         try (InputStream in = Files.newInputStream(doc);
                 RowCursor c = VOTableReader.builder().build().open(in, doc.toUri())) {
             return c.metadata().fields();
         }
     }
 
-    private static CadcProcess query(Written w, String format) throws Exception {
+    private static CadcProcess query(Serialization w, String format) throws Exception {
         Path state = Files.createDirectories(dir.resolve("state"));
-        CadcProcess p = CadcProcess.run(dir, state, "--tap-url", server.uri("/" + w.name().toLowerCase()).toString(),
+        CadcProcess p = CadcProcess.run(dir, state, "--tap-url", server.uri("/" + w.name().toLowerCase(Locale.ROOT)).toString(),
                 "query", "select * from astropy_nulls", "--format", format);
         assertEquals(0, p.code(), p.describe());
         return p;
     }
 
     @ParameterizedTest
-    @EnumSource(Written.class)
-    void jsonHasEveryCellAsAstropyWasGiven(Written w) throws Exception {
+    @EnumSource(Serialization.class)
+    void jsonHasEveryCellAsAstropyWasGiven(Serialization w) throws Exception {
         List<Field> fields = fields(w);
         CadcProcess p = query(w, "json");
         @SuppressWarnings("unchecked")
@@ -207,8 +163,8 @@ class AstropyCommandOutputTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Written.class)
-    void csvHasEveryCellAsAstropyWasGiven(Written w) throws Exception {
+    @EnumSource(Serialization.class)
+    void csvHasEveryCellAsAstropyWasGiven(Serialization w) throws Exception {
         List<Field> fields = fields(w);
         CadcProcess p = query(w, "csv");
         List<List<Cell>> lines = csv(p.out());
@@ -240,108 +196,6 @@ class AstropyCommandOutputTest {
     }
 
     // ------------------------------------------------------------------ what each cell should be
-
-    /** What a cell given to astropy reads as in a serialization; null for a null cell. */
-    private static Object expected(Written w, Field f, Given g) {
-        String t = f.datatype();
-        boolean fixedArray = f.arraysize().isPresent() && !f.shape().isVariable() && !f.type().isCharacter();
-        if (g.masked) {
-            if (w != Written.BINARY) {
-                return null;
-            }
-            // BINARY has no null for these: astropy writes false, and an array of its element nulls
-            if ("bit".equals(t)) {
-                return Boolean.FALSE;
-            }
-            if (fixedArray) {
-                int n = (int) f.shape().itemElements();
-                if ("double".equals(t)) {
-                    double[] a = new double[n];
-                    Arrays.fill(a, Double.NaN);
-                    return a;
-                }
-                short[] a = new short[n];
-                Arrays.fill(a, Short.parseShort(f.values().nullValue().orElseThrow()));
-                return a;
-            }
-            return null;
-        }
-        Object v = value(f, g.text);
-        if (w == Written.BINARY2) {
-            return v; // the flag alone decides: '', [] and NaN are values
-        }
-        if (v instanceof String && ((String) v).isEmpty()) {
-            return null;
-        }
-        if (f.shape().isVariable() && !f.type().isCharacter() && Array.getLength(v) == 0) {
-            return null;
-        }
-        if (v instanceof Double && ((Double) v).isNaN() || v instanceof Float && ((Float) v).isNaN()) {
-            return null;
-        }
-        if (f.type().isComplex() && f.shape().isScalar()
-                && (Double.isNaN(Array.getDouble(v, 0)) || Double.isNaN(Array.getDouble(v, 1)))) {
-            return null;
-        }
-        return v;
-    }
-
-    /** The value the script gave astropy, as the reader's {@code getObject} types it. */
-    private static Object value(Field f, String text) {
-        String[] parts = text.isEmpty() ? new String[0] : text.split(" ");
-        switch (f.datatype()) {
-            case "char":
-            case "unicodeChar":
-                byte[] b = new byte[text.length() / 2];
-                for (int i = 0; i < b.length; i++) {
-                    b[i] = (byte) Integer.parseInt(text.substring(2 * i, 2 * i + 2), 16);
-                }
-                return new String(b, StandardCharsets.UTF_8);
-            case "boolean":
-            case "bit":
-                return "T".equals(text);
-            case "unsignedByte":
-            case "short":
-                if (f.arraysize().isPresent()) {
-                    short[] a = new short[parts.length];
-                    for (int i = 0; i < a.length; i++) {
-                        a[i] = Short.parseShort(parts[i]);
-                    }
-                    return a;
-                }
-                return Short.valueOf(text);
-            case "int":
-                return f.arraysize().isPresent() ? Arrays.stream(parts).mapToInt(Integer::parseInt).toArray()
-                        : (Object) Integer.valueOf(text);
-            case "long":
-                return Long.valueOf(text);
-            case "float":
-            case "floatComplex": {
-                float[] a = new float[parts.length];
-                for (int i = 0; i < a.length; i++) {
-                    a[i] = (float) real(parts[i]);
-                }
-                return f.arraysize().isPresent() || f.type().isComplex() ? a : (Object) a[0];
-            }
-            default: {
-                double[] a = Arrays.stream(parts).mapToDouble(AstropyCommandOutputTest::real).toArray();
-                return f.arraysize().isPresent() || f.type().isComplex() ? a : (Object) a[0];
-            }
-        }
-    }
-
-    private static double real(String s) {
-        switch (s) {
-            case "nan":
-                return Double.NaN;
-            case "inf":
-                return Double.POSITIVE_INFINITY;
-            case "-inf":
-                return Double.NEGATIVE_INFINITY;
-            default:
-                return Double.parseDouble(s);
-        }
-    }
 
     // ------------------------------------------------------------------ JSON
 
@@ -587,16 +441,5 @@ class AstropyCommandOutputTest {
         }
         assertTrue(line.isEmpty() && field.length() == 0, "the CSV does not end with a line end");
         return lines;
-    }
-
-    private static String show(Object o) {
-        if (o == null) {
-            return "null";
-        }
-        if (o instanceof String) {
-            return "'" + o + "'";
-        }
-        String s = Arrays.deepToString(new Object[] {o});
-        return s.substring(1, s.length() - 1) + " (" + o.getClass().getSimpleName() + ")";
     }
 }
