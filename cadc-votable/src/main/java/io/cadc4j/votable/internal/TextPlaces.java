@@ -20,12 +20,13 @@ package io.cadc4j.votable.internal;
  *       text event and the parser's character offset of the event, from which the tap finds the
  *       digit again in the bytes it keeps ({@link FastPath#locateDigit}).</li>
  * </ul>
- * A ring of {@value #CAPACITY} marks: enough for the text the decoder reads ahead of the rows
- * (about 40 KB decoded) unless the lines are shorter than about 25 characters. Single-threaded.
+ * A ring of marks that grows to {@value #CAPACITY}: enough for the text the decoder reads ahead of
+ * the rows (about 40 KB decoded) unless the lines are shorter than about 25 characters; a small
+ * STREAM keeps a small ring. Single-threaded.
  */
 final class TextPlaces {
     private static final int CAPACITY = 4096;
-    private static final int MASK = CAPACITY - 1;
+    private static final int FIRST = 64;
 
     private final FastPath fast;
     /** {line, column, byte offset} of the first byte taken raw; null until the tap is taken. */
@@ -40,6 +41,8 @@ final class TextPlaces {
     private int count;
     /** The oldest mark still kept. */
     private int floor;
+    /** The ring's size less one (a power of two less one). */
+    private int mask = -1;
 
     /** @param fast the fast path that finds an event's digit in the document */
     TextPlaces(FastPath fast) {
@@ -97,16 +100,36 @@ final class TextPlaces {
     }
 
     private int slot() {
-        if (digit == null) {
-            digit = new long[CAPACITY];
-            lines = new long[CAPACITY];
-            column = new long[CAPACITY];
-            at = new long[CAPACITY];
+        if (count - floor == mask + 1) {
+            if (mask + 1 < CAPACITY) {
+                grow();
+            } else {
+                floor++;
+            }
         }
-        if (count - floor == CAPACITY) {
-            floor++;
+        return count++ & mask;
+    }
+
+    /** A ring twice the size (the first one at the first mark), the marks kept where they belong in it. */
+    private void grow() {
+        int size = digit == null ? FIRST : digit.length * 2;
+        long[] d = new long[size];
+        long[] l = new long[size];
+        long[] c = new long[size];
+        long[] a = new long[size];
+        for (int i = floor; i < count; i++) {
+            int from = i & mask;
+            int to = i & size - 1;
+            d[to] = digit[from];
+            l[to] = lines[from];
+            c[to] = column[from];
+            a[to] = at[from];
         }
-        return count++ & MASK;
+        digit = d;
+        lines = l;
+        column = c;
+        at = a;
+        mask = size - 1;
     }
 
     /**
@@ -121,20 +144,20 @@ final class TextPlaces {
         }
         // byte 3g + j (j = 0, 1, 2) starts in digit 4g + j
         long k = decoded / 3 * 4 + decoded % 3;
-        int lo = Math.max(floor, count - CAPACITY);
+        int lo = floor;
         int hi = count - 1;
-        if (digit[lo & MASK] > k) {
+        if (digit[lo & mask] > k) {
             return null;
         }
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
-            if (digit[mid & MASK] <= k) {
+            if (digit[mid & mask] <= k) {
                 lo = mid;
             } else {
                 hi = mid - 1;
             }
         }
-        int m = lo & MASK;
+        int m = lo & mask;
         long into = k - digit[m];
         if (lines[m] < 0) {
             return fast.locateDigit(at[m], into);
