@@ -95,10 +95,20 @@ final class Failures {
             col = fast.documentColumn(parserLine, loc.getColumnNumber());
         }
         StringBuilder sb = new StringBuilder(message).append(place.get());
+        // the parser's place found again in the bytes the tap keeps: the exact byte
+        long[] found = exact == null && loc != null && loc.getCharacterOffset() >= 0
+                ? fast.locateOffset(loc.getCharacterOffset()) : null;
         if (exact != null) {
             line = exact.line;
             col = exact.column;
             sb.append(" [at byte ").append(exact.offset).append(" of the document]");
+        } else if (found != null) {
+            line = found[0];
+            col = found[1];
+            sb.append(" [at byte ").append(found[2]).append(" of the document]");
+        } else if (loc != null && fast.tailByte(loc.getCharacterOffset()) >= 0) {
+            // the input ended right after text taken raw: the parser's (put right) line and column stand
+            sb.append(" [at byte ").append(fast.tailByte(loc.getCharacterOffset())).append(" of the document]");
         } else {
             sb.append(" [about ").append(counted.count()).append(" bytes into the document]");
         }

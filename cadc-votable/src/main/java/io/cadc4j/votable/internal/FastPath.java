@@ -138,6 +138,29 @@ final class FastPath {
     }
 
     /**
+     * Finds the character at one of the parser's character offsets in the document (see
+     * {@link RawTap#locateOffset}).
+     *
+     * @param offset the parser's character offset
+     * @return {line, column, byte offset}, or null if not known (or the parser is not Woodstox)
+     */
+    long[] locateOffset(long offset) {
+        return sameOffsets ? tap.locateOffset(offset) : null;
+    }
+
+    /**
+     * The byte of a parser's character offset that falls in the line end and space standing for
+     * text taken raw at the very end of what the parser was given (the input ended there): the
+     * byte after that text.
+     *
+     * @param offset the parser's character offset
+     * @return the byte offset, or -1 if the offset is not there
+     */
+    long tailByte(long offset) {
+        return sameOffsets ? tap.tailByte(offset) : -1;
+    }
+
+    /**
      * Finds a base64 digit of a STREAM's text event in the document (see {@link RawTap#locateDigit}).
      *
      * @param offset the parser's character offset of the text event

@@ -70,6 +70,9 @@ final class RawTap extends InputStream {
     private long releaseColumn;
     private long lineShift;
     private long columnShift;
+    /** The parser's character count and the ring's byte count at the last release; -1 before one. */
+    private long charsAtRelease = -1;
+    private long historyAtRelease;
     private long rawTaken;
     private final byte[] one = new byte[1];
     /** Bytes of the document before buf[0]. */
@@ -245,6 +248,8 @@ final class RawTap extends InputStream {
         columnShift = afterLastLine - spaces;
         state = PASS;
         markNext = true;
+        charsAtRelease = chars;
+        historyAtRelease = historyCount;
         // what was taken is whole characters: the check starts afresh
         utfNeed = 0;
         return lineEnds + spaces;
@@ -648,6 +653,50 @@ final class RawTap extends InputStream {
             }
             w.cr = false;
         }
+    }
+
+    /**
+     * Finds the character at a parser's character offset in the document: where the parser says
+     * a tag begins or a failure is.
+     *
+     * @return {line, column, byte offset} in the document, or null if the place is not known (too
+     *         long ago, inside a character, a document not in UTF-8)
+     */
+    long[] locateOffset(long offset) {
+        Walk w = walkFrom(offset);
+        if (w == null) {
+            return null;
+        }
+        while (true) {
+            if (w.atMark()) {
+                continue;
+            }
+            if (w.units >= offset) {
+                return w.units == offset ? w.place() : null;
+            }
+            int c = w.peek();
+            if (c == Integer.MIN_VALUE) {
+                return null;
+            }
+            w.step(c);
+        }
+    }
+
+    /**
+     * The byte for a character offset in the line end and space that stand for the text taken raw,
+     * when nothing was handed over after them (the input ended there, and the ring has no mark
+     * after that text): counted back from the end as the offset is from the parser's last
+     * character, so that the end of the input is the end of the document (Woodstox places an
+     * unexpected end at its last character).
+     *
+     * @return the byte offset, or -1 if the offset is not there
+     */
+    long tailByte(long offset) {
+        boolean nothingAfter = charsAtRelease >= 0 && historyCount == historyAtRelease;
+        if (!nothingAfter || offset < charsAtRelease || offset > chars) {
+            return -1;
+        }
+        return Math.max(0, bufBase + pos - (chars - offset));
     }
 
     /**

@@ -74,11 +74,12 @@ final class TableDataRows implements RowSource {
                 if (!"TD".equals(ev.r.getLocalName())) {
                     throw fail.violation("unexpected <" + ev.r.getLocalName() + "> in TR", null);
                 }
-                String enc = ev.r.getAttributeCount() == 0 ? null : ev.attr("encoding");
-                int len = readCell();
                 if (c >= cols.length) {
+                    // before the cell is read: the parser is at its start tag, the first byte too many
                     throw fail.violation("the row has more TD cells than the " + cols.length + " FIELDs", null);
                 }
+                String enc = ev.r.getAttributeCount() == 0 ? null : ev.attr("encoding");
+                int len = readCell();
                 Column col = cols[c];
                 try {
                     if (enc != null && "base64".equalsIgnoreCase(enc.strip())) {

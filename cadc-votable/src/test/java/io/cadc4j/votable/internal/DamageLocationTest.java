@@ -369,6 +369,32 @@ class DamageLocationTest {
         }
     }
 
+    /**
+     * An element where the table has none (a fifth TD for four FIELDs, an unknown element in a TR):
+     * found by the reader at the parser's start tag, and placed at its {@code <} with the exact byte
+     * (the parser's place found again in the bytes the tap keeps), whether the rows before were read
+     * raw or by the parser.
+     */
+    @Test
+    void anElementOutOfPlaceIsReportedAtItsStartTag() throws IOException {
+        String text = new String(document(Serialization.TABLEDATA), StandardCharsets.ISO_8859_1);
+        List<String> wrong = new ArrayList<>();
+        int tried = 0;
+        int row = 0;
+        for (int end = text.indexOf("</TR>"); end >= 0; end = text.indexOf("</TR>", end + 1)) {
+            row++;
+            String[][] inserts = {{"<TD>9</TD>", "more TD cells than the 4 FIELDs"}, {"<XX/>", "unexpected <XX> in TR"}};
+            for (String[] insert : inserts) {
+                byte[] bad = (text.substring(0, end) + insert[0] + text.substring(end)).getBytes(
+                        StandardCharsets.ISO_8859_1);
+                tried += check("TABLEDATA row " + row + " " + insert[0], bad, end, Integer.toString(row), insert[1],
+                        false, wrong);
+            }
+        }
+        assertTrue(tried > 400, "damaged readings: " + tried);
+        assertTrue(wrong.isEmpty(), wrong.size() + " of " + tried + " wrong:\n" + String.join("\n", wrong));
+    }
+
     @Test
     void aNumberCellThatDoesNotParseIsReportedAtItsFirstCharacterThatCanBeInNoNumber() throws IOException {
         byte[] doc = document(Serialization.TABLEDATA);
