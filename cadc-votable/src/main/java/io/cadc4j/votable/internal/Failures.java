@@ -73,6 +73,19 @@ final class Failures {
                 source, at[0], at[1], cause);
     }
 
+    /**
+     * A failure of an attribute's value, placed at the value's first character when the tap
+     * still holds the start tag, else where the parser stands.
+     *
+     * @param tagOffset the parser's character offset of the start tag
+     * @param attribute the attribute's name
+     */
+    ProtocolViolationException violationAtAttribute(String message, Throwable cause, long tagOffset,
+            String attribute) {
+        long[] at = fast.locateAttribute(tagOffset, attribute);
+        return at != null ? violationAt(message, cause, at) : violation(message, cause, null);
+    }
+
     /** @param exact the byte the failure is at, or null to take the parser's location */
     ProtocolViolationException violation(String message, Throwable cause, RawTap.MalformedByte exact) {
         long line = -1;

@@ -149,9 +149,21 @@ final class FastPath {
     }
 
     /**
+     * Finds the value of an attribute of a start tag in the document (see
+     * {@link RawTap#locateAttribute}).
+     *
+     * @param tagOffset the parser's character offset of the start tag's {@code <}
+     * @param name the attribute's name
+     * @return {line, column, byte offset} of the value's first character, or null if not known
+     */
+    long[] locateAttribute(long tagOffset, String name) {
+        return sameOffsets ? tap.locateAttribute(tagOffset, name) : null;
+    }
+
+    /**
      * The byte of a parser's character offset that falls in the line end and space standing for
-     * text taken raw at the very end of what the parser was given (the input ended there): the
-     * byte after that text.
+     * text taken raw at the very end of what the parser was given (the input ended there), counted
+     * back from the end.
      *
      * @param offset the parser's character offset
      * @return the byte offset, or -1 if the offset is not there

@@ -345,6 +345,7 @@ final class MetadataReader {
     }
 
     private Field.Builder readField(boolean param) throws XMLStreamException {
+        long tagAt = ev.r.getLocation().getCharacterOffset();
         String name = ev.attr("name");
         String id = ev.attr("ID");
         String datatype = ev.attr("datatype");
@@ -397,8 +398,15 @@ final class MetadataReader {
         try {
             b.build();
         } catch (IllegalArgumentException e) {
-            throw fail.violation((param ? "PARAM '" : "FIELD '") + (name == null ? "" : name) + "': "
-                    + e.getMessage(), e);
+            // placed at the value of the attribute at fault: the datatype, else the arraysize
+            String culprit = "arraysize";
+            try {
+                Field.builder("x", datatype).build();
+            } catch (IllegalArgumentException bad) {
+                culprit = "datatype";
+            }
+            throw fail.violationAtAttribute((param ? "PARAM '" : "FIELD '") + (name == null ? "" : name) + "': "
+                    + e.getMessage(), e, tagAt, culprit);
         }
         return b;
     }

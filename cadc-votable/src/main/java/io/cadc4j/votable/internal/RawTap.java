@@ -683,6 +683,84 @@ final class RawTap extends InputStream {
     }
 
     /**
+     * Finds the value of an attribute in a start tag the ring still holds: the character after
+     * the quote that opens it.
+     *
+     * @param tagOffset the parser's character offset of the tag's {@code <}
+     * @param name the attribute's name, as written (no prefix)
+     * @return {line, column, byte offset} in the document, or null if not known (too long ago, no
+     *         such attribute, a document not in UTF-8)
+     */
+    long[] locateAttribute(long tagOffset, String name) {
+        Walk w = walkFrom(tagOffset);
+        if (w == null) {
+            return null;
+        }
+        while (w.units < tagOffset) {
+            if (w.atMark()) {
+                continue;
+            }
+            int c = w.peek();
+            if (c == Integer.MIN_VALUE) {
+                return null;
+            }
+            w.step(c);
+        }
+        if (w.units != tagOffset || w.peek() != '<') {
+            return null;
+        }
+        // the element's name, then name="value" pairs up to the end of the tag
+        w.step('<');
+        while (!tagSpace(w.peek()) && w.peek() != '>' && w.peek() != '/' && w.peek() != Integer.MIN_VALUE) {
+            w.step(w.peek());
+        }
+        StringBuilder attr = new StringBuilder();
+        while (true) {
+            while (tagSpace(w.peek())) {
+                w.step(w.peek());
+            }
+            int c = w.peek();
+            if (c == Integer.MIN_VALUE || c == '>' || c == '/') {
+                return null;
+            }
+            attr.setLength(0);
+            while (!tagSpace(w.peek()) && w.peek() != '=' && w.peek() != '>' && w.peek() != Integer.MIN_VALUE) {
+                attr.append((char) w.peek());
+                w.step(w.peek());
+            }
+            while (tagSpace(w.peek())) {
+                w.step(w.peek());
+            }
+            if (w.peek() != '=') {
+                return null;
+            }
+            w.step('=');
+            while (tagSpace(w.peek())) {
+                w.step(w.peek());
+            }
+            int quote = w.peek();
+            if (quote != '"' && quote != '\'') {
+                return null;
+            }
+            w.step(quote);
+            if (name.contentEquals(attr)) {
+                return w.place();
+            }
+            while (w.peek() != quote) {
+                if (w.peek() == Integer.MIN_VALUE) {
+                    return null;
+                }
+                w.step(w.peek());
+            }
+            w.step(quote);
+        }
+    }
+
+    private static boolean tagSpace(int c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    }
+
+    /**
      * The byte for a character offset in the line end and space that stand for the text taken raw,
      * when nothing was handed over after them (the input ended there, and the ring has no mark
      * after that text): counted back from the end as the offset is from the parser's last

@@ -395,6 +395,42 @@ class DamageLocationTest {
         assertTrue(wrong.isEmpty(), wrong.size() + " of " + tried + " wrong:\n" + String.join("\n", wrong));
     }
 
+    /**
+     * A FIELD whose datatype or arraysize is no VOTable one: placed at the first character of the
+     * attribute's value (the start tag found again in the bytes the tap keeps), in each
+     * serialization, whether the value is quoted with {@code "} or {@code '}.
+     */
+    @ParameterizedTest
+    @EnumSource(Serialization.class)
+    void aFieldThatIsNoVoTableOneIsReportedAtTheValueAtFault(Serialization s) throws IOException {
+        String text = new String(document(s), StandardCharsets.ISO_8859_1);
+        List<String> wrong = new ArrayList<>();
+        int tried = 0;
+        for (int field = text.indexOf("<FIELD"); field >= 0; field = text.indexOf("<FIELD", field + 1)) {
+            int tagEnd = text.indexOf('>', field);
+            for (String attr : new String[] {"datatype", "arraysize"}) {
+                int a = text.indexOf(" " + attr + "=\"", field);
+                if (a < 0 || a > tagEnd) {
+                    continue;
+                }
+                int value = a + attr.length() + 3;
+                for (boolean single : new boolean[] {false, true}) {
+                    String damaged = text.substring(0, value) + "x" + text.substring(value);
+                    if (single) {
+                        int close = damaged.indexOf('"', value);
+                        damaged = damaged.substring(0, value - 1) + "'" + damaged.substring(value, close) + "'"
+                                + damaged.substring(close + 1);
+                    }
+                    String says = attr.equals("datatype") ? "not a VOTable datatype" : "not a valid arraysize";
+                    tried += check(s + " " + attr + " of FIELD at " + field + (single ? " in '" : ""),
+                            damaged.getBytes(StandardCharsets.ISO_8859_1), value, "none", says, false, wrong);
+                }
+            }
+        }
+        assertTrue(tried >= 48, "damaged readings: " + tried);
+        assertTrue(wrong.isEmpty(), wrong.size() + " of " + tried + " wrong:\n" + String.join("\n", wrong));
+    }
+
     @Test
     void aNumberCellThatDoesNotParseIsReportedAtItsFirstCharacterThatCanBeInNoNumber() throws IOException {
         byte[] doc = document(Serialization.TABLEDATA);
