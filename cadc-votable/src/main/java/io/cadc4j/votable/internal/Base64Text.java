@@ -377,6 +377,9 @@ final class Base64Text extends InputStream {
             long col = rawColumn;
             boolean afterCr = rawAfterCr;
             int len = lineLength;
+            // where the next line of the lines marked last would begin, and their line end's length
+            int linesGoOn = -1;
+            int linesEol = 0;
             while (p < end && s < STAGE) {
                 if (len > 0 && col == 0 && s + len <= STAGE) {
                     // Lines of one length: check only the line end and copy the line unseen. The
@@ -384,12 +387,15 @@ final class Base64Text extends InputStream {
                     int e = p + len;
                     int eol = e < end && t[e] == '\n' ? 1 : e + 1 < end && t[e] == '\r' && t[e + 1] == '\n' ? 2 : 0;
                     if (eol > 0) {
-                        if (marks != null) {
-                            marks.run(digits + s, lines, 0, base + p);
+                        if (marks != null && (p != linesGoOn || eol != linesEol)) {
+                            // one mark for lines of one length and one line end, not one a line
+                            marks.lines(digits + s, lines, base + p, len, eol);
+                            linesEol = eol;
                         }
                         System.arraycopy(t, p, st, s, len);
                         s += len;
                         p = e + eol;
+                        linesGoOn = p;
                         lines++;
                         afterCr = false;
                         continue;

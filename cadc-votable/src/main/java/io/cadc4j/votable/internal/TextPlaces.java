@@ -8,7 +8,7 @@ package io.cadc4j.votable.internal;
  * byte. Nothing is looked up until something fails.
  *
  * <p>Characters are counted as base64 digits only: whitespace and {@code '='} are not counted, so
- * that digit {@code k} encodes bits of decoded bytes {@code 3k/4} onwards. Two kinds of mark, in
+ * that digit {@code k} encodes bits of decoded bytes {@code 3k/4} onwards. Three kinds of mark, in
  * the order of the text:
  * <ul>
  *   <li>a <em>run</em> mark, for text taken straight from the bytes ({@link Base64Text} with a
@@ -16,12 +16,14 @@ package io.cadc4j.votable.internal;
  *       with the line ends and characters taken before it and its byte offset. Every run, and
  *       every stretch of one taken by another call, gets its mark, so a digit's place is its run's
  *       mark plus its distance into the run;</li>
+ *   <li>a <em>lines</em> mark, for the bulk the JDK's decoder takes: lines of one number of digits
+ *       and one line end, from the start of a line, one mark for all of them;</li>
  *   <li>an <em>event</em> mark, for text the parser hands over: the digit count at the start of a
  *       text event and the parser's character offset of the event, from which the tap finds the
  *       digit again in the bytes it keeps ({@link FastPath#locateDigit}).</li>
  * </ul>
  * A ring of marks that grows to {@value #CAPACITY}: enough for the text the decoder reads ahead of
- * the rows (about 40 KB decoded) unless the lines are shorter than about 25 characters; a small
+ * the rows (about 40 KB decoded) unless its runs are shorter than about 25 characters; a small
  * STREAM keeps a small ring. Single-threaded.
  */
 final class TextPlaces {
@@ -38,6 +40,8 @@ final class TextPlaces {
     private long[] column;
     /** Run marks: the byte offset of the run; event marks: the parser's character offset. */
     private long[] at;
+    /** Line marks: the digits of each line times 256 plus the bytes of its line end; else 0. */
+    private long[] lineShape;
     private int count;
     /** The oldest mark still kept. */
     private int floor;
@@ -84,6 +88,26 @@ final class TextPlaces {
         lines[i] = linesTaken;
         column[i] = columnTaken;
         at[i] = byteOffset;
+        lineShape[i] = 0;
+    }
+
+    /**
+     * Lines taken raw begin, each of the same number of digits and the same line end, starting
+     * at the start of a line: one mark for all of them, up to the next mark.
+     *
+     * @param k the digits before the first
+     * @param linesTaken the line ends taken raw before the first
+     * @param byteOffset the byte offset of the first
+     * @param digitsPerLine the digits of each line
+     * @param lineEnd the bytes of each line end (1 for LF, 2 for CR LF)
+     */
+    void lines(long k, long linesTaken, long byteOffset, int digitsPerLine, int lineEnd) {
+        int i = slot();
+        digit[i] = k;
+        lines[i] = linesTaken;
+        column[i] = 0;
+        at[i] = byteOffset;
+        lineShape[i] = (long) digitsPerLine << 8 | lineEnd;
     }
 
     /**
@@ -97,6 +121,7 @@ final class TextPlaces {
         digit[i] = k;
         lines[i] = -1;
         at[i] = charOffset;
+        lineShape[i] = 0;
     }
 
     private int slot() {
@@ -117,6 +142,7 @@ final class TextPlaces {
         long[] l = new long[size];
         long[] c = new long[size];
         long[] a = new long[size];
+        long[] sh = new long[size];
         for (int i = floor; i < count; i++) {
             int from = i & mask;
             int to = i & size - 1;
@@ -124,11 +150,13 @@ final class TextPlaces {
             l[to] = lines[from];
             c[to] = column[from];
             a[to] = at[from];
+            sh[to] = lineShape[from];
         }
         digit = d;
         lines = l;
         column = c;
         at = a;
+        lineShape = sh;
         mask = size - 1;
     }
 
@@ -165,8 +193,22 @@ final class TextPlaces {
         if (origin == null) {
             return null;
         }
-        long line = origin[0] + lines[m];
-        long col = (lines[m] == 0 ? origin[1] : 1) + column[m] + into;
-        return new long[] {line, col, at[m] + into};
+        long linesBefore = lines[m];
+        long byteOffset = at[m];
+        long shape = lineShape[m];
+        if (shape != 0) {
+            // lines of one shape: the digit's line among them, then its place in that line
+            long perLine = shape >>> 8;
+            long line = into / perLine;
+            into -= line * perLine;
+            byteOffset += line * (perLine + (shape & 0xff));
+            linesBefore += line;
+            if (line > 0) {
+                return new long[] {origin[0] + linesBefore, 1 + into, byteOffset + into};
+            }
+        }
+        long line = origin[0] + linesBefore;
+        long col = (linesBefore == 0 ? origin[1] : 1) + column[m] + into;
+        return new long[] {line, col, byteOffset + into};
     }
 }

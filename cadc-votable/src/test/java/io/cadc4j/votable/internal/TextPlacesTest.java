@@ -77,4 +77,22 @@ class TextPlacesTest {
         assertThat(q.placeOf(d)).containsExactly(expected(d));
         assertThat(q.placeOf(0)).containsExactly(expected(0));
     }
+
+    @Test
+    void oneMarkPlacesEveryDigitOfLinesOfOneShape() {
+        TextPlaces p = new TextPlaces(null);
+        p.takenRawFrom(new long[] {3, 21, 200});
+        // after a LF right after the tag: 5,000 lines of 76 digits ending in CR LF, from byte 201
+        p.lines(0, 1, 201, 76, 2);
+        for (long d = 0; d < 5000 * 57; d += 13) {
+            long k = d / 3 * 4 + d % 3;
+            assertThat(p.placeOf(d)).as("byte %d", d).containsExactly(4 + k / 76, 1 + k % 76, 201 + 78 * (k / 76) + k % 76);
+        }
+        // lines that begin right after the tag: the first line's columns go on from the tag's end
+        TextPlaces q = new TextPlaces(null);
+        q.takenRawFrom(new long[] {3, 21, 200});
+        q.lines(0, 0, 200, 76, 1);
+        assertThat(q.placeOf(0)).containsExactly(3, 21, 200);
+        assertThat(q.placeOf(57)).containsExactly(4, 1, 277); // digit 76: the second line's first
+    }
 }
