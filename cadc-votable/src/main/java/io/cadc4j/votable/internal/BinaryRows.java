@@ -123,10 +123,14 @@ final class BinaryRows implements RowSource {
     }
 
     /**
-     * The first decoded byte of what failed: the cell the column began at, or for null flags
-     * past the last column their byte; the row's start when the stream ended inside its flags.
+     * The first decoded byte of what failed: the cell the column began at, the byte just read when
+     * that byte is what is wrong (a boolean element), or for null flags past the last column their
+     * byte; the row's start when the stream ended inside its flags.
      */
     private long failedAt(int c, Exception e) {
+        if (e instanceof CellException && ((CellException) e).lastByteRead) {
+            return bin.position() - 1;
+        }
         if (c < 0) {
             return binary2 && !(e instanceof EOFException) ? rowStartByte + mask.length - 1 : rowStartByte;
         }

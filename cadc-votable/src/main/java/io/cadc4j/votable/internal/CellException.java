@@ -12,6 +12,8 @@ final class CellException extends RuntimeException {
     final boolean streamText;
     /** The line, column and byte offset in the document of the first bad character, or null if not known. */
     final long[] place;
+    /** Whether the bad byte is the last one read (a boolean element), not the first of the cell. */
+    final boolean lastByteRead;
 
     CellException(String message) {
         this(message, false);
@@ -22,14 +24,30 @@ final class CellException extends RuntimeException {
     }
 
     CellException(String message, boolean streamText, long[] place) {
+        this(message, streamText, place, false);
+    }
+
+    private CellException(String message, boolean streamText, long[] place, boolean lastByteRead) {
         super(message, null, false, false);
         this.streamText = streamText;
         this.place = place;
+        this.lastByteRead = lastByteRead;
     }
 
     CellException(String message, Throwable cause) {
         super(message, cause, false, false);
         this.streamText = false;
         this.place = null;
+        this.lastByteRead = false;
+    }
+
+    /**
+     * A cell whose bad byte is the one just read, wherever it is in the cell.
+     *
+     * @param message what is wrong
+     * @return the exception
+     */
+    static CellException atLastByteRead(String message) {
+        return new CellException(message, false, null, true);
     }
 }

@@ -226,7 +226,7 @@ abstract class Column {
             case '?': case ' ': case 0:
                 return 0;
             default:
-                throw new CellException(String.format("byte 0x%02x is not a VOTable boolean", c));
+                throw CellException.atLastByteRead(String.format("byte 0x%02x is not a VOTable boolean", c));
         }
     }
 

@@ -305,6 +305,48 @@ class DamageLocationTest {
         assertTrue(wrong.isEmpty(), wrong.size() + " of " + tried + " wrong:\n" + String.join("\n", wrong));
     }
 
+    /**
+     * A byte that is no VOTable boolean inside a {@code boolean[5]} cell (or a scalar boolean):
+     * placed at the character that encodes that very byte, not the cell's first.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Serialization.class, names = {"BINARY", "BINARY2"})
+    void aByteThatIsNoBooleanIsReportedWhereItIs(Serialization s) throws IOException {
+        TableMetadata meta = TableMetadata.builder().name("t")
+                .field(Field.builder("id", "long").build())
+                .field(Field.builder("flags", "boolean").arraysize("5").build())
+                .field(Field.builder("b", "boolean").build())
+                .build();
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            rows.add(Row.of((long) i, new boolean[] {i % 2 == 0, i % 3 == 0, true, false, i % 5 == 0}, i % 7 == 0));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        VOTableWriter.of(s).write(meta, rows, out);
+        String text = new String(out.toByteArray(), StandardCharsets.ISO_8859_1);
+        int from = text.indexOf('>', text.indexOf("<STREAM")) + 1;
+        int to = text.indexOf("</STREAM>");
+        String stream = text.substring(from, to);
+        byte[] data = Base64.getMimeDecoder().decode(stream);
+        int rowBytes = (s == Serialization.BINARY2 ? 1 : 0) + 8 + 5 + 1;
+        assertTrue(data.length == 400 * rowBytes, "row size " + data.length);
+        List<String> wrong = new ArrayList<>();
+        int tried = 0;
+        for (int r = 0; r < 400; r += 7) {
+            int cell = r * rowBytes + (s == Serialization.BINARY2 ? 1 : 0) + 8;
+            int j = r % 6; // the five elements, then the scalar after them
+            byte[] bad = data.clone();
+            bad[cell + j] = 'x';
+            String damaged = text.substring(0, from) + spliced(stream, bad) + text.substring(to);
+            long k = (long) (cell + j) / 3 * 4 + (cell + j) % 3;
+            tried += check(s + " row " + (r + 1) + " byte " + j + " of the flags", damaged.getBytes(
+                    StandardCharsets.ISO_8859_1), digit(damaged, from, k), Integer.toString(r + 1),
+                    "byte 0x78 is not a VOTable boolean", true, wrong);
+        }
+        assertTrue(tried > 200, "damaged readings: " + tried);
+        assertTrue(wrong.isEmpty(), wrong.size() + " of " + tried + " wrong:\n" + String.join("\n", wrong));
+    }
+
     /** The document with its STREAM text laid out another way (the same base64 characters). */
     private static String laidOut(String doc, Layout layout) {
         int from = doc.indexOf('>', doc.indexOf("<STREAM")) + 1;
