@@ -242,7 +242,12 @@ public final class JdkHttpTransport implements HttpTransport {
             throw new IllegalArgumentException(what + ": " + cause.getMessage(), cause);
         }
         if (cause instanceof SSLException) {
-            return new SSLException(what + ": " + describe(request, cause), cause);
+            String said = describe(request, cause);
+            // TLS 1.3 servers may say so with an alert rather than just closing
+            String hint = said.contains("certificate_required")
+                    ? " (the server requires a client certificate and none it accepts was presented: log in with one)"
+                    : "";
+            return new SSLException(what + ": " + said + hint, cause);
         }
         if (cause instanceof IOException) {
             return new IOException(what + ": " + describe(request, cause) + closedOverTls(request, cause), cause);
@@ -275,7 +280,7 @@ public final class JdkHttpTransport implements HttpTransport {
      * before any response header (this method is only called before headers arrive). A refused
      * connect is told apart: it is a ConnectException.
      */
-    private static String closedOverTls(HttpRequest request, Throwable cause) {
+    static String closedOverTls(HttpRequest request, Throwable cause) {
         if (!"https".equalsIgnoreCase(request.uri().getScheme())) {
             return "";
         }
@@ -283,7 +288,10 @@ public final class JdkHttpTransport implements HttpTransport {
             if (t instanceof java.net.ConnectException || t instanceof java.net.NoRouteToHostException) {
                 return "";
             }
-            if (t instanceof java.io.EOFException || t instanceof java.net.SocketException) {
+            // the JDK's client says "header parser received no bytes", with an EOFException as its
+            // cause or, depending on when the close is seen, with none
+            boolean noBytes = t.getMessage() != null && t.getMessage().contains("received no bytes");
+            if (t instanceof java.io.EOFException || t instanceof java.net.SocketException || noBytes) {
                 return " (the server closed the connection without answering; an https server that requires a "
                         + "client certificate does so when none it accepts was presented: log in with one)";
             }
