@@ -117,8 +117,9 @@ final class BinaryRows implements RowSource {
                         + TableDataRows.shape(cols[c].field) + ")" : "";
         String what = e instanceof EOFException ? "the BINARY stream ended " + where + ": " + e.getMessage()
                 : "cannot decode the " + (binary2 ? "BINARY2" : "BINARY") + " row " + where + ": " + e.getMessage();
-        String message = what + " (row began " + rowStartByte + " bytes into the decoded stream)" + layoutHint(e);
+        // placed first: the layout hint reads on in the stream, and the place must still be known
         long[] place = stream.placeOf(failedAt(c, e));
+        String message = what + " (row began " + rowStartByte + " bytes into the decoded stream)" + layoutHint(e);
         return place == null ? fail.violation(message, e) : fail.violationAt(message, e, place);
     }
 
@@ -137,22 +138,7 @@ final class BinaryRows implements RowSource {
         // the row's cells before the failed one, read again from its bytes to find where it began
         try {
             BinaryInput again = new BinaryInput(bin.rowSoFar());
-            again.startRow();
-            byte[] m = new byte[mask.length];
-            if (binary2) {
-                again.readFully(m, 0, m.length);
-            }
-            boolean omit = layout == Binary2Layout.CADC_NULLS_OMITTED;
-            for (int i = 0; i < c && i < fields.size(); i++) {
-                boolean flagged = binary2 && (m[i >> 3] & 0x80 >>> (i & 7)) != 0;
-                if (!flagged || !omit) {
-                    Column col = Column.of(fields.get(i), i, maxArrayElements);
-                    if (binary2) {
-                        col.flagsDecideNulls();
-                    }
-                    Column.readBinary(col, again);
-                }
-            }
+            readAgain(again, Math.min(c, fields.size()), layout == Binary2Layout.CADC_NULLS_OMITTED);
             return rowStartByte + again.position();
         } catch (IOException | RuntimeException unexpected) {
             return -1; // the cells before read once already; if not now, no place rather than a wrong one
@@ -186,27 +172,42 @@ final class BinaryRows implements RowSource {
     private boolean otherLayoutReadsTheRow() {
         try {
             BinaryInput in = new BinaryInput(bin.fromRowStart());
-            boolean omit = layout != Binary2Layout.CADC_NULLS_OMITTED;
-            byte[] m = new byte[mask.length];
-            in.startRow();
-            in.readFully(m, 0, m.length);
-            for (int c = 0; c < fields.size(); c++) {
-                Column col = Column.of(fields.get(c), c, maxArrayElements);
-                col.flagsDecideNulls();
-                boolean flagged = (m[c >> 3] & 0x80 >>> (c & 7)) != 0;
-                if (!flagged || !omit) {
-                    Column.readBinary(col, in);
-                }
-            }
+            readAgain(in, fields.size(), layout != Binary2Layout.CADC_NULLS_OMITTED);
             if (in.atEnd()) {
                 return true;
             }
+            byte[] m = new byte[mask.length];
             in.startRow();
             in.readFully(m, 0, m.length);
             int spare = m.length * 8 - fields.size();
             return spare == 0 || (m[m.length - 1] & (1 << spare) - 1) == 0;
         } catch (IOException | RuntimeException e) {
             return false;
+        }
+    }
+
+    /**
+     * Reads a row's flags (BINARY2) and its first cells again, in fresh columns, from its start.
+     *
+     * @param in the row's bytes from its start
+     * @param cells how many cells to read
+     * @param omit whether flagged cells have no bytes (CADC's layout)
+     */
+    private void readAgain(BinaryInput in, int cells, boolean omit) throws IOException {
+        byte[] m = new byte[mask.length];
+        in.startRow();
+        if (binary2) {
+            in.readFully(m, 0, m.length);
+        }
+        for (int c = 0; c < cells; c++) {
+            boolean flagged = binary2 && (m[c >> 3] & 0x80 >>> (c & 7)) != 0;
+            if (!flagged || !omit) {
+                Column col = Column.of(fields.get(c), c, maxArrayElements);
+                if (binary2) {
+                    col.flagsDecideNulls();
+                }
+                Column.readBinary(col, in);
+            }
         }
     }
 

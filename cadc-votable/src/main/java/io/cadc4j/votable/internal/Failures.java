@@ -111,6 +111,7 @@ final class Failures {
         // the parser's place found again in the bytes the tap keeps: the exact byte
         long[] found = exact == null && loc != null && loc.getCharacterOffset() >= 0
                 ? fast.locateOffset(loc.getCharacterOffset()) : null;
+        long tail = exact == null && found == null && loc != null ? fast.tailByte(loc.getCharacterOffset()) : -1;
         if (exact != null) {
             line = exact.line;
             col = exact.column;
@@ -119,9 +120,9 @@ final class Failures {
             line = found[0];
             col = found[1];
             sb.append(" [at byte ").append(found[2]).append(" of the document]");
-        } else if (loc != null && fast.tailByte(loc.getCharacterOffset()) >= 0) {
+        } else if (tail >= 0) {
             // the input ended right after text taken raw: the parser's (put right) line and column stand
-            sb.append(" [at byte ").append(fast.tailByte(loc.getCharacterOffset())).append(" of the document]");
+            sb.append(" [at byte ").append(tail).append(" of the document]");
         } else {
             sb.append(" [about ").append(counted.count()).append(" bytes into the document]");
         }

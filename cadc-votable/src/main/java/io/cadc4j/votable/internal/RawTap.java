@@ -540,11 +540,9 @@ final class RawTap extends InputStream {
                 units++;
             } else {
                 cr = false;
-                if ((c & 0xC0) != 0x80) {
-                    int u = (c & 0xF8) == 0xF0 ? 2 : 1;
-                    units += u;
-                    column += u;
-                }
+                int u = utf16Units(c);
+                units += u;
+                column += u;
             }
         }
 
@@ -961,11 +959,9 @@ final class RawTap extends InputStream {
                 units++;
             } else {
                 cr = false;
-                if ((c & 0xC0) != 0x80) {
-                    int u = (c & 0xF8) == 0xF0 ? 2 : 1;
-                    units += u;
-                    onLine += u;
-                }
+                int u = utf16Units(c);
+                units += u;
+                onLine += u;
             }
         }
         chars += units;
@@ -978,15 +974,14 @@ final class RawTap extends InputStream {
     private static int utf16Units(byte[] b, int from, int to) {
         int n = 0;
         for (int i = from; i < to; i++) {
-            int c = b[i];
-            if ((c & 0xC0) != 0x80) {
-                n++;
-                if ((c & 0xF8) == 0xF0) {
-                    n++;
-                }
-            }
+            n += utf16Units(b[i]);
         }
         return n;
+    }
+
+    /** UTF-16 units of one UTF-8 byte: none for a continuation byte, two for a four-byte lead, else one. */
+    private static int utf16Units(int b) {
+        return (b & 0xC0) == 0x80 ? 0 : (b & 0xF8) == 0xF0 ? 2 : 1;
     }
 
     @Override

@@ -30,9 +30,7 @@ final class StreamSource {
     private HttpResponse fetched;
     /** Whether the BINARY or BINARY2 end tag is still to come. */
     private boolean elementOpen;
-    /** Whether the decoded bytes are the STREAM text's own (not gunzipped). */
-    private boolean plain;
-    /** Whether the data is gzip-compressed. */
+    /** Whether the data is gzip-compressed (its decoded bytes then are not the text's one for one). */
     private boolean gzip;
 
     private StreamSource(XmlEvents ev, Failures fail, URI source) {
@@ -108,8 +106,7 @@ final class StreamSource {
             fast.streamText(text, ev.r);
             raw = text;
         }
-        plain = !"gzip".equals(enc);
-        gzip = !plain;
+        gzip = "gzip".equals(enc);
         if (gzip) {
             try {
                 raw = new Gunzip(raw, text);
@@ -151,7 +148,7 @@ final class StreamSource {
      *         (whose bytes are not the text's one for one), or a place long past
      */
     long[] placeOf(long decoded) {
-        return text == null || !plain ? null : text.placeOf(decoded);
+        return text == null || gzip ? null : text.placeOf(decoded);
     }
 
     /** @return whether the data is gzip-compressed ({@code encoding="gzip"}) */

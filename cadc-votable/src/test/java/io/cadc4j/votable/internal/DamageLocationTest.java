@@ -80,17 +80,9 @@ class DamageLocationTest {
             }
             byte[] bad = doc.clone();
             bad[p] = (byte) 0xFF;
-            long line = 1;
-            long column = 1;
-            for (int i = 0; i < p; i++) {
-                int c = doc[i] & 0xff;
-                if (c == '\n') {
-                    line++;
-                    column = 1;
-                } else if ((c & 0xC0) != 0x80) {
-                    column += c >= 0xF0 ? 2 : 1;
-                }
-            }
+            long[] place = lineAndColumn(doc, p);
+            long line = place[0];
+            long column = place[1];
             long row = tableDataRow(s, doc, p);
             for (boolean raw : new boolean[] {true, false}) {
                 for (int chunk : new int[] {1 << 20, 7}) {
@@ -282,16 +274,9 @@ class DamageLocationTest {
                         continue;
                     }
                     int at = Integer.parseInt(m.group(1));
-                    long line = 1;
-                    long column = 1;
-                    for (int i = 0; i < at; i++) {
-                        if (bytes[i] == '\n') {
-                            line++;
-                            column = 1;
-                        } else {
-                            column++;
-                        }
-                    }
+                    long[] place = lineAndColumn(bytes, at);
+                    long line = place[0];
+                    long column = place[1];
                     if (at < damagedAt || at >= streamTo || e.line().orElse(-1) != line
                             || e.column().orElse(-1) != column) {
                         wrong.add(where + "damage at byte " + damagedAt + ", reported at line " + e.line().orElse(-1)
@@ -517,18 +502,8 @@ class DamageLocationTest {
      */
     private static int check(String what, byte[] bad, int at, String row, String says, boolean hints,
             List<String> wrong) {
-        long line = 1;
-        long column = 1;
-        for (int i = 0; i < at; i++) {
-            int c = bad[i] & 0xff;
-            if (c == '\n') {
-                line++;
-                column = 1;
-            } else if ((c & 0xC0) != 0x80) {
-                column += c >= 0xF0 ? 2 : 1;
-            }
-        }
-        String expected = "line " + line + " column " + column + " byte " + at + " row " + row;
+        long[] place = lineAndColumn(bad, at);
+        String expected = "line " + place[0] + " column " + place[1] + " byte " + at + " row " + row;
         int tried = 0;
         for (boolean raw : new boolean[] {true, false}) {
             for (int chunk : new int[] {1 << 20, 7}) {
@@ -551,6 +526,25 @@ class DamageLocationTest {
             }
         }
         return tried;
+    }
+
+    /**
+     * The line and column (in UTF-16 units, as XML parsers count) of a byte of a UTF-8 document
+     * whose lines end in LF (a CR counts as a character of the line it ends).
+     */
+    private static long[] lineAndColumn(byte[] doc, int at) {
+        long line = 1;
+        long column = 1;
+        for (int i = 0; i < at; i++) {
+            int c = doc[i] & 0xff;
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else if ((c & 0xC0) != 0x80) {
+                column += c >= 0xF0 ? 2 : 1;
+            }
+        }
+        return new long[] {line, column};
     }
 
     /** Where each row of the decoded BINARY or BINARY2 stream of {@link #document} ends. */
