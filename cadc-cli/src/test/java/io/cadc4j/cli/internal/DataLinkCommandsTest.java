@@ -9,10 +9,7 @@ import io.cadc4j.core.internal.port.PortOverrides;
 import io.cadc4j.core.sky.Angle;
 import io.cadc4j.core.sky.Coordinates;
 import io.cadc4j.testing.Fixtures;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,13 +43,10 @@ class DataLinkCommandsTest {
     }
 
     private int run(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8), terminal, b -> PortOverrides.dataLink(b, dataLink));
-        out = o.toString(StandardCharsets.UTF_8);
-        err = e.toString(StandardCharsets.UTF_8);
-        return code;
+        CapturedRun r = CapturedRun.of(args, terminal, b -> PortOverrides.dataLink(b, dataLink), new Shutdown());
+        out = r.out;
+        err = r.err;
+        return r.code;
     }
 
     private List<String> lines() {

@@ -13,10 +13,7 @@ import io.cadc4j.core.sky.ResolvedName;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -66,14 +63,11 @@ class ResolveCommandTest {
     }
 
     private int run(Consumer<Cadc.Builder> customiser, String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
         TestTerminal terminal = new TestTerminal();
-        int code = Main.run(args, new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8), terminal, customiser);
-        out = o.toString(StandardCharsets.UTF_8);
-        err = e.toString(StandardCharsets.UTF_8);
-        return code;
+        CapturedRun r = CapturedRun.of(args, terminal, customiser, new Shutdown());
+        out = r.out;
+        err = r.err;
+        return r.code;
     }
 
     @Test

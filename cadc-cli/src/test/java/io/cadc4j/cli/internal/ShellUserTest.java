@@ -58,14 +58,10 @@ class ShellUserTest {
     }
 
     private int run(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8), terminal, b -> PortOverrides.dataLink(b, dataLink),
-                shutdown);
-        out = o.toString(StandardCharsets.UTF_8);
-        err = e.toString(StandardCharsets.UTF_8);
-        return code;
+        CapturedRun r = CapturedRun.of(args, terminal, b -> PortOverrides.dataLink(b, dataLink), shutdown);
+        out = r.out;
+        err = r.err;
+        return r.code;
     }
 
     private List<String> lines() {

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cadc4j.core.facade.FakeDataLink;
 import io.cadc4j.core.internal.port.PortOverrides;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,14 +36,10 @@ class UrlsProgressTest {
     }
 
     private int run(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8), terminal, b -> PortOverrides.dataLink(b, dataLink),
-                shutdown);
-        out = o.toString(StandardCharsets.UTF_8);
-        err = e.toString(StandardCharsets.UTF_8);
-        return code;
+        CapturedRun r = CapturedRun.of(args, terminal, b -> PortOverrides.dataLink(b, dataLink), shutdown);
+        out = r.out;
+        err = r.err;
+        return r.code;
     }
 
     @Test
