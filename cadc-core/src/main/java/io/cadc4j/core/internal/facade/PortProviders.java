@@ -6,6 +6,7 @@ import io.cadc4j.core.auth.AuthSettings;
 import io.cadc4j.core.datalink.DataLinkPort;
 import io.cadc4j.core.internal.port.AuthPortProvider;
 import io.cadc4j.core.internal.port.DataLinkPortProvider;
+import io.cadc4j.core.internal.port.PortContext;
 import io.cadc4j.core.internal.port.TapPortProvider;
 import io.cadc4j.core.spi.Provider;
 import io.cadc4j.core.spi.ProviderChoice;
@@ -66,11 +67,11 @@ public final class PortProviders {
             ProviderChoice<AuthPort> auth, AuthPortProvider authOverride, AuthSettings authSettings,
             ClassLoader loader) {
         TapPortProvider t = tapOverride != null ? tapOverride
-                : pick(TapPortProvider.class, tap, true, loader, port -> new GivenTap(port));
+                : pick(TapPortProvider.class, tap, true, loader, GivenTap::new);
         DataLinkPortProvider d = dataLinkOverride != null ? dataLinkOverride
-                : pick(DataLinkPortProvider.class, dataLink, false, loader, port -> new GivenDataLink(port));
+                : pick(DataLinkPortProvider.class, dataLink, false, loader, GivenDataLink::new);
         AuthPortProvider a = authOverride != null ? authOverride
-                : pick(AuthPortProvider.class, auth, false, loader, port -> new GivenAuth(port));
+                : pick(AuthPortProvider.class, auth, false, loader, GivenAuth::new);
         return new PortProviders(t, d, a, authSettings);
     }
 
@@ -107,59 +108,52 @@ public final class PortProviders {
         return authSettings;
     }
 
-    /** A provider that hands out the one TAP port given to the builder. */
-    private static final class GivenTap implements TapPortProvider {
-        private final TapPort port;
+    /** A provider that hands out the one port given to the builder, whatever the context. */
+    private abstract static class Given<T> implements Provider {
+        final T port;
 
+        Given(T port) {
+            this.port = port;
+        }
+
+        @Override
+        public String name() {
+            return "given";
+        }
+    }
+
+    /** The TAP port given to the builder. */
+    private static final class GivenTap extends Given<TapPort> implements TapPortProvider {
         GivenTap(TapPort port) {
-            this.port = port;
+            super(port);
         }
 
         @Override
-        public String name() {
-            return "given";
-        }
-
-        @Override
-        public TapPort create(io.cadc4j.core.internal.port.PortContext context) {
+        public TapPort create(PortContext context) {
             return port;
         }
     }
 
-    /** A provider that hands out the one DataLink port given to the builder. */
-    private static final class GivenDataLink implements DataLinkPortProvider {
-        private final DataLinkPort port;
-
+    /** The DataLink port given to the builder. */
+    private static final class GivenDataLink extends Given<DataLinkPort> implements DataLinkPortProvider {
         GivenDataLink(DataLinkPort port) {
-            this.port = port;
+            super(port);
         }
 
         @Override
-        public String name() {
-            return "given";
-        }
-
-        @Override
-        public DataLinkPort create(io.cadc4j.core.internal.port.PortContext context) {
+        public DataLinkPort create(PortContext context) {
             return port;
         }
     }
 
-    /** A provider that hands out the one auth port given to the builder. */
-    private static final class GivenAuth implements AuthPortProvider {
-        private final AuthPort port;
-
+    /** The auth port given to the builder. */
+    private static final class GivenAuth extends Given<AuthPort> implements AuthPortProvider {
         GivenAuth(AuthPort port) {
-            this.port = port;
+            super(port);
         }
 
         @Override
-        public String name() {
-            return "given";
-        }
-
-        @Override
-        public AuthPort create(io.cadc4j.core.internal.port.PortContext context) {
+        public AuthPort create(PortContext context) {
             return port;
         }
     }
